@@ -1,0 +1,263 @@
+"""The ``vidstudio`` command line: render, still, templates (and the GUI launcher).
+
+Exit status: 0 success, 2 bad input (one plain line on stderr, no traceback),
+1 any other failure, 130 interrupted (Ctrl-C).  A failed or cancelled run
+leaves no partial output file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+from typing import TextIO
+
+from vidstudio import __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+COMMANDS = ("render", "still", "templates")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"vidstudio: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from vidstudio.render.template import ASPECTS
+
+    parser = _Parser(prog="vidstudio", description="Turn a photo and two lines of text into a promo video.")
+    parser.add_argument("--version", action="version", version=f"vidstudio {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("photo", type=Path, help="the photo (JPEG, PNG, WebP, BMP, TIFF or GIF)")
+        p.add_argument("--title", required=True, help="the title line")
+        p.add_argument("--subtitle", default="", help="the subtitle line")
+        p.add_argument("--cta", default="", help="call to action on the end card, e.g. 'Book now'")
+        p.add_argument("--logo", type=Path, default=None, help="optional logo image (PNG with transparency)")
+        p.add_argument("--no-end-card", action="store_true", help="leave out the end card")
+        p.add_argument("--template", default="promo", help="template id (see 'vidstudio templates')")
+        p.add_argument("--aspect", default="16:9", choices=list(ASPECTS), help="canvas aspect")
+        p.add_argument("-o", "--output", type=Path, required=True, help="output file")
+        p.add_argument("--force", action="store_true", help="replace an existing output file")
+
+    render = sub.add_parser("render", help="render the video to an MP4")
+    common(render)
+    render.add_argument("--quality", default="standard", choices=["draft", "standard", "high"])
+    render.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    still = sub.add_parser("still", help="render one frame to a PNG or JPEG")
+    common(still)
+    still.add_argument("--frame", type=int, default=None, help="frame number (default: the poster frame)")
+
+    sub.add_parser("templates", help="list the templates")
+    return parser
+
+
+def _ensure_gui_app() -> None:
+    """Fonts need a QGuiApplication; headless on Linux, native elsewhere (no window opens)."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        QGuiApplication(["vidstudio"])
+
+
+def _props(args: argparse.Namespace) -> object:
+    from vidstudio.render.paint import Props
+
+    return Props(
+        title=args.title,
+        subtitle=args.subtitle,
+        photo=args.photo,
+        logo=args.logo,
+        cta=args.cta,
+        end_card=not args.no_end_card,
+    )
+
+
+def _check_output(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
+    from vidstudio.render.errors import OutputError
+
+    out: Path = args.output
+    if out.suffix.lower() not in suffixes:
+        raise OutputError(f"{out.name}: the output must end in {' or '.join(suffixes)}.")
+    if out.exists() and not args.force and not out.is_dir():
+        raise OutputError(f"{out} already exists; add --force to replace it.")
+
+
+class ProgressBar:
+    """A one-line progress bar with frames done/total and ETA, on stderr."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.interactive = stream.isatty()
+        self._last = 0.0
+        self._last_done = -1
+
+    def __call__(self, progress: object) -> None:
+        from vidstudio.render.pipeline import Progress
+
+        assert isinstance(progress, Progress)
+        now = time.monotonic()
+        final = progress.stage == "done"
+        # Redraw at most 10 times a second on a terminal; every 10 % in a log.
+        if self.interactive:
+            if not final and now - self._last < 0.1:
+                return
+        else:
+            step = max(1, progress.total // 10)
+            if not final and progress.done // step == self._last_done // step:
+                return
+        self._last = now
+        self._last_done = progress.done
+        filled = int(self.width * progress.fraction)
+        bar = "#" * filled + "-" * (self.width - filled)
+        eta = f"ETA {progress.eta:4.1f}s" if progress.eta is not None and not final else ""
+        stage = {"rendering": "Rendering", "finishing": "Finishing", "done": "Done"}.get(
+            progress.stage, "Preparing"
+        )
+        line = f"{stage:9s} [{bar}] {progress.done}/{progress.total} frames {eta}"
+        if self.interactive:
+            self.stream.write("\r" + line.ljust(78))
+            if final:
+                self.stream.write("\n")
+        else:
+            self.stream.write(line.rstrip() + "\n")
+        self.stream.flush()
+
+
+def _human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.1f} {unit}" if unit != "B" else f"{size} B"
+        value /= 1024
+    return f"{size} B"
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from vidstudio.render.pipeline import CancelToken, render_video
+    from vidstudio.render.template import get_template
+
+    _check_output(args, (".mp4",))
+    template = get_template(args.template)
+    _check_aspect(template, args.aspect)
+    _ensure_gui_app()
+    cancel = CancelToken()
+    previous = _install_interrupt(cancel)
+    try:
+        bar = None if args.quiet else ProgressBar(sys.stderr)
+        result = render_video(
+            template,
+            _props(args),  # type: ignore[arg-type]
+            args.output,
+            aspect=args.aspect,
+            quality=args.quality,
+            progress=bar,
+            cancel=cancel,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    print(
+        f"{result.path}  {result.width}x{result.height}  {result.frames} frames  "
+        f"{result.duration:.1f} s  {_human_size(result.size_bytes)}  rendered in {result.wall_time:.1f} s"
+    )
+    return EXIT_OK
+
+
+def cmd_still(args: argparse.Namespace) -> int:
+    from vidstudio.render.pipeline import render_still
+    from vidstudio.render.template import get_template
+
+    _check_output(args, (".png", ".jpg", ".jpeg"))
+    template = get_template(args.template)
+    _check_aspect(template, args.aspect)
+    _ensure_gui_app()
+    path = render_still(template, _props(args), args.output, aspect=args.aspect, frame=args.frame)  # type: ignore[arg-type]
+    print(path)
+    return EXIT_OK
+
+
+def cmd_templates(_args: argparse.Namespace) -> int:
+    from vidstudio.render.template import list_templates
+
+    for template in list_templates():
+        print(
+            f"{template.id:10s} {template.display_name():12s} aspects {', '.join(template.aspects):22s} "
+            f"{template.duration:g} s at {template.fps} fps ({template.frame_count} frames)"
+        )
+        if template.description.get("en"):
+            print(f"{'':10s} {template.description['en']}")
+    return EXIT_OK
+
+
+def _check_aspect(template: object, aspect: str) -> None:
+    from vidstudio.render.errors import RenderError
+    from vidstudio.render.template import Template
+
+    assert isinstance(template, Template)
+    if aspect not in template.aspects:
+        raise RenderError(
+            f"Template {template.id} has no {aspect} version (it has {', '.join(template.aspects)})."
+        )
+
+
+def _install_interrupt(cancel: object) -> object:
+    from vidstudio.render.pipeline import CancelToken
+
+    assert isinstance(cancel, CancelToken)
+
+    def handler(_signum: int, _frame: FrameType | None) -> None:
+        cancel.cancel()
+
+    return signal.signal(signal.SIGINT, handler)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    from vidstudio.render.errors import Cancelled, ImageError, OutputError, PropsError, RenderError, TemplateError
+
+    handlers = {"render": cmd_render, "still": cmd_still, "templates": cmd_templates}
+    try:
+        return handlers[args.command](args)
+    except Cancelled:
+        print("\nvidstudio: cancelled; no file was written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        print("\nvidstudio: interrupted; no file was written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (ImageError, OutputError, PropsError, TemplateError) as exc:
+        print(f"vidstudio: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except RenderError as exc:
+        print(f"vidstudio: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--encode-worker"]:  # the frozen app's encoder child
+        from vidstudio.render import encode_worker
+
+        return encode_worker.main(args[1:])
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

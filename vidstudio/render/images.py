@@ -1,0 +1,206 @@
+"""Load a user's photo (or logo) into a ``QImage`` ready to paint.
+
+Pillow does the decoding: it reads JPEG, PNG, WebP, BMP, TIFF and GIF, knows
+EXIF orientation, CMYK, 16-bit and palette images, and can decode JPEGs at a
+reduced scale (``draft``) so a 12000×9000 photo never needs its full size in
+memory.  Every failure raises :class:`ImageError` with a message naming the file.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from PySide6.QtGui import QImage
+
+from vidstudio.render.errors import ImageError
+
+# The largest preset is 1920 px on its long side and 1080 on its short one.  A
+# photo that must cover a 1080×1920 canvas at 1.2× zoom needs about 2300 px on
+# its short side; nothing larger is ever drawn.
+MAX_SHORT_SIDE = 2400
+MAX_LONG_SIDE = 6000
+# Refuse to decode anything that would need more than this many pixels at once
+# (about 1.6 GB as 16-bit RGBA); JPEGs are reduced while decoding and stay small.
+MAX_DECODE_PIXELS = 200_000_000
+
+SUPPORTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "BMP", "TIFF", "GIF"}
+SUPPORTED_SUFFIXES = (".jpg", ".jpeg", ".jfif", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif")
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What the UI shows about a photo: its name, original size and format."""
+
+    path: Path
+    width: int
+    height: int
+    format: str
+    file_size: int
+
+
+def _target_size(width: int, height: int, max_short: int = MAX_SHORT_SIDE) -> tuple[int, int]:
+    scale = min(1.0, max_short / min(width, height), MAX_LONG_SIDE / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _open(path: Path) -> Image.Image:
+    name = path.name
+    if not path.exists():
+        raise ImageError(f"The image {name} was not found.")
+    if path.is_dir():
+        raise ImageError(f"{name} is a folder, not an image.")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImageError(f"The image {name} cannot be read ({exc.strerror}).") from None
+    if size == 0:
+        raise ImageError(f"The image {name} is empty (0 bytes).")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+    except UnidentifiedImageError:
+        raise ImageError(f"{name} is not an image vidstudio can read.") from None
+    except PermissionError:
+        raise ImageError(f"vidstudio has no permission to read {name}.") from None
+    except OSError as exc:
+        raise ImageError(f"The image {name} cannot be read ({exc}).") from None
+    if image.format not in SUPPORTED_FORMATS:
+        image.close()
+        raise ImageError(
+            f"{name} is a {image.format} image; use JPEG, PNG, WebP, BMP, TIFF or GIF."
+        )
+    return image
+
+
+def probe_image(path: Path) -> ImageInfo:
+    """Check that ``path`` is a usable image without decoding all of it."""
+    path = Path(path)
+    image = _open(path)
+    with image:
+        width, height = image.size
+        if image.getexif().get(0x0112) in (5, 6, 7, 8):
+            width, height = height, width
+        return ImageInfo(path, width, height, str(image.format), path.stat().st_size)
+
+
+def load_image(path: Path, *, max_short: int = MAX_SHORT_SIDE) -> QImage:
+    """Decode ``path`` upright, in sRGB-ish 8-bit, downscaled to what a render needs."""
+    path = Path(path)
+    name = path.name
+    image = _open(path)
+    try:
+        with image:
+            width, height = image.size
+            if width * height > MAX_DECODE_PIXELS and image.format not in ("JPEG", "MPO"):
+                raise ImageError(
+                    f"The image {name} is too large ({width}×{height} pixels); "
+                    "save it smaller than 200 megapixels."
+                )
+            if image.format in ("JPEG", "MPO"):
+                # Decode at 1/2, 1/4 or 1/8 scale straight away: bounded memory.
+                target = _target_size(width, height, max_short)
+                image.draft("RGB", (target[0], target[1]))
+            if getattr(image, "n_frames", 1) > 1:
+                image.seek(0)
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+            converted = _to_rgba8(upright)
+    except ImageError:
+        raise
+    except Image.DecompressionBombError:
+        raise ImageError(f"The image {name} is too large to open safely.") from None
+    except MemoryError:
+        raise ImageError(f"The image {name} is too large for this computer's memory.") from None
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        detail = str(exc).rstrip(".") or type(exc).__name__
+        raise ImageError(f"The image {name} is damaged or incomplete ({detail}).") from None
+
+    target = _target_size(*converted.size, max_short)
+    if target != converted.size:
+        converted = converted.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return _to_qimage(converted)
+
+
+def _to_rgba8(image: Image.Image) -> Image.Image:
+    mode = image.mode
+    if mode == "RGBA":
+        return image
+    if mode == "RGB":
+        return image
+    if mode in ("P", "PA"):
+        return image.convert("RGBA")
+    if mode in ("LA", "La"):
+        return image.convert("RGBA")
+    if mode == "CMYK":
+        # Adobe-style CMYK JPEGs are stored inverted; Pillow's converter handles
+        # the plain case, which is what phones and Pillow itself write.
+        return image.convert("RGB")
+    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        # 16/32-bit greyscale: scale to 8 bits by the real range of the data.
+        lo, hi = image.getextrema()  # type: ignore[misc]
+        span = max(1, int(hi) - int(lo))
+        eight = image.point(lambda v: (v - lo) * 255 / span).convert("L")  # type: ignore[arg-type]
+        return eight.convert("RGB")
+    if mode == "F":
+        lo, hi = image.getextrema()  # type: ignore[misc]
+        span = max(1e-9, float(hi) - float(lo))
+        return image.point(lambda v: (v - lo) * 255 / span).convert("L").convert("RGB")  # type: ignore[arg-type]
+    return image.convert("RGBA" if "A" in mode else "RGB")
+
+
+def _to_qimage(image: Image.Image) -> QImage:
+    if image.mode == "RGBA":
+        data = image.tobytes("raw", "RGBA")
+        qformat = QImage.Format.Format_RGBA8888
+        stride = image.width * 4
+    else:
+        data = image.tobytes("raw", "RGB")
+        qformat = QImage.Format.Format_RGB888
+        stride = image.width * 3
+    qimage = QImage(data, image.width, image.height, stride, qformat)
+    # Own the pixels (QImage would otherwise point into ``data``) and use the
+    # formats QPainter draws fastest.
+    if image.mode == "RGBA":
+        return qimage.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    return qimage.convertToFormat(QImage.Format.Format_RGB32)
+
+
+class _ImageCache:
+    """A small LRU of decoded images keyed by path, size and modification time."""
+
+    def __init__(self, capacity: int = 6) -> None:
+        self._capacity = capacity
+        self._items: OrderedDict[tuple[str, int, int, int], QImage] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, path: Path, max_short: int = MAX_SHORT_SIDE) -> QImage:
+        path = Path(path)
+        try:
+            stat = path.stat()
+            key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, max_short)
+        except OSError:
+            return load_image(path, max_short=max_short)  # raises a readable ImageError
+        with self._lock:
+            cached = self._items.get(key)
+            if cached is not None:
+                self._items.move_to_end(key)
+                return cached
+        image = load_image(path, max_short=max_short)
+        with self._lock:
+            self._items[key] = image
+            while len(self._items) > self._capacity:
+                self._items.popitem(last=False)
+        return image
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+image_cache = _ImageCache()

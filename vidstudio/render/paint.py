@@ -1,0 +1,773 @@
+"""``paint_frame``: the one drawing function of vidstudio.
+
+The renderer, poster stills and the preview widget all call it, so the preview
+is the video.  Work that does not change from frame to frame (decoding and
+scaling the photo, laying out and rasterising text) is done once per scene and
+cached; a frame then costs a few image blits.
+
+Text is laid out at the aspect's reference size (1920×1080 for 16:9, ...) and
+rasterised at the size actually painted, so a 960×540 preview wraps lines
+exactly where the 1080p video does.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+    QTextOption,
+    QTransform,
+)
+
+from vidstudio.render.errors import PropsError
+from vidstudio.render.fonts import make_font, missing_glyphs
+from vidstudio.render.images import image_cache
+from vidstudio.render.template import (
+    ASPECTS,
+    PLACEHOLDERS,
+    Animation,
+    GradientLayer,
+    LogoLayer,
+    PhotoLayer,
+    SolidLayer,
+    Template,
+    TextLayer,
+    resolve_layer,
+)
+
+MAX_TITLE = 100
+MAX_SUBTITLE = 160
+MAX_CTA = 80
+# Below its ``min_size`` a text may shrink to this fraction of it before it is cut.
+HARD_FLOOR = 0.6
+
+
+@dataclass(frozen=True)
+class Props:
+    """What the user gives: the photo and the words.  Paths, so a job can be stored."""
+
+    title: str
+    subtitle: str = ""
+    photo: Path | None = None
+    logo: Path | None = None
+    cta: str = ""
+    end_card: bool = True
+
+    def text_for(self, name: str) -> str:
+        value: str = getattr(self, name)
+        return value
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "photo": str(self.photo) if self.photo else None,
+            "logo": str(self.logo) if self.logo else None,
+            "cta": self.cta,
+            "end_card": self.end_card,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Props:
+        return cls(
+            title=str(data.get("title", "")),
+            subtitle=str(data.get("subtitle", "")),
+            photo=Path(data["photo"]) if data.get("photo") else None,
+            logo=Path(data["logo"]) if data.get("logo") else None,
+            cta=str(data.get("cta", "")),
+            end_card=bool(data.get("end_card", True)),
+        )
+
+
+def validate_props(props: Props) -> None:
+    """Raise :class:`PropsError` with a plain message when the words cannot be used."""
+    if not props.title.strip():
+        raise PropsError("The title is empty; type a title.")
+    for label, value, limit in (
+        ("title", props.title, MAX_TITLE),
+        ("subtitle", props.subtitle, MAX_SUBTITLE),
+        ("call to action", props.cta, MAX_CTA),
+    ):
+        if len(value) > limit:
+            raise PropsError(
+                f"The {label} is too long ({len(value)} characters); keep it under {limit}."
+            )
+        if any(ord(c) < 32 and c not in "\n" for c in value):
+            raise PropsError(f"The {label} contains control characters; retype it.")
+        missing = missing_glyphs(value)
+        if missing:
+            chars = " ".join(missing[:5])
+            raise PropsError(f"The {label} has characters the video fonts cannot draw: {chars}")
+
+
+# ---------------------------------------------------------------- easing
+
+def _ease(name: str, t: float) -> float:
+    t = min(1.0, max(0.0, t))
+    if name == "linear":
+        return t
+    if name == "ease_in":
+        return t * t
+    if name == "ease_out":
+        return 1 - (1 - t) * (1 - t)
+    if name == "ease_in_out":
+        return 2 * t * t if t < 0.5 else 1 - (-2 * t + 2) ** 2 / 2
+    if name == "ease_out_cubic":
+        return 1 - (1 - t) ** 3
+    if name == "ease_in_out_cubic":
+        return 4 * t * t * t if t < 0.5 else 1 - (-2 * t + 2) ** 3 / 2
+    if name == "ease_out_back":
+        c1 = 1.70158
+        c3 = c1 + 1
+        return 1 + c3 * (t - 1) ** 3 + c1 * (t - 1) ** 2
+    raise ValueError(name)
+
+
+EASINGS: dict[str, Callable[[float], float]] = {
+    name: (lambda t, n=name: _ease(n, t))
+    for name in (
+        "linear",
+        "ease_in",
+        "ease_out",
+        "ease_in_out",
+        "ease_out_cubic",
+        "ease_in_out_cubic",
+        "ease_out_back",
+    )
+}
+
+
+@dataclass(frozen=True)
+class _State:
+    opacity: float
+    dx: float  # fraction of the canvas's short side
+    dy: float
+    scale: float
+
+
+def _anim_state(anim: Animation, progress: float) -> _State:
+    """State of an entrance animation at eased ``progress`` (0 = hidden, 1 = in place)."""
+    opacity, dx, dy, scale = 1.0, 0.0, 0.0, 1.0
+    if "fade" in anim.effects:
+        opacity = min(1.0, max(0.0, progress))
+    if "slide" in anim.effects:
+        dx = anim.slide[0] * (1 - progress)
+        dy = anim.slide[1] * (1 - progress)
+    if "scale" in anim.effects:
+        scale = anim.scale_from + (1 - anim.scale_from) * progress
+    return _State(opacity, dx, dy, scale)
+
+
+def layer_state(layer: Any, t: float, duration: float) -> _State | None:
+    """Visibility and transform of a layer at time ``t`` seconds (None: not drawn)."""
+    end = layer.end if layer.end is not None else duration
+    if t < layer.start or t >= end:
+        return None
+    opacity, dx, dy, scale = layer.opacity, 0.0, 0.0, 1.0
+    for anim, progress in _phases(layer, t, end):
+        state = _anim_state(anim, progress)
+        opacity *= state.opacity
+        dx += state.dx
+        dy += state.dy
+        scale *= state.scale
+    if opacity <= 0.0:
+        return None
+    return _State(opacity, dx, dy, scale)
+
+
+def _phases(layer: Any, t: float, end: float) -> list[tuple[Animation, float]]:
+    phases: list[tuple[Animation, float]] = []
+    if layer.entrance is not None:
+        anim = layer.entrance
+        raw = (t - layer.start - anim.delay) / anim.duration
+        phases.append((anim, EASINGS[anim.easing](raw)))
+    if layer.exit is not None:
+        anim = layer.exit
+        begin = end - anim.duration - anim.delay
+        raw = 1.0 - (t - begin) / anim.duration
+        phases.append((anim, EASINGS[anim.easing](raw)))
+    return phases
+
+
+# ---------------------------------------------------------------- geometry
+
+def aspect_for_size(width: int, height: int) -> str:
+    """The preset whose ratio is closest to ``width``×``height``."""
+    ratio = width / max(1, height)
+    return min(ASPECTS, key=lambda a: abs(math.log(ratio * ASPECTS[a][1] / ASPECTS[a][0])))
+
+
+def _rect(box: tuple[float, float, float, float], w: float, h: float) -> QRectF:
+    return QRectF(box[0] * w, box[1] * h, box[2] * w, box[3] * h)
+
+
+def _safe_rect(template: Template, w: float, h: float) -> QRectF:
+    margin = template.safe_area * min(w, h)
+    return QRectF(margin, margin, w - 2 * margin, h - 2 * margin)
+
+
+def _color(value: str) -> QColor:
+    if len(value) == 9:  # #RRGGBBAA (CSS order) -> QColor
+        color = QColor(value[:7])
+        color.setAlpha(int(value[7:9], 16))
+        return color
+    return QColor(value)
+
+
+# ---------------------------------------------------------------- text
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    x: float  # in reference pixels, relative to the canvas
+    y: float  # top of the line box
+    width: float
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A laid-out text layer, in the aspect's reference pixels."""
+
+    layer_index: int
+    text: str
+    family: str
+    weight: int
+    italic: bool
+    font_px: float
+    line_height_px: float
+    letter_spacing: float
+    lines: tuple[TextLine, ...]
+    box: QRectF  # the (safe) box the text was fitted into
+    bounds: QRectF  # where the glyphs' line boxes are
+    shrunk: bool  # smaller than the template's preferred size
+    below_min: bool  # smaller than the template's minimum size
+    truncated: bool  # did not fit at all: the last line ends with an ellipsis
+
+
+def _resolve_text(layer: TextLayer, props: Props) -> str:
+    text = layer.text
+    any_placeholder = False
+    any_value = False
+    for name in PLACEHOLDERS:
+        token = "{" + name + "}"
+        if token in text:
+            any_placeholder = True
+            value = props.text_for(name).strip()
+            any_value = any_value or bool(value)
+            text = text.replace(token, value)
+    if any_placeholder and not any_value:
+        return ""
+    text = " ".join(part for part in text.replace("\n", " \n ").split(" ") if part)
+    text = text.replace(" \n ", "\n").replace("\n ", "\n").replace(" \n", "\n")
+    return text.upper() if layer.font.uppercase else text
+
+
+def _font_for(layer: TextLayer, px: float) -> QFont:
+    font = make_font(layer.font.family, layer.font.weight, layer.font.italic, px)
+    if layer.font.letter_spacing:
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, layer.font.letter_spacing * px)
+    return font
+
+
+def _wrap(text: str, font: QFont, width: float) -> list[tuple[str, float]] | None:
+    """Lines of ``text`` wrapped to ``width``; None when a single word is too wide."""
+    lines: list[tuple[str, float]] = []
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            segment = paragraph[line.textStart() : line.textStart() + line.textLength()]
+            natural = line.naturalTextWidth()
+            if natural > width + 0.5:
+                layout.endLayout()
+                return None
+            lines.append((segment.rstrip(), natural))
+        layout.endLayout()
+    return lines
+
+
+def layout_text(
+    template: Template, layer: TextLayer, index: int, props: Props, aspect: str
+) -> TextBlock | None:
+    """Fit a text layer into its box: wrap, then shrink until it fits (None if empty)."""
+    text = _resolve_text(layer, props)
+    if not text:
+        return None
+    ref_w, ref_h = ASPECTS[aspect]
+    short = min(ref_w, ref_h)
+    box = _rect(layer.box, ref_w, ref_h).intersected(_safe_rect(template, ref_w, ref_h))
+    preferred = layer.font.size * short
+    minimum = layer.font.min_size * short
+    floor = max(8.0, minimum * HARD_FLOOR)
+
+    def attempt(px: float) -> list[tuple[str, float]] | None:
+        font = _font_for(layer, px)
+        lines = _wrap(text, font, box.width())
+        if lines is None or len(lines) > layer.max_lines:
+            return None
+        if len(lines) * px * layer.font.line_height > box.height() + 0.5:
+            return None
+        return lines
+
+    px = preferred
+    lines = attempt(px)
+    if lines is None:
+        # Largest size that fits, by bisection between the floor and the preferred size.
+        lo, hi = floor, preferred
+        best: tuple[float, list[tuple[str, float]]] | None = None
+        if (fit := attempt(lo)) is not None:
+            best = (lo, fit)
+            for _ in range(12):
+                mid = (lo + hi) / 2
+                fit = attempt(mid)
+                if fit is None:
+                    hi = mid
+                else:
+                    lo, best = mid, (mid, fit)
+        if best is not None:
+            px, lines = best[0], best[1]
+    truncated = False
+    if lines is None:
+        px = floor
+        lines, truncated = _truncate(text, _font_for(layer, px), box, layer, px)
+    return _place(template, layer, index, text, px, lines, box, preferred, minimum, truncated)
+
+
+def _truncate(
+    text: str, font: QFont, box: QRectF, layer: TextLayer, px: float
+) -> tuple[list[tuple[str, float]], bool]:
+    """Lines that fit at the floor size, the last one ending in an ellipsis."""
+    max_lines = max(1, min(layer.max_lines, int((box.height() + 0.5) // (px * layer.font.line_height))))
+    metrics = QFontMetricsF(font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout = QTextLayout(text.replace("\n", " "), font)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[tuple[str, float]] = []
+    flat = text.replace("\n", " ")
+    while len(lines) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(box.width())
+        segment = flat[line.textStart() : line.textStart() + line.textLength()].rstrip()
+        lines.append((segment, line.naturalTextWidth()))
+    consumed = line.textStart() + line.textLength() if lines else 0
+    layout.endLayout()
+    if consumed < len(flat) and lines:
+        last = metrics.elidedText(lines[-1][0] + " " + flat[consumed:], Qt.TextElideMode.ElideRight, box.width())
+        lines[-1] = (last, metrics.horizontalAdvance(last))
+    return lines, True
+
+
+def _place(
+    template: Template,
+    layer: TextLayer,
+    index: int,
+    text: str,
+    px: float,
+    lines: list[tuple[str, float]],
+    box: QRectF,
+    preferred: float,
+    minimum: float,
+    truncated: bool,
+) -> TextBlock:
+    line_h = px * layer.font.line_height
+    total_h = line_h * len(lines)
+    if layer.valign == "top":
+        top = box.top()
+    elif layer.valign == "bottom":
+        top = box.bottom() - total_h
+    else:
+        top = box.top() + (box.height() - total_h) / 2
+    placed: list[TextLine] = []
+    for i, (segment, width) in enumerate(lines):
+        if layer.align == "left":
+            x = box.left()
+        elif layer.align == "right":
+            x = box.right() - width
+        else:
+            x = box.left() + (box.width() - width) / 2
+        placed.append(TextLine(segment, x, top + i * line_h, width))
+    left = min((ln.x for ln in placed), default=box.left())
+    right = max((ln.x + ln.width for ln in placed), default=box.left())
+    return TextBlock(
+        layer_index=index,
+        text=text,
+        family=layer.font.family,
+        weight=layer.font.weight,
+        italic=layer.font.italic,
+        font_px=px,
+        line_height_px=line_h,
+        letter_spacing=layer.font.letter_spacing,
+        lines=tuple(placed),
+        box=box,
+        bounds=QRectF(left, top, right - left, total_h),
+        shrunk=px < preferred - 0.5,
+        below_min=px < minimum - 0.5,
+        truncated=truncated,
+    )
+
+
+def text_layout(template: Template, props: Props, aspect: str) -> list[TextBlock]:
+    """Every visible text layer laid out for ``aspect`` (the UI's length hints use this)."""
+    blocks: list[TextBlock] = []
+    for index, raw in enumerate(template.layers):
+        if not isinstance(raw, TextLayer) or (raw.end_card and not props.end_card):
+            continue
+        layer = resolve_layer(raw, aspect)
+        block = layout_text(template, layer, index, props, aspect)
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
+def _rasterise_text(layer: TextLayer, block: TextBlock, scale: float) -> tuple[QImage, QPointF]:
+    """Draw a text block (shadow, outline, fill) into its own image at ``scale``."""
+    font = _font_for(layer, block.font_px)
+    pad = 0.0
+    if layer.shadow is not None:
+        pad = max(pad, (layer.shadow.blur * 3 + max(map(abs, layer.shadow.offset))) * 1080)
+    if layer.outline is not None:
+        pad = max(pad, layer.outline.width * 1080)
+    pad += block.font_px * 0.35  # descenders, accents above capitals, italic overhang
+    bounds = block.bounds.adjusted(-pad, -pad, pad, pad)
+    width = max(1, math.ceil(bounds.width() * scale))
+    height = max(1, math.ceil(bounds.height() * scale))
+    origin = bounds.topLeft()
+
+    def draw_glyphs(target: QImage, color: QColor | None, with_outline: bool) -> None:
+        painter = QPainter(target)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        painter.scale(scale, scale)
+        painter.translate(-origin)
+        metrics = QFontMetricsF(font)
+        ascent = metrics.ascent()
+        leading = (block.line_height_px - metrics.height()) / 2
+        for line in block.lines:
+            baseline = QPointF(line.x, line.y + leading + ascent)
+            if with_outline and layer.outline is not None:
+                path = QPainterPath()
+                path.addText(baseline, font, line.text)
+                pen = QPen(_color(layer.outline.color), layer.outline.width * 1080 * 2)
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+                painter.strokePath(path, pen)
+            painter.setFont(font)
+            painter.setPen(color if color is not None else _color(layer.color))
+            painter.drawText(baseline, line.text)
+        painter.end()
+
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    if layer.shadow is not None:
+        shadow = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        shadow.fill(Qt.GlobalColor.transparent)
+        draw_glyphs(shadow, QColor(0, 0, 0), with_outline=False)
+        shadow = _tint(_blur(shadow, layer.shadow.blur * 1080 * scale), _color(layer.shadow.color))
+        painter = QPainter(image)
+        painter.drawImage(
+            QPointF(layer.shadow.offset[0] * 1080 * scale, layer.shadow.offset[1] * 1080 * scale),
+            shadow,
+        )
+        painter.end()
+    draw_glyphs(image, None, with_outline=True)
+    return image, origin
+
+
+def _blur(image: QImage, radius: float) -> QImage:
+    """A soft blur (box-filter by down- and up-scaling): cheap, smooth, deterministic."""
+    if radius < 1.0:
+        return image
+    factor = max(1.0, radius / 1.5)
+    small = image.scaled(
+        max(1, round(image.width() / factor)),
+        max(1, round(image.height() / factor)),
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    return small.scaled(
+        image.width(),
+        image.height(),
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+
+
+def _tint(mask: QImage, color: QColor) -> QImage:
+    out = QImage(mask.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    out.fill(color)
+    painter = QPainter(out)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+    painter.drawImage(0, 0, mask)
+    painter.end()
+    return out
+
+
+# ---------------------------------------------------------------- scene
+
+@dataclass
+class _Prepared:
+    layer: Any
+    kind: str
+    rect: QRectF = field(default_factory=QRectF)  # target rect in canvas pixels
+    image: QImage | None = None
+    origin: QPointF = field(default_factory=QPointF)
+    source_scale: float = 1.0  # canvas px per prepared-image px at zoom 1
+
+
+class Scene:
+    """Everything about one (template, props, size) that does not change per frame."""
+
+    def __init__(self, template: Template, props: Props, size: QSize) -> None:
+        self.template = template
+        self.props = props
+        self.width = size.width()
+        self.height = size.height()
+        self.aspect = aspect_for_size(self.width, self.height)
+        ref_w, _ = ASPECTS[self.aspect]
+        self.scale = self.width / ref_w
+        self.layers: list[_Prepared] = []
+        for index, raw in enumerate(template.layers):
+            if raw.end_card and not props.end_card:
+                continue
+            layer = resolve_layer(raw, self.aspect)
+            prepared = self._prepare(index, layer)
+            if prepared is not None:
+                self.layers.append(prepared)
+
+    def _prepare(self, index: int, layer: Any) -> _Prepared | None:
+        w, h = self.width, self.height
+        if isinstance(layer, PhotoLayer):
+            if self.props.photo is None:
+                return _Prepared(layer, "placeholder", _rect(layer.box, w, h))
+            rect = _rect(layer.box, w, h)
+            zoom = 1.0
+            if layer.ken_burns is not None:
+                zoom = max(layer.ken_burns.start_scale, layer.ken_burns.end_scale)
+            photo = image_cache.get(self.props.photo)
+            cover = max(rect.width() / photo.width(), rect.height() / photo.height())
+            # Pre-scale once to the size the most zoomed frame needs.
+            need = cover * zoom
+            if need < 1.0:
+                photo = photo.scaled(
+                    max(1, math.ceil(photo.width() * need)),
+                    max(1, math.ceil(photo.height() * need)),
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            return _Prepared(layer, "photo", rect, photo)
+        if isinstance(layer, LogoLayer):
+            if self.props.logo is None:
+                return None
+            rect = _rect(layer.box, w, h)
+            logo = image_cache.get(self.props.logo, max_short=1080)
+            fit = min(rect.width() / logo.width(), rect.height() / logo.height())
+            size = QSizeF(logo.width() * fit, logo.height() * fit)
+            x = {"left": rect.left(), "right": rect.right() - size.width()}.get(
+                layer.align, rect.left() + (rect.width() - size.width()) / 2
+            )
+            target = QRectF(QPointF(x, rect.top() + (rect.height() - size.height()) / 2), size)
+            scaled = logo.scaled(
+                max(1, round(size.width())),
+                max(1, round(size.height())),
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            return _Prepared(layer, "image", target, scaled)
+        if isinstance(layer, SolidLayer):
+            return _Prepared(layer, "solid", _rect(layer.box, w, h))
+        if isinstance(layer, GradientLayer):
+            return _Prepared(layer, "gradient", _rect(layer.box, w, h))
+        if isinstance(layer, TextLayer):
+            block = layout_text(self.template, layer, index, self.props, self.aspect)
+            if block is None:
+                return None
+            image, origin = _rasterise_text(layer, block, self.scale)
+            target = QRectF(origin * self.scale, QSizeF(image.width(), image.height()))
+            return _Prepared(layer, "image", target, image, origin * self.scale)
+        raise TypeError(type(layer).__name__)
+
+    def paint(self, painter: QPainter, frame: int) -> None:
+        template = self.template
+        t = frame / template.fps
+        short = min(self.width, self.height)
+        painter.save()
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        painter.fillRect(QRectF(0, 0, self.width, self.height), _color(template.background))
+        for item in self.layers:
+            state = layer_state(item.layer, t, template.duration)
+            if state is None:
+                continue
+            painter.save()
+            painter.setOpacity(state.opacity)
+            if state.dx or state.dy:
+                painter.translate(state.dx * short, state.dy * short)
+            if state.scale != 1.0:
+                center = item.rect.center()
+                painter.translate(center)
+                painter.scale(state.scale, state.scale)
+                painter.translate(-center)
+            self._paint_item(painter, item, t)
+            painter.restore()
+        painter.restore()
+
+    def _paint_item(self, painter: QPainter, item: _Prepared, t: float) -> None:
+        layer = item.layer
+        if item.kind == "photo":
+            self._paint_photo(painter, item, t)
+        elif item.kind == "placeholder":
+            _paint_placeholder(painter, item.rect)
+        elif item.kind == "image":
+            assert item.image is not None
+            painter.drawImage(item.rect.topLeft(), item.image)
+        elif item.kind == "solid":
+            radius = layer.corner_radius * min(self.width, self.height)
+            if radius > 0:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(_color(layer.color))
+                painter.drawRoundedRect(item.rect, radius, radius)
+            else:
+                painter.fillRect(item.rect, _color(layer.color))
+        elif item.kind == "gradient":
+            painter.fillRect(item.rect, _gradient(layer, item.rect))
+
+    def _paint_photo(self, painter: QPainter, item: _Prepared, t: float) -> None:
+        layer: PhotoLayer = item.layer
+        photo = item.image
+        assert photo is not None
+        rect = item.rect
+        scale, cx, cy = 1.0, 0.5, 0.5
+        if layer.ken_burns is not None:
+            kb = layer.ken_burns
+            p = EASINGS[kb.easing](t / self.template.duration)
+            scale = kb.start_scale + (kb.end_scale - kb.start_scale) * p
+            cx = kb.start_center[0] + (kb.end_center[0] - kb.start_center[0]) * p
+            cy = kb.start_center[1] + (kb.end_center[1] - kb.start_center[1]) * p
+        cover = max(rect.width() / photo.width(), rect.height() / photo.height()) * scale
+        src_w = rect.width() / cover
+        src_h = rect.height() / cover
+        x = min(max(cx * photo.width() - src_w / 2, 0.0), photo.width() - src_w)
+        y = min(max(cy * photo.height() - src_h / 2, 0.0), photo.height() - src_h)
+        source = QRectF(x, y, src_w, src_h)
+        radius = layer.corner_radius * min(self.width, self.height)
+        if radius <= 0:
+            painter.drawImage(rect, photo, source)
+        else:
+            brush = QBrush(photo)
+            transform = QTransform()
+            transform.translate(rect.left(), rect.top())
+            transform.scale(cover, cover)
+            transform.translate(-x, -y)
+            brush.setTransform(transform)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(brush)
+            painter.drawRoundedRect(rect, radius, radius)
+        if layer.border is not None:
+            width = layer.border.width * min(self.width, self.height)
+            pen = QPen(_color(layer.border.color), width)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            inset = rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
+            painter.drawRoundedRect(inset, radius, radius)
+
+
+def _gradient(layer: GradientLayer, rect: QRectF) -> QLinearGradient:
+    # CSS angles: 0deg points up, 90deg right, 180deg down.
+    angle = math.radians(layer.angle)
+    dx, dy = math.sin(angle), -math.cos(angle)
+    half = (abs(rect.width() * dx) + abs(rect.height() * dy)) / 2
+    center = rect.center()
+    gradient = QLinearGradient(
+        QPointF(center.x() - dx * half, center.y() - dy * half),
+        QPointF(center.x() + dx * half, center.y() + dy * half),
+    )
+    for position, color in layer.stops:
+        gradient.setColorAt(position, _color(color))
+    return gradient
+
+
+def _paint_placeholder(painter: QPainter, rect: QRectF) -> None:
+    """What the preview shows before a photo is chosen: a calm neutral gradient."""
+    gradient = QLinearGradient(rect.topLeft(), rect.bottomRight())
+    gradient.setColorAt(0.0, QColor("#3a4750"))
+    gradient.setColorAt(1.0, QColor("#1d262d"))
+    painter.fillRect(rect, gradient)
+
+
+class _SceneCache:
+    def __init__(self, capacity: int = 4) -> None:
+        self._capacity = capacity
+        self._items: OrderedDict[tuple[int, str, Props, int, int], Scene] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, template: Template, props: Props, size: QSize) -> Scene:
+        key = (id(template), template.id, props, size.width(), size.height())
+        with self._lock:
+            scene = self._items.get(key)
+            if scene is not None and scene.template is template:
+                self._items.move_to_end(key)
+                return scene
+        scene = Scene(template, props, size)
+        with self._lock:
+            self._items[key] = scene
+            while len(self._items) > self._capacity:
+                self._items.popitem(last=False)
+        return scene
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+scene_cache = _SceneCache()
+
+
+def paint_frame(
+    painter: QPainter, template: Template, props: Props, frame: int, size: QSize
+) -> None:
+    """Paint frame ``frame`` of ``template`` with ``props`` into a canvas of ``size``.
+
+    The painter's current transform maps the canvas (0, 0)–``size`` onto its
+    device; the preview translates it to letterbox.  Deterministic: the same
+    inputs give the same pixels.  Raises ``ImageError`` for an unusable photo.
+    """
+    frame = max(0, min(frame, template.frame_count - 1))
+    scene_cache.get(template, props, size).paint(painter, frame)
+
+
+def render_frame_image(template: Template, props: Props, frame: int, size: QSize) -> QImage:
+    """One frame as a new RGB32 ``QImage`` (stills, posters, thumbnails, tests)."""
+    image = QImage(size, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        paint_frame(painter, template, props, frame, size)
+    finally:
+        painter.end()
+    return image

@@ -1,0 +1,316 @@
+"""Template spec: data in ``resources/templates/*.json``, validated on load.
+
+A template describes a short video as layers in canvas-relative units, so one
+template serves every aspect (16:9, 9:16, 1:1, 4:5).  Boxes are
+``[x, y, width, height]`` fractions of the canvas; sizes and distances (font
+sizes, shadow offsets, slide distances) are fractions of the canvas's shorter
+side.  Times are in seconds.  Any layer may carry ``overrides`` keyed by aspect
+("9:16", ...) whose fields replace the layer's own for that aspect.
+
+The same JSON is read by ``remotion/`` (see ``schema.json`` next to the
+templates, generated from these models).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from vidstudio.render.errors import TemplateError
+from vidstudio.resources import resource_path
+
+ASPECTS: dict[str, tuple[int, int]] = {
+    "16:9": (1920, 1080),
+    "9:16": (1080, 1920),
+    "1:1": (1080, 1080),
+    "4:5": (1080, 1350),
+}
+
+EasingName = Literal[
+    "linear",
+    "ease_in",
+    "ease_out",
+    "ease_in_out",
+    "ease_out_cubic",
+    "ease_in_out_cubic",
+    "ease_out_back",
+]
+
+_COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+Box = tuple[Unit, Unit, Unit, Unit]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_color(value: str) -> str:
+    if not _COLOR_RE.match(value):
+        raise ValueError(f"colour must look like #RRGGBB or #RRGGBBAA, got {value!r}")
+    return value
+
+
+class Shadow(_Model):
+    color: str = "#00000099"
+    blur: float = Field(0.006, ge=0, le=0.1)
+    offset: tuple[float, float] = (0.0, 0.003)
+
+    _c = field_validator("color")(_check_color)
+
+
+class Outline(_Model):
+    color: str = "#000000"
+    width: float = Field(0.002, gt=0, le=0.05)
+
+    _c = field_validator("color")(_check_color)
+
+
+class Animation(_Model):
+    """An entrance (or exit) animation.  ``delay`` counts from the layer's start."""
+
+    effects: list[Literal["fade", "slide", "scale"]] = Field(default_factory=lambda: ["fade"])
+    delay: float = Field(0.0, ge=0)
+    duration: float = Field(0.8, gt=0)
+    easing: EasingName = "ease_out_cubic"
+    slide: tuple[float, float] = (0.0, 0.04)
+    scale_from: float = Field(0.9, gt=0, le=4)
+
+
+class KenBurns(_Model):
+    start_scale: float = Field(1.0, ge=1.0, le=2.0)
+    end_scale: float = Field(1.12, ge=1.0, le=2.0)
+    start_center: tuple[Unit, Unit] = (0.5, 0.5)
+    end_center: tuple[Unit, Unit] = (0.5, 0.5)
+    easing: EasingName = "ease_in_out"
+
+
+class _LayerBase(_Model):
+    box: Box = (0.0, 0.0, 1.0, 1.0)
+    start: float = Field(0.0, ge=0)
+    end: float | None = Field(None, gt=0)
+    opacity: Unit = 1.0
+    entrance: Animation | None = None
+    exit: Animation | None = None
+    end_card: bool = False
+    overrides: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+    @field_validator("overrides")
+    @classmethod
+    def _known_aspects(cls, value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        for aspect in value:
+            if aspect not in ASPECTS:
+                raise ValueError(f"unknown aspect {aspect!r} (use one of {', '.join(ASPECTS)})")
+        return value
+
+
+class PhotoLayer(_LayerBase):
+    type: Literal["photo"]
+    ken_burns: KenBurns | None = None
+    corner_radius: float = Field(0.0, ge=0, le=0.5)
+    border: Outline | None = None
+
+
+class LogoLayer(_LayerBase):
+    type: Literal["logo"]
+    align: Literal["left", "center", "right"] = "center"
+
+
+class SolidLayer(_LayerBase):
+    type: Literal["solid"]
+    color: str
+    corner_radius: float = Field(0.0, ge=0, le=0.5)
+
+    _c = field_validator("color")(_check_color)
+
+
+class GradientLayer(_LayerBase):
+    type: Literal["gradient"]
+    angle: float = 180.0
+    stops: list[tuple[Unit, str]] = Field(min_length=2)
+
+    @field_validator("stops")
+    @classmethod
+    def _stops(cls, value: list[tuple[float, str]]) -> list[tuple[float, str]]:
+        for _, color in value:
+            _check_color(color)
+        return value
+
+
+class Font(_Model):
+    family: Literal["Inter", "EB Garamond"] = "Inter"
+    weight: int = Field(700, ge=100, le=900)
+    italic: bool = False
+    size: float = Field(0.08, gt=0, le=0.5)
+    min_size: float = Field(0.035, gt=0, le=0.5)
+    line_height: float = Field(1.15, ge=0.8, le=3)
+    letter_spacing: float = Field(0.0, ge=-0.2, le=1.0)
+    uppercase: bool = False
+
+    @model_validator(mode="after")
+    def _min_le_size(self) -> Font:
+        if self.min_size > self.size:
+            raise ValueError("min_size must not be larger than size")
+        return self
+
+
+class TextLayer(_LayerBase):
+    type: Literal["text"]
+    text: str = Field(min_length=1)
+    font: Font = Field(default_factory=Font)
+    color: str = "#ffffff"
+    align: Literal["left", "center", "right"] = "center"
+    valign: Literal["top", "middle", "bottom"] = "middle"
+    max_lines: int = Field(3, ge=1, le=10)
+    shadow: Shadow | None = None
+    outline: Outline | None = None
+
+    _c = field_validator("color")(_check_color)
+
+    @field_validator("text")
+    @classmethod
+    def _placeholders(cls, value: str) -> str:
+        for name in re.findall(r"{(\w*)}", value):
+            if name not in PLACEHOLDERS:
+                raise ValueError(
+                    f"unknown placeholder {{{name}}} (use {', '.join('{' + p + '}' for p in PLACEHOLDERS)})"
+                )
+        return value
+
+
+PLACEHOLDERS = ("title", "subtitle", "cta")
+
+Layer = Annotated[
+    PhotoLayer | LogoLayer | SolidLayer | GradientLayer | TextLayer, Field(discriminator="type")
+]
+
+
+class Template(_Model):
+    """A video template.  ``id`` is the file's stem."""
+
+    id: str
+    name: dict[str, str]
+    description: dict[str, str] = Field(default_factory=dict)
+    fps: int = Field(30, ge=1, le=120)
+    duration: float = Field(10.0, gt=0, le=120)
+    background: str = "#000000"
+    safe_area: float = Field(0.05, ge=0, le=0.25)
+    aspects: list[str] = Field(default_factory=lambda: list(ASPECTS))
+    layers: list[Layer] = Field(min_length=1)
+    poster_frame: int | None = None
+
+    _c = field_validator("background")(_check_color)
+
+    @field_validator("aspects")
+    @classmethod
+    def _aspects(cls, value: list[str]) -> list[str]:
+        for aspect in value:
+            if aspect not in ASPECTS:
+                raise ValueError(f"unknown aspect {aspect!r} (use one of {', '.join(ASPECTS)})")
+        return value
+
+    @model_validator(mode="after")
+    def _overrides_valid(self) -> Template:
+        # Validate every override now, so a typo fails on load, not mid-render.
+        for index, layer in enumerate(self.layers):
+            for aspect in layer.overrides:
+                try:
+                    resolve_layer(layer, aspect)
+                except ValidationError as exc:
+                    raise ValueError(
+                        f"layers.{index}.overrides.{aspect}: {_first_error(exc)}"
+                    ) from None
+        if not any(isinstance(layer, PhotoLayer) for layer in self.layers):
+            raise ValueError("a template needs a photo layer")
+        return self
+
+    @property
+    def frame_count(self) -> int:
+        return round(self.duration * self.fps)
+
+    @property
+    def default_poster_frame(self) -> int:
+        if self.poster_frame is not None:
+            return min(self.poster_frame, self.frame_count - 1)
+        return self.frame_count // 2
+
+    def display_name(self, language: str = "en") -> str:
+        return self.name.get(language) or self.name.get("en") or self.id
+
+
+def resolve_layer(layer: Any, aspect: str) -> Any:
+    """The layer with the overrides of ``aspect`` applied (validated)."""
+    override = layer.overrides.get(aspect)
+    if not override:
+        return layer
+    data = layer.model_dump()
+    data.update(override)
+    data["overrides"] = {}
+    return type(layer).model_validate(data)
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    loc = ".".join(str(part) for part in err["loc"])
+    return f"{loc}: {err['msg']}" if loc else str(err["msg"])
+
+
+def templates_dir() -> Path:
+    return resource_path("templates")
+
+
+def load_template_file(path: Path) -> Template:
+    """Load and validate one template file; errors name the file and the field."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TemplateError(f"Template file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"Cannot read template {path.name}: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise TemplateError(
+            f"Template {path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}): "
+            f"{exc.msg}"
+        ) from None
+    if not isinstance(data, dict):
+        raise TemplateError(f"Template {path.name}: the file must hold a JSON object")
+    data.setdefault("id", path.stem)
+    if data["id"] != path.stem:
+        raise TemplateError(f"Template {path.name}: field id must be {path.stem!r}")
+    try:
+        return Template.model_validate(data)
+    except ValidationError as exc:
+        raise TemplateError(f"Template {path.name}: field {_first_error(exc)}") from None
+
+
+@lru_cache(maxsize=1)
+def _all_templates(directory: Path) -> dict[str, Template]:
+    found: dict[str, Template] = {}
+    for path in sorted(directory.glob("*.json")):
+        if path.name == "schema.json":
+            continue
+        template = load_template_file(path)
+        found[template.id] = template
+    return found
+
+
+def list_templates(directory: Path | None = None) -> list[Template]:
+    return list(_all_templates(directory or templates_dir()).values())
+
+
+def get_template(template_id: str, directory: Path | None = None) -> Template:
+    templates = _all_templates(directory or templates_dir())
+    try:
+        return templates[template_id]
+    except KeyError:
+        names = ", ".join(templates) or "none"
+        raise TemplateError(f"Unknown template {template_id!r} (available: {names})") from None
+
+
+def template_json_schema() -> dict[str, Any]:
+    return Template.model_json_schema()
