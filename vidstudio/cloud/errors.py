@@ -150,14 +150,18 @@ def network_error(exc: BaseException, service: str, url: str | None) -> PublishE
 
 def file_missing(path: object, what: str = "file") -> PublishError:
     name = getattr(path, "name", None) or str(path)
-    return PublishError(f"The {what} {name} is no longer on this computer. Render it again.", "file_missing")
+    return PublishError(
+        f"The {what} {name} is no longer on this computer. Render it again.", "file_missing"
+    )
 
 
 def local_file_error(exc: OSError, path: object, what: str) -> PublishError:
     if isinstance(exc, FileNotFoundError) or exc.errno == errno.ENOENT:
         return file_missing(path, what)
     name = getattr(path, "name", None) or str(path)
-    return PublishError(f"Cannot read the {what} {name}: {exc.strerror or 'read error'}.", "file_missing")
+    return PublishError(
+        f"Cannot read the {what} {name}: {exc.strerror or 'read error'}.", "file_missing"
+    )
 
 
 # --------------------------------------------------------------------------- S3
@@ -170,8 +174,12 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
     if isinstance(exc, PublishError):
         return exc
     if isinstance(exc, OSError) and not isinstance(exc, bex.BotoCoreError):
-        return network_error(exc, "Amazon S3", endpoint) if _is_socket_error(exc) else PublishError(
-            f"Cannot read the video: {exc.strerror or 'read error'}.", "file_missing"
+        return (
+            network_error(exc, "Amazon S3", endpoint)
+            if _is_socket_error(exc)
+            else PublishError(
+                f"Cannot read the video: {exc.strerror or 'read error'}.", "file_missing"
+            )
         )
     client_error = next((c for c in _causes(exc) if isinstance(c, bex.ClientError)), None)
     if client_error is not None:
@@ -251,11 +259,25 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
             "upload there. Ask your administrator for s3:PutObject permission.",
             "access_denied",
         )
-    if code in ("AuthorizationHeaderMalformed", "PermanentRedirect", "IllegalLocationConstraintException"):
+    if code in (
+        "AuthorizationHeaderMalformed",
+        "PermanentRedirect",
+        "IllegalLocationConstraintException",
+    ):
         return PublishError(
             f"The S3 bucket {bucket} is in another region. Set its region in Settings.", "settings"
         )
-    if code in ("SlowDown", "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests") or status == 429:
+    if (
+        code
+        in (
+            "SlowDown",
+            "Throttling",
+            "ThrottlingException",
+            "RequestLimitExceeded",
+            "TooManyRequests",
+        )
+        or status == 429
+    ):
         return PublishError("Amazon S3 is busy right now. Publishing will try again.", "throttled")
     if code in ("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch"):
         return PublishError(
@@ -303,13 +325,23 @@ def _key_problem(text: str) -> PublishError | None:
         return PublishError(EXPIRED_KEY, "expired_key")
     if any(
         word in lower
-        for word in ("jws", "jwt", "invalid signature", "invalid api key", "compact", "unauthorized", "no api key")
+        for word in (
+            "jws",
+            "jwt",
+            "invalid signature",
+            "invalid api key",
+            "compact",
+            "unauthorized",
+            "no api key",
+        )
     ):
         return PublishError(INVALID_KEY, "invalid_key")
     return None
 
 
-def supabase_error(exc: BaseException, *, what: str, url: str, bucket: str = "", table: str = "") -> PublishError:
+def supabase_error(
+    exc: BaseException, *, what: str, url: str, bucket: str = "", table: str = ""
+) -> PublishError:
     """Map a supabase-py (postgrest / storage3 / httpx) exception to a sentence.
 
     ``what`` is "storage" or "table": which half of Supabase was being used.
@@ -332,8 +364,12 @@ def supabase_error(exc: BaseException, *, what: str, url: str, bucket: str = "",
     if isinstance(exc, StorageException):
         return PublishError("Supabase Storage refused the upload.", "failed")
     if isinstance(exc, OSError):
-        return network_error(exc, "Supabase", url) if _is_socket_error(exc) else PublishError(
-            f"Cannot read a file to upload: {exc.strerror or 'read error'}.", "file_missing"
+        return (
+            network_error(exc, "Supabase", url)
+            if _is_socket_error(exc)
+            else PublishError(
+                f"Cannot read a file to upload: {exc.strerror or 'read error'}.", "file_missing"
+            )
         )
     if type(exc).__name__ == "SupabaseException":
         return PublishError(
@@ -361,8 +397,14 @@ def _postgrest_error(exc: Any, table: str) -> PublishError:
             f"The table {table} in Supabase is missing columns. Run the SQL in supabase/migrations.",
             "no_table",
         )
-    if code in ("57014",) or code.startswith("08") or code in ("PGRST000", "PGRST001", "PGRST002", "PGRST003"):
-        return PublishError("Supabase's database is not available right now. Publishing will try again.", "server")
+    if (
+        code in ("57014",)
+        or code.startswith("08")
+        or code in ("PGRST000", "PGRST001", "PGRST002", "PGRST003")
+    ):
+        return PublishError(
+            "Supabase's database is not available right now. Publishing will try again.", "server"
+        )
     problem = _key_problem(message)
     if problem is not None:
         return problem
@@ -395,9 +437,17 @@ def _storage_error(message: str, status: int | str, bucket: str) -> PublishError
     if status_code in (401, 403):
         return PublishError(INVALID_KEY, "invalid_key")
     if status_code == 429:
-        return PublishError("Supabase Storage is busy right now. Publishing will try again.", "throttled")
+        return PublishError(
+            "Supabase Storage is busy right now. Publishing will try again.", "throttled"
+        )
     if status_code >= 500:
-        return PublishError("Supabase Storage had a temporary problem. Publishing will try again.", "server")
+        return PublishError(
+            "Supabase Storage had a temporary problem. Publishing will try again.", "server"
+        )
     if status_code == 413 or "too large" in lower:
-        return PublishError("The file is larger than Supabase Storage allows for this bucket.", "failed")
-    return PublishError(f"Supabase Storage refused the upload (HTTP {status_code or '?'}).", "failed")
+        return PublishError(
+            "The file is larger than Supabase Storage allows for this bucket.", "failed"
+        )
+    return PublishError(
+        f"Supabase Storage refused the upload (HTTP {status_code or '?'}).", "failed"
+    )

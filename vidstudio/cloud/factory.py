@@ -66,16 +66,21 @@ def make_s3_client(
         session = boto3.session.Session(**kwargs)
         return session.client("s3", endpoint_url=settings.endpoint_url or None, config=config)
     except Exception as exc:
-        raise _safe(s3_error(exc, settings.bucket, settings.endpoint_url or None), secrets) from None
+        raise _safe(
+            s3_error(exc, settings.bucket, settings.endpoint_url or None), secrets
+        ) from None
 
 
-def make_supabase_client(settings: SupabaseSettings, secrets: Secrets, *, timeout: float = 60.0) -> Any:
+def make_supabase_client(
+    settings: SupabaseSettings, secrets: Secrets, *, timeout: float = 60.0
+) -> Any:
     """A supabase-py client with the service key (no session, no auto refresh)."""
     if not settings.url:
         raise PublishError("Enter the Supabase project URL in Settings.", "settings")
     if not secrets.supabase_key:
         raise PublishError("Enter the Supabase service_role key in Settings.", "credentials")
     import httpx
+
     from supabase import Client, ClientOptions
 
     # Timeouts belong to the shared httpx client (the per-client ones are deprecated).
@@ -133,7 +138,9 @@ def _check(run: Any, secrets: Secrets) -> CheckResult:
         return CheckResult(False, redact(exc.message, secrets.values()))
     except Exception as exc:  # never a traceback for a button press
         log.exception("connection check failed")
-        return CheckResult(False, redact(f"The check failed ({type(exc).__name__}).", secrets.values()))
+        return CheckResult(
+            False, redact(f"The check failed ({type(exc).__name__}).", secrets.values())
+        )
 
 
 def check_s3(settings: PublishSettings, secrets: Secrets) -> CheckResult:

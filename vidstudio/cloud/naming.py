@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 MAX_SLUG = 60
@@ -41,7 +41,7 @@ def safe_id(render_id: str) -> str:
 
 def video_key(render_id: str, title: str, when: datetime, prefix: str = "renders") -> str:
     """``renders/YYYY/MM/<render_id>/<slug>.mp4`` (UTC year and month of the render)."""
-    when = when.astimezone(timezone.utc)
+    when = when.astimezone(UTC)
     prefix = prefix.strip("/")
     head = f"{prefix}/" if prefix else ""
     return f"{head}{when:%Y}/{when:%m}/{safe_id(render_id)}/{slugify(title)}.mp4"

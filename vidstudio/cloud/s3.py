@@ -107,7 +107,10 @@ class S3Storage:
             response = getattr(exc, "response", None)
             if isinstance(response, dict):
                 status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-                return status == 404 or response.get("Error", {}).get("Code") in ("404", "NoSuchBucket")
+                return status == 404 or response.get("Error", {}).get("Code") in (
+                    "404",
+                    "NoSuchBucket",
+                )
         return False
 
     def _require_bucket(self) -> None:
@@ -185,7 +188,11 @@ class S3Storage:
         if actual_size != size or (etag and actual_etag and actual_etag != etag):
             log.warning(
                 "S3 object %s: %d bytes, ETag %s; expected %d bytes, ETag %s",
-                key, actual_size, actual_etag, size, etag,
+                key,
+                actual_size,
+                actual_etag,
+                size,
+                etag,
             )
             raise PublishError(
                 "The video arrived incomplete at Amazon S3. Publishing will upload it again.",

@@ -60,7 +60,9 @@ class SupabaseStore:
         try:
             data = local.read_bytes()
         except OSError as exc:
-            raise local_file_error(exc, local, "photo" if remote.startswith("photos/") else "poster") from None
+            raise local_file_error(
+                exc, local, "photo" if remote.startswith("photos/") else "poster"
+            ) from None
         return self.upload_bytes(data, remote, content_type)
 
     def upload_bytes(self, data: bytes, remote: str, content_type: str) -> str:
@@ -115,7 +117,11 @@ class SupabaseStore:
     def find_row(self, render_id: str) -> dict[str, Any] | None:
         try:
             response = (
-                self.client.table(self.table).select("*").eq("render_id", render_id).limit(1).execute()
+                self.client.table(self.table)
+                .select("*")
+                .eq("render_id", render_id)
+                .limit(1)
+                .execute()
             )
         except Exception as exc:
             raise self._error(exc, "table") from None

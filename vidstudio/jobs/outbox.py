@@ -156,7 +156,9 @@ class PublishOutbox:
 
     def get(self, render_id: str) -> OutboxEntry | None:
         with self._connect() as db:
-            row = db.execute("select * from publish_outbox where render_id = ?", (render_id,)).fetchone()
+            row = db.execute(
+                "select * from publish_outbox where render_id = ?", (render_id,)
+            ).fetchone()
         return self._entry(row) if row else None
 
     def find_by_video(self, video: Path) -> OutboxEntry | None:
@@ -173,7 +175,8 @@ class PublishOutbox:
             if states:
                 marks = ",".join("?" * len(states))
                 rows = db.execute(
-                    f"select * from publish_outbox where state in ({marks}) order by created_at", states
+                    f"select * from publish_outbox where state in ({marks}) order by created_at",
+                    states,
                 ).fetchall()
             else:
                 rows = db.execute("select * from publish_outbox order by created_at").fetchall()
@@ -200,7 +203,13 @@ class PublishOutbox:
             db.execute(
                 "insert into publish_outbox (render_id, request, video_path, created_at, updated_at) "
                 "values (?, ?, ?, ?, ?) on conflict (render_id) do nothing",
-                (request.render_id, request.to_json(), str(Path(request.video).resolve()), now, now),
+                (
+                    request.render_id,
+                    request.to_json(),
+                    str(Path(request.video).resolve()),
+                    now,
+                    now,
+                ),
             )
         entry = self.get(request.render_id)
         assert entry is not None
@@ -233,7 +242,9 @@ class PublishOutbox:
                 "updated_at = ? where render_id = ?",
                 (error, kind, time.time(), render_id),
             )
-            row = db.execute("select attempts from publish_outbox where render_id = ?", (render_id,)).fetchone()
+            row = db.execute(
+                "select attempts from publish_outbox where render_id = ?", (render_id,)
+            ).fetchone()
         return int(row["attempts"]) if row else 0
 
     def complete_step(self, render_id: str, step: str, result: dict[str, Any]) -> OutboxEntry:
@@ -242,7 +253,9 @@ class PublishOutbox:
             raise ValueError(f"unknown step {step!r}")
         following = STEPS[STEPS.index(step) + 1] if step != STEPS[-1] else DONE
         with self._transaction() as db:
-            row = db.execute("select results from publish_outbox where render_id = ?", (render_id,)).fetchone()
+            row = db.execute(
+                "select results from publish_outbox where render_id = ?", (render_id,)
+            ).fetchone()
             if row is None:
                 raise KeyError(render_id)
             results = json.loads(row["results"] or "{}")

@@ -17,7 +17,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -84,8 +84,8 @@ class RetryPolicy:
 
     def delay(self, attempt: int) -> float:
         """Seconds before attempt ``attempt + 1``: base * 2^(attempt-1), with jitter, capped."""
-        raw = self.base_seconds * (2 ** (attempt - 1))
-        return min(MAX_BACKOFF, raw * random.uniform(0.8, 1.2))
+        raw = self.base_seconds * 2.0 ** (attempt - 1)
+        return float(min(MAX_BACKOFF, raw * random.uniform(0.8, 1.2)))
 
 
 # --------------------------------------------------------------------------- requests
@@ -117,9 +117,13 @@ def probe_video(path: Path) -> dict[str, Any]:
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             raise local_file_error(exc, path, "video") from None
-        raise PublishError(f"{path.name} is not a video this app can read.", "file_missing") from None
+        raise PublishError(
+            f"{path.name} is not a video this app can read.", "file_missing"
+        ) from None
     except (IndexError, ValueError) as exc:
-        raise PublishError(f"{path.name} is not a video this app can read ({type(exc).__name__}).", "file_missing") from None
+        raise PublishError(
+            f"{path.name} is not a video this app can read ({type(exc).__name__}).", "file_missing"
+        ) from None
 
 
 def aspect_name(width: int, height: int) -> str:
@@ -192,12 +196,16 @@ def cut_poster(video: Path, target: Path, frame: int | None = None, quality: int
                 if index >= wanted:
                     break
             if image is None:
-                raise PublishError(f"{video.name} has no pictures to make a poster from.", "file_missing")
-            picture = image.to_image()
+                raise PublishError(
+                    f"{video.name} has no pictures to make a poster from.", "file_missing"
+                )
+            picture = image.to_image()  # type: ignore[no-untyped-call]
     except FileNotFoundError as exc:
         raise local_file_error(exc, video, "video") from None
     except (OSError, ValueError) as exc:
-        raise PublishError(f"Cannot make a poster from {video.name} ({type(exc).__name__}).", "file_missing") from None
+        raise PublishError(
+            f"Cannot make a poster from {video.name} ({type(exc).__name__}).", "file_missing"
+        ) from None
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.part")
     picture.convert("RGB").save(temp, "JPEG", quality=quality, optimize=True, progressive=True)
@@ -243,7 +251,7 @@ class _Run:
 
     def step_video(self, attempt: int) -> dict[str, Any]:
         req = self.request
-        when = datetime.fromtimestamp(req.rendered_at, tz=timezone.utc)
+        when = datetime.fromtimestamp(req.rendered_at, tz=UTC)
         key = self.entry.results.get("s3_key") or video_key(
             req.render_id, req.title, when, self.clients.s3.settings.key_prefix
         )
@@ -330,7 +338,13 @@ class _Run:
                     raise PublishCancelled() from None
                 message = redact(exc.message, self.clients.secrets.values())
                 total = self.store.record_attempt_error(self.request.render_id, message, exc.kind)
-                log.warning("publish %s: %s failed (attempt %d): %s", self.request.render_id, step, attempt, message)
+                log.warning(
+                    "publish %s: %s failed (attempt %d): %s",
+                    self.request.render_id,
+                    step,
+                    attempt,
+                    message,
+                )
                 if not exc.retryable or attempt >= self.policy.max_attempts:
                     raise PublishError(message, exc.kind) from None
                 delay = self.policy.delay(attempt)
@@ -404,11 +418,15 @@ def publish(
         raise
     except PublishError as exc:
         retry_at = time.time() + policy.delay(policy.max_attempts) if exc.retryable else None
-        store.set_state(entry.render_id, "failed", error=exc.message, kind=exc.kind, next_attempt_at=retry_at)
+        store.set_state(
+            entry.render_id, "failed", error=exc.message, kind=exc.kind, next_attempt_at=retry_at
+        )
         raise
     except Exception as exc:  # a bug: still one sentence for the user, no secret
         message = f"Publishing failed unexpectedly ({type(exc).__name__})."
-        log.error("publish %s crashed: %s", entry.render_id, redact(repr(exc), clients.secrets.values()))
+        log.error(
+            "publish %s crashed: %s", entry.render_id, redact(repr(exc), clients.secrets.values())
+        )
         store.set_state(entry.render_id, "failed", error=message, kind="failed")
         raise PublishError(message, "failed") from None
     store.set_state(entry.render_id, "published")
