@@ -253,6 +253,11 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
             "The AWS credentials have expired. Sign in again or enter new keys in Settings.",
             "expired_key",
         )
+    if code == "RequestTimeTooSkewed":
+        return PublishError(
+            "This computer's clock is wrong, so Amazon S3 refuses the request. Correct the time.",
+            "settings",
+        )
     if code in ("AccessDenied", "AllAccessDisabled", "403", "Forbidden") or status == 403:
         return PublishError(
             f"Amazon S3 refused access to the bucket {bucket}: these AWS credentials may not "
@@ -282,11 +287,6 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
     if code in ("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch"):
         return PublishError(
             "The video arrived damaged at Amazon S3. Publishing will upload it again.", "integrity"
-        )
-    if code == "RequestTimeTooSkewed":
-        return PublishError(
-            "This computer's clock is wrong, so Amazon S3 refuses the request. Correct the time.",
-            "settings",
         )
     if code == "RequestTimeout":
         return PublishError(
