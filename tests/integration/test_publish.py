@@ -730,8 +730,11 @@ def test_connection_checks_say_what_is_wrong(
         sb.bucket,
         sb.table,
     )
-    with pytest.raises(PublishError) as info:
-        anon_table.check_table()
+    try:
+        with pytest.raises(PublishError) as info:
+            anon_table.check_table()
+    finally:
+        anon_table.close()
     assert (
         str(info.value)
         == "Supabase refused the row: row-level security. Use the service_role key in Settings."

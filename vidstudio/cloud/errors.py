@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import errno
 import socket
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,22 +22,77 @@ from urllib.parse import urlsplit
 RETRYABLE_KINDS = frozenset({"network", "dns", "timeout", "throttled", "server", "integrity"})
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for translation (Qt's lupdate collects it); returns it unchanged.
+
+    cloud/ has no Qt: the UI translates a :class:`PublishError` with
+    :meth:`PublishError.translated` and ``QCoreApplication.translate``.
+    """
+    return text
+
+
+CONTEXT = "PublishError"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A user-facing sentence: an English ``template`` (marked for translation) and its fields."""
+
+    template: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.template.format(**self.params)
+
+    def translated(self, translate: Callable[[str, str], str]) -> str:
+        """The sentence in the UI language: ``translate(context, template)``, then the fields."""
+        try:
+            return translate(CONTEXT, self.template).format(**self.params)
+        except (KeyError, IndexError, ValueError):  # a broken translation: English instead
+            return self.text
+
+    def redacted(self, secrets: Iterable[str | None]) -> Sentence:
+        values = list(secrets)
+        return Sentence(
+            redact(self.template, values),
+            {name: redact(value, values) for name, value in self.params.items()},
+        )
+
+
+def sentence(template: str, **params: object) -> Sentence:
+    return Sentence(template, {name: str(value) for name, value in params.items()})
+
+
 class PublishError(Exception):
     """A publishing failure with a user-facing message (``str(exc)``) and a ``kind``.
+
+    ``template`` is the English sentence with ``{name}`` fields filled from
+    ``params`` (bucket, host, file names: never a secret); the UI shows
+    ``translated(QCoreApplication.translate)``.
 
     ``kind`` is one of: network, dns, timeout, throttled, server, integrity,
     credentials, rls, invalid_key, expired_key, access_denied, signature,
     no_bucket, no_table, file_missing, settings, cancelled, failed.
     """
 
-    def __init__(self, message: str, kind: str = "failed") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, kind: str = "failed", **params: object) -> None:
+        self.sentence = sentence(template, **params)
+        self.message = self.sentence.text
+        super().__init__(self.message)
         self.kind = kind
 
     @property
     def retryable(self) -> bool:
         return self.kind in RETRYABLE_KINDS
+
+    def translated(self, translate: Callable[[str, str], str]) -> str:
+        return self.sentence.translated(translate)
+
+    def redacted(self, secrets: Iterable[str | None]) -> PublishError:
+        """The same error with every secret masked in its fields."""
+        clean = self.sentence.redacted(secrets)
+        return PublishError(clean.template, self.kind, **clean.params)
 
     def __repr__(self) -> str:
         return f"PublishError({self.message!r}, kind={self.kind!r})"
@@ -44,7 +100,9 @@ class PublishError(Exception):
 
 class PublishCancelled(PublishError):
     def __init__(self) -> None:
-        super().__init__("Publishing was cancelled.", "cancelled")
+        super().__init__(
+            QT_TRANSLATE_NOOP("PublishError", "Publishing was cancelled."), "cancelled"
+        )
 
 
 MASK = "•••"
@@ -133,35 +191,61 @@ def network_error(exc: BaseException, service: str, url: str | None) -> PublishE
     host = host_of(url)
     if is_dns_failure(exc):
         return PublishError(
-            f"Cannot find the {service} server {host} (the name lookup failed). "
-            "Check the address in Settings and the internet connection.",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "Cannot find the {service} server {host} (the name lookup failed). "
+                "Check the address in Settings and the internet connection.",
+            ),
             "dns",
+            service=service,
+            host=host,
         )
     if is_timeout(exc):
         return PublishError(
-            f"{service} at {host} did not answer in time. Publishing will try again.", "timeout"
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "{service} at {host} did not answer in time. Publishing will try again.",
+            ),
+            "timeout",
+            service=service,
+            host=host,
         )
     return PublishError(
-        f"Cannot reach {service} at {host}. Check the internet connection; "
-        "publishing will try again.",
+        QT_TRANSLATE_NOOP(
+            "PublishError",
+            "Cannot reach {service} at {host}. Check the internet connection; "
+            "publishing will try again.",
+        ),
         "network",
+        service=service,
+        host=host,
     )
 
 
-def file_missing(path: object, what: str = "file") -> PublishError:
+_MISSING = {
+    "video": QT_TRANSLATE_NOOP(
+        "PublishError", "The video {name} is no longer on this computer. Render it again."
+    ),
+    "photo": QT_TRANSLATE_NOOP(
+        "PublishError", "The photo {name} is no longer on this computer. Render it again."
+    ),
+    "poster": QT_TRANSLATE_NOOP(
+        "PublishError", "The poster {name} is no longer on this computer. Render it again."
+    ),
+}
+_UNREADABLE = QT_TRANSLATE_NOOP("PublishError", "Cannot read the file {name}: {reason}.")
+
+
+def file_missing(path: object, what: str = "video") -> PublishError:
     name = getattr(path, "name", None) or str(path)
-    return PublishError(
-        f"The {what} {name} is no longer on this computer. Render it again.", "file_missing"
-    )
+    return PublishError(_MISSING.get(what, _MISSING["video"]), "file_missing", name=name)
 
 
 def local_file_error(exc: OSError, path: object, what: str) -> PublishError:
     if isinstance(exc, FileNotFoundError) or exc.errno == errno.ENOENT:
         return file_missing(path, what)
     name = getattr(path, "name", None) or str(path)
-    return PublishError(
-        f"Cannot read the {what} {name}: {exc.strerror or 'read error'}.", "file_missing"
-    )
+    return PublishError(_UNREADABLE, "file_missing", name=name, reason=exc.strerror or "read error")
 
 
 # --------------------------------------------------------------------------- S3
@@ -178,7 +262,7 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
             network_error(exc, "Amazon S3", endpoint)
             if _is_socket_error(exc)
             else PublishError(
-                f"Cannot read the video: {exc.strerror or 'read error'}.", "file_missing"
+                _UNREADABLE, "file_missing", name="video", reason=exc.strerror or "read error"
             )
         )
     client_error = next((c for c in _causes(exc) if isinstance(c, bex.ClientError)), None)
@@ -186,30 +270,54 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
         return _s3_client_error(client_error, bucket, endpoint)
     if isinstance(exc, bex.NoCredentialsError | bex.PartialCredentialsError):
         return PublishError(
-            "No AWS credentials found. In Settings, choose an AWS profile or enter an access key.",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "No AWS credentials found. In Settings, choose an AWS profile or enter an access key.",
+            ),
             "credentials",
         )
     if isinstance(exc, bex.ProfileNotFound):
         return PublishError(
-            "The AWS profile named in Settings does not exist on this computer.", "credentials"
+            QT_TRANSLATE_NOOP(
+                "PublishError", "The AWS profile named in Settings does not exist on this computer."
+            ),
+            "credentials",
         )
     if isinstance(exc, bex.SSOError | bex.TokenRetrievalError | bex.UnauthorizedSSOTokenError):
         return PublishError(
-            "The AWS sign-in (SSO) has expired. Sign in again, then retry.", "expired_key"
+            QT_TRANSLATE_NOOP(
+                "PublishError", "The AWS sign-in (SSO) has expired. Sign in again, then retry."
+            ),
+            "expired_key",
         )
     if isinstance(exc, bex.NoRegionError):
-        return PublishError("Choose an AWS region in Settings.", "settings")
+        return PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "Choose an AWS region in Settings."), "settings"
+        )
     if isinstance(exc, bex.InvalidRegionError):
-        return PublishError("The AWS region in Settings is not valid.", "settings")
+        return PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "The AWS region in Settings is not valid."),
+            "settings",
+        )
     if isinstance(exc, bex.ParamValidationError):
-        return PublishError("The S3 bucket name in Settings is not valid.", "settings")
+        return PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "The S3 bucket name in Settings is not valid."),
+            "settings",
+        )
     if isinstance(
         exc, bex.ConnectionError | bex.HTTPClientError | bex.EndpointConnectionError
     ) or any(isinstance(c, OSError) for c in _causes(exc)):
         return network_error(exc, "Amazon S3", endpoint)
     if isinstance(exc, ValueError) and "endpoint" in str(exc).lower():
-        return PublishError("The S3 endpoint URL in Settings is not valid.", "settings")
-    return PublishError(f"Uploading to Amazon S3 failed ({type(exc).__name__}).", "failed")
+        return PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "The S3 endpoint URL in Settings is not valid."),
+            "settings",
+        )
+    return PublishError(
+        QT_TRANSLATE_NOOP("PublishError", "Uploading to Amazon S3 failed ({error})."),
+        "failed",
+        error=type(exc).__name__,
+    )
 
 
 def _is_socket_error(exc: OSError) -> bool:
@@ -224,8 +332,12 @@ def _is_socket_error(exc: OSError) -> bool:
 
 def no_such_bucket(bucket: str) -> PublishError:
     return PublishError(
-        f"The S3 bucket {bucket} does not exist. Check the bucket name and region in Settings.",
+        QT_TRANSLATE_NOOP(
+            "PublishError",
+            "The S3 bucket {bucket} does not exist. Check the bucket name and region in Settings.",
+        ),
         "no_bucket",
+        bucket=bucket,
     )
 
 
@@ -237,32 +349,53 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
         return no_such_bucket(bucket)
     if code in ("NoSuchKey", "404", "NotFound"):
         return PublishError(
-            "The video is missing at Amazon S3 after the upload. Publishing will upload it again.",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "The video is missing at Amazon S3 after the upload. Publishing will upload it again.",
+            ),
             "integrity",
         )
     if code == "SignatureDoesNotMatch":
         return PublishError(
-            "Amazon S3 rejected the AWS secret access key. Check it in Settings.", "signature"
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "Amazon S3 rejected the AWS secret access key. Check it in Settings.",
+            ),
+            "signature",
         )
     if code in ("InvalidAccessKeyId", "InvalidClientTokenId", "UnrecognizedClientException"):
         return PublishError(
-            "Amazon S3 does not know this AWS access key ID. Check it in Settings.", "invalid_key"
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "Amazon S3 does not know this AWS access key ID. Check it in Settings.",
+            ),
+            "invalid_key",
         )
     if code in ("ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired", "RequestExpired"):
         return PublishError(
-            "The AWS credentials have expired. Sign in again or enter new keys in Settings.",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "The AWS credentials have expired. Sign in again or enter new keys in Settings.",
+            ),
             "expired_key",
         )
     if code == "RequestTimeTooSkewed":
         return PublishError(
-            "This computer's clock is wrong, so Amazon S3 refuses the request. Correct the time.",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "This computer's clock is wrong, so Amazon S3 refuses the request. Correct the time.",
+            ),
             "settings",
         )
     if code in ("AccessDenied", "AllAccessDisabled", "403", "Forbidden") or status == 403:
         return PublishError(
-            f"Amazon S3 refused access to the bucket {bucket}: these AWS credentials may not "
-            "upload there. Ask your administrator for s3:PutObject permission.",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "Amazon S3 refused access to the bucket {bucket}: these AWS credentials may not "
+                "upload there. Ask your administrator for s3:PutObject permission.",
+            ),
             "access_denied",
+            bucket=bucket,
         )
     if code in (
         "AuthorizationHeaderMalformed",
@@ -270,7 +403,12 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
         "IllegalLocationConstraintException",
     ):
         return PublishError(
-            f"The S3 bucket {bucket} is in another region. Set its region in Settings.", "settings"
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "The S3 bucket {bucket} is in another region. Set its region in Settings.",
+            ),
+            "settings",
+            bucket=bucket,
         )
     if (
         code
@@ -283,39 +421,64 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
         )
         or status == 429
     ):
-        return PublishError("Amazon S3 is busy right now. Publishing will try again.", "throttled")
+        return PublishError(
+            QT_TRANSLATE_NOOP(
+                "PublishError", "Amazon S3 is busy right now. Publishing will try again."
+            ),
+            "throttled",
+        )
     if code in ("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch"):
         return PublishError(
-            "The video arrived damaged at Amazon S3. Publishing will upload it again.", "integrity"
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "The video arrived damaged at Amazon S3. Publishing will upload it again.",
+            ),
+            "integrity",
         )
     if code == "RequestTimeout":
         return PublishError(
-            f"Amazon S3 at {host_of(endpoint) or 'AWS'} did not answer in time. Publishing will try again.",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "{service} at {host} did not answer in time. Publishing will try again.",
+            ),
             "timeout",
+            service="Amazon S3",
+            host=host_of(endpoint) or "AWS",
         )
     if status >= 500 or code in ("InternalError", "ServiceUnavailable"):
         return PublishError(
-            "Amazon S3 had a temporary problem. Publishing will try again.", "server"
+            QT_TRANSLATE_NOOP(
+                "PublishError", "Amazon S3 had a temporary problem. Publishing will try again."
+            ),
+            "server",
         )
     return PublishError(
-        f"Amazon S3 refused the upload ({code or status or 'unknown error'}).", "failed"
+        QT_TRANSLATE_NOOP("PublishError", "Amazon S3 refused the upload ({error})."),
+        "failed",
+        error=code or status or "unknown error",
     )
 
 
 # --------------------------------------------------------------------------- Supabase
 
 
-RLS_ROW = "Supabase refused the row: row-level security. Use the service_role key in Settings."
-RLS_STORAGE = (
-    "Supabase Storage refused the upload: row-level security. Use the service_role key in Settings."
+RLS_ROW = QT_TRANSLATE_NOOP(
+    "PublishError",
+    "Supabase refused the row: row-level security. Use the service_role key in Settings.",
 )
-INVALID_KEY = (
+RLS_STORAGE = QT_TRANSLATE_NOOP(
+    "PublishError",
+    "Supabase Storage refused the upload: row-level security. Use the service_role key in Settings.",
+)
+INVALID_KEY = QT_TRANSLATE_NOOP(
+    "PublishError",
     "Supabase rejected the key in Settings: it is not a valid key for this project. "
-    "Copy the service_role key again from the Supabase dashboard (Project Settings, API)."
+    "Copy the service_role key again from the Supabase dashboard (Project Settings, API).",
 )
-EXPIRED_KEY = (
+EXPIRED_KEY = QT_TRANSLATE_NOOP(
+    "PublishError",
     "The Supabase key in Settings has expired. Copy the current service_role key from the "
-    "Supabase dashboard (Project Settings, API)."
+    "Supabase dashboard (Project Settings, API).",
 )
 
 
@@ -362,21 +525,42 @@ def supabase_error(
     if isinstance(exc, StorageApiError):
         return _storage_error(str(exc.message), exc.status, bucket)
     if isinstance(exc, StorageException):
-        return PublishError("Supabase Storage refused the upload.", "failed")
+        return PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "Supabase Storage refused the upload."), "failed"
+        )
     if isinstance(exc, OSError):
         return (
             network_error(exc, "Supabase", url)
             if _is_socket_error(exc)
             else PublishError(
-                f"Cannot read a file to upload: {exc.strerror or 'read error'}.", "file_missing"
+                _UNREADABLE, "file_missing", name="upload", reason=exc.strerror or "read error"
             )
         )
     if type(exc).__name__ == "SupabaseException":
         return PublishError(
-            "The Supabase URL in Settings is not valid (it looks like https://abcd.supabase.co).",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "The Supabase URL in Settings is not valid (it looks like https://abcd.supabase.co).",
+            ),
             "settings",
         )
-    return PublishError(f"Publishing to Supabase failed ({type(exc).__name__}).", "failed")
+    return PublishError(
+        QT_TRANSLATE_NOOP("PublishError", "Publishing to Supabase failed ({error})."),
+        "failed",
+        error=type(exc).__name__,
+    )
+
+
+def no_such_table(table: str) -> PublishError:
+    return PublishError(
+        QT_TRANSLATE_NOOP(
+            "PublishError",
+            "The table {table} does not exist in Supabase. Run the SQL in supabase/migrations "
+            "on the project, or fix the table name in Settings.",
+        ),
+        "no_table",
+        table=table,
+    )
 
 
 def _postgrest_error(exc: Any, table: str) -> PublishError:
@@ -387,15 +571,15 @@ def _postgrest_error(exc: Any, table: str) -> PublishError:
     if code in ("PGRST301", "PGRST302", "PGRST300") or code.startswith("PGRST30"):
         return _key_problem(message) or PublishError(INVALID_KEY, "invalid_key")
     if code in ("42P01", "PGRST205", "PGRST200") or "could not find the table" in message.lower():
-        return PublishError(
-            f"The table {table} does not exist in Supabase. Run the SQL in supabase/migrations "
-            "on the project, or fix the table name in Settings.",
-            "no_table",
-        )
+        return no_such_table(table)
     if code in ("42703", "PGRST204"):
         return PublishError(
-            f"The table {table} in Supabase is missing columns. Run the SQL in supabase/migrations.",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "The table {table} in Supabase is missing columns. Run the SQL in supabase/migrations.",
+            ),
             "no_table",
+            table=table,
         )
     if (
         code in ("57014",)
@@ -403,18 +587,22 @@ def _postgrest_error(exc: Any, table: str) -> PublishError:
         or code in ("PGRST000", "PGRST001", "PGRST002", "PGRST003")
     ):
         return PublishError(
-            "Supabase's database is not available right now. Publishing will try again.", "server"
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "Supabase's database is not available right now. Publishing will try again.",
+            ),
+            "server",
         )
     problem = _key_problem(message)
     if problem is not None:
         return problem
     if not code and not message:  # PostgREST answers a POST to a missing table with 404 "{}"
-        return PublishError(
-            f"The table {table} does not exist in Supabase. Run the SQL in supabase/migrations "
-            "on the project, or fix the table name in Settings.",
-            "no_table",
-        )
-    return PublishError(f"Supabase refused the row (error {code or 'unknown'}).", "failed")
+        return no_such_table(table)
+    return PublishError(
+        QT_TRANSLATE_NOOP("PublishError", "Supabase refused the row (error {error})."),
+        "failed",
+        error=code or "unknown",
+    )
 
 
 def _storage_error(message: str, status: int | str, bucket: str) -> PublishError:
@@ -425,9 +613,13 @@ def _storage_error(message: str, status: int | str, bucket: str) -> PublishError
         status_code = 0
     if "bucket not found" in lower or (status_code == 404 and "bucket" in lower):
         return PublishError(
-            f"The Supabase Storage bucket {bucket} does not exist. Create it (public) in the "
-            "Supabase dashboard, or fix the bucket name in Settings.",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "The Supabase Storage bucket {bucket} does not exist. Create it (public) in the "
+                "Supabase dashboard, or fix the bucket name in Settings.",
+            ),
             "no_bucket",
+            bucket=bucket,
         )
     if "row-level security" in lower or "row level security" in lower:
         return PublishError(RLS_STORAGE, "rls")
@@ -438,16 +630,28 @@ def _storage_error(message: str, status: int | str, bucket: str) -> PublishError
         return PublishError(INVALID_KEY, "invalid_key")
     if status_code == 429:
         return PublishError(
-            "Supabase Storage is busy right now. Publishing will try again.", "throttled"
+            QT_TRANSLATE_NOOP(
+                "PublishError", "Supabase Storage is busy right now. Publishing will try again."
+            ),
+            "throttled",
         )
     if status_code >= 500:
         return PublishError(
-            "Supabase Storage had a temporary problem. Publishing will try again.", "server"
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "Supabase Storage had a temporary problem. Publishing will try again.",
+            ),
+            "server",
         )
     if status_code == 413 or "too large" in lower:
         return PublishError(
-            "The file is larger than Supabase Storage allows for this bucket.", "failed"
+            QT_TRANSLATE_NOOP(
+                "PublishError", "The file is larger than Supabase Storage allows for this bucket."
+            ),
+            "failed",
         )
     return PublishError(
-        f"Supabase Storage refused the upload (HTTP {status_code or '?'}).", "failed"
+        QT_TRANSLATE_NOOP("PublishError", "Supabase Storage refused the upload (HTTP {error})."),
+        "failed",
+        error=status_code or "?",
     )

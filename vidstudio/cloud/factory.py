@@ -8,11 +8,19 @@ at local servers).  The ``check_*`` functions are what the Settings page's
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from vidstudio import __version__
-from vidstudio.cloud.errors import PublishError, redact, s3_error, supabase_error
+from vidstudio.cloud.errors import (
+    QT_TRANSLATE_NOOP,
+    PublishError,
+    Sentence,
+    s3_error,
+    sentence,
+    supabase_error,
+)
 from vidstudio.cloud.s3 import S3Storage
 from vidstudio.cloud.settings import PublishSettings, S3Settings, Secrets, SupabaseSettings
 from vidstudio.cloud.supabase_store import SupabaseStore
@@ -43,7 +51,10 @@ def make_s3_client(
     if settings.auth == "keys":
         if not (secrets.aws_access_key_id and secrets.aws_secret_access_key):
             raise PublishError(
-                "Enter the AWS access key ID and secret access key in Settings.", "credentials"
+                QT_TRANSLATE_NOOP(
+                    "PublishError", "Enter the AWS access key ID and secret access key in Settings."
+                ),
+                "credentials",
             )
         kwargs["aws_access_key_id"] = secrets.aws_access_key_id
         kwargs["aws_secret_access_key"] = secrets.aws_secret_access_key
@@ -76,9 +87,15 @@ def make_supabase_client(
 ) -> Any:
     """A supabase-py client with the service key (no session, no auto refresh)."""
     if not settings.url:
-        raise PublishError("Enter the Supabase project URL in Settings.", "settings")
+        raise PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "Enter the Supabase project URL in Settings."),
+            "settings",
+        )
     if not secrets.supabase_key:
-        raise PublishError("Enter the Supabase service_role key in Settings.", "credentials")
+        raise PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "Enter the Supabase service_role key in Settings."),
+            "credentials",
+        )
     import httpx
 
     from supabase import Client, ClientOptions
@@ -94,7 +111,7 @@ def make_supabase_client(
 
 
 def _safe(error: PublishError, secrets: Secrets) -> PublishError:
-    return PublishError(redact(error.message, secrets.values()), error.kind)
+    return error.redacted(secrets.values())
 
 
 @dataclass
@@ -127,26 +144,33 @@ def make_clients(settings: PublishSettings, secrets: Secrets) -> CloudClients:
 
 @dataclass(frozen=True)
 class CheckResult:
+    """What a "Test connection" button shows: ok or not, and one sentence."""
+
     ok: bool
-    message: str
+    sentence: Sentence
+
+    @property
+    def message(self) -> str:
+        return self.sentence.text
 
 
-def _check(run: Any, secrets: Secrets) -> CheckResult:
+CHECK_FAILED = QT_TRANSLATE_NOOP("PublishError", "The check failed ({error}).")
+
+
+def _check(run: Callable[[], Sentence], secrets: Secrets) -> CheckResult:
     try:
-        return CheckResult(True, run())
+        return CheckResult(True, run().redacted(secrets.values()))
     except PublishError as exc:
-        return CheckResult(False, redact(exc.message, secrets.values()))
+        return CheckResult(False, exc.sentence.redacted(secrets.values()))
     except Exception as exc:  # never a traceback for a button press
-        log.exception("connection check failed")
-        return CheckResult(
-            False, redact(f"The check failed ({type(exc).__name__}).", secrets.values())
-        )
+        log.error("connection check failed: %s", type(exc).__name__)
+        return CheckResult(False, sentence(CHECK_FAILED, error=type(exc).__name__))
 
 
 def check_s3(settings: PublishSettings, secrets: Secrets) -> CheckResult:
     """What the S3 "Test connection" button says: bucket writable with these credentials."""
 
-    def run() -> str:
+    def run() -> Sentence:
         storage = S3Storage(make_s3_client(settings.s3, secrets, max_attempts=2), settings.s3)
         try:
             return storage.check()
@@ -159,7 +183,7 @@ def check_s3(settings: PublishSettings, secrets: Secrets) -> CheckResult:
 def check_supabase(settings: PublishSettings, secrets: Secrets) -> CheckResult:
     """What the Supabase "Test connection" button says: bucket writable, table insertable."""
 
-    def run() -> str:
+    def run() -> Sentence:
         store = make_supabase_store(settings, secrets)
         try:
             return store.check()

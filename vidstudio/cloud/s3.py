@@ -21,11 +21,14 @@ from boto3.s3.transfer import TransferConfig
 from s3transfer.utils import ChunksizeAdjuster
 
 from vidstudio.cloud.errors import (
+    QT_TRANSLATE_NOOP,
     PublishCancelled,
     PublishError,
+    Sentence,
     local_file_error,
     no_such_bucket,
     s3_error,
+    sentence,
 )
 from vidstudio.cloud.settings import S3Settings
 
@@ -115,7 +118,10 @@ class S3Storage:
 
     def _require_bucket(self) -> None:
         if not self.bucket:
-            raise PublishError("Enter the S3 bucket name in Settings.", "settings")
+            raise PublishError(
+                QT_TRANSLATE_NOOP("PublishError", "Enter the S3 bucket name in Settings."),
+                "settings",
+            )
 
     # ------------------------------------------------------------------ upload
 
@@ -195,12 +201,18 @@ class S3Storage:
                 etag,
             )
             raise PublishError(
-                "The video arrived incomplete at Amazon S3. Publishing will upload it again.",
+                QT_TRANSLATE_NOOP(
+                    "PublishError",
+                    "The video arrived incomplete at Amazon S3. Publishing will upload it again.",
+                ),
                 "integrity",
             )
         if head.get("ContentType") != VIDEO_CONTENT_TYPE:
             raise PublishError(
-                "Amazon S3 stored the video with the wrong type. Publishing will upload it again.",
+                QT_TRANSLATE_NOOP(
+                    "PublishError",
+                    "Amazon S3 stored the video with the wrong type. Publishing will upload it again.",
+                ),
                 "integrity",
             )
         return UploadedObject(self.bucket, key, actual_size, actual_etag)
@@ -252,7 +264,7 @@ class S3Storage:
 
     # ------------------------------------------------------------------ checks
 
-    def check(self) -> str:
+    def check(self) -> Sentence:
         """Check what publishing needs: credentials valid, bucket exists and is writable.
 
         Writes (and removes) one empty object; returns a short success sentence.
@@ -267,7 +279,12 @@ class S3Storage:
             self.client.delete_object(Bucket=self.bucket, Key=key)
         except Exception as exc:  # writing is what matters; deleting may not be allowed
             log.info("could not remove the connection check object: %s", type(exc).__name__)
-        return f"Connected: videos can be uploaded to the bucket {self.bucket}."
+        return sentence(
+            QT_TRANSLATE_NOOP(
+                "PublishError", "Connected: videos can be uploaded to the bucket {bucket}."
+            ),
+            bucket=self.bucket,
+        )
 
     def close(self) -> None:
         self._hasher.shutdown(wait=False)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from vidstudio import paths
-from vidstudio.cloud.errors import PublishError
+from vidstudio.cloud.errors import QT_TRANSLATE_NOOP, PublishError
 
 KEYRING_SERVICE = "vidstudio"
 SETTINGS_FILE = "publish.json"
@@ -184,9 +184,13 @@ def save_settings(settings: PublishSettings, path: Path | None = None) -> Path:
 
 def _keyring_error(exc: Exception) -> PublishError:
     return PublishError(
-        "This computer's password store (Credential Manager) is not available, so the keys "
-        f"cannot be read or saved ({type(exc).__name__}).",
+        QT_TRANSLATE_NOOP(
+            "PublishError",
+            "This computer's password store (Credential Manager) is not available, so the keys "
+            "cannot be read or saved ({error}).",
+        ),
         "settings",
+        error=type(exc).__name__,
     )
 
 

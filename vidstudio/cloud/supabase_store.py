@@ -10,7 +10,14 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from vidstudio.cloud.errors import PublishError, local_file_error, supabase_error
+from vidstudio.cloud.errors import (
+    QT_TRANSLATE_NOOP,
+    PublishError,
+    Sentence,
+    local_file_error,
+    sentence,
+    supabase_error,
+)
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +115,11 @@ class SupabaseStore:
             raise self._error(exc, "table") from None
         if not existing.data:
             raise PublishError(
-                "Supabase accepted the row but does not show it. Check the table's policies "
-                "(service_role needs insert and select).",
+                QT_TRANSLATE_NOOP(
+                    "PublishError",
+                    "Supabase accepted the row but does not show it. Check the table's policies "
+                    "(service_role needs insert and select).",
+                ),
                 "rls",
             )
         return existing.data[0].get("id")
@@ -129,16 +139,15 @@ class SupabaseStore:
 
     # ------------------------------------------------------------------ checks
 
-    def check_storage(self) -> str:
+    def check_storage(self) -> None:
         """The bucket exists and this key may write to it (one small file, removed again)."""
         self.upload_bytes(b"vidstudio connection check\n", CHECK_PATH, "text/plain")
         try:
             self.client.storage.from_(self.bucket).remove([CHECK_PATH])
         except Exception as exc:
             log.info("could not remove the Storage check file: %s", type(exc).__name__)
-        return f"Storage: files can be uploaded to the bucket {self.bucket}."
 
-    def check_table(self) -> str:
+    def check_table(self) -> None:
         """The table exists with the app's columns and this key may insert into it.
 
         Inserts a row without a ``render_id``: the database checks the key's rights and
@@ -150,16 +159,31 @@ class SupabaseStore:
         except Exception as exc:
             code = str(getattr(exc, "code", "") or "")
             if code == "23502":  # not-null violation: rights and RLS passed
-                return f"Table: rows can be added to {self.table}."
+                return
             raise self._error(exc, "table") from None
         raise PublishError(
-            f"The table {self.table} accepted a row without a render_id: run the SQL in "
-            "supabase/migrations so that render_id is required and unique.",
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "The table {table} accepted a row without a render_id: run the SQL in "
+                "supabase/migrations so that render_id is required and unique.",
+            ),
             "no_table",
+            table=self.table,
         )
 
-    def check(self) -> str:
-        return f"{self.check_storage()} {self.check_table()}"
+    def check(self) -> Sentence:
+        """Both checks; one sentence saying what works."""
+        self.check_storage()
+        self.check_table()
+        return sentence(
+            QT_TRANSLATE_NOOP(
+                "PublishError",
+                "Storage: files can be uploaded to the bucket {bucket}. "
+                "Table: rows can be added to {table}.",
+            ),
+            bucket=self.bucket,
+            table=self.table,
+        )
 
     def close(self) -> None:
         http = getattr(getattr(self.client, "options", None), "httpx_client", None)

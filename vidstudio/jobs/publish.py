@@ -22,7 +22,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from vidstudio import __version__, paths
-from vidstudio.cloud.errors import PublishCancelled, PublishError, local_file_error, redact
+from vidstudio.cloud.errors import (
+    QT_TRANSLATE_NOOP,
+    PublishCancelled,
+    PublishError,
+    local_file_error,
+    redact,
+)
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.naming import image_kind, photo_path, poster_path, safe_id, video_key
 from vidstudio.jobs.outbox import DONE, STEPS, OutboxEntry, PublishOutbox, PublishRequest
@@ -32,6 +38,10 @@ log = logging.getLogger(__name__)
 # Share of the progress bar per step (the video is most of the bytes).
 _WEIGHTS = {"video": 0.85, "photo": 0.05, "poster": 0.05, "row": 0.05}
 MAX_BACKOFF = 60.0
+
+NOT_A_VIDEO = QT_TRANSLATE_NOOP("PublishError", "{name} is not a video this app can read.")
+NO_POSTER = QT_TRANSLATE_NOOP("PublishError", "Cannot make a poster from {name}.")
+UNEXPECTED = QT_TRANSLATE_NOOP("PublishError", "Publishing failed unexpectedly ({error}).")
 
 
 class Cancel(Protocol):
@@ -59,6 +69,8 @@ class PublishProgress:
     step: str
     fraction: float
     message: str = ""
+    error: PublishError | None = None  # with step "retrying": what failed
+    retry_in: float | None = None  # with step "retrying": seconds until the next try
 
 
 ProgressCallback = Callable[[PublishProgress], None]
@@ -117,13 +129,9 @@ def probe_video(path: Path) -> dict[str, Any]:
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             raise local_file_error(exc, path, "video") from None
-        raise PublishError(
-            f"{path.name} is not a video this app can read.", "file_missing"
-        ) from None
-    except (IndexError, ValueError) as exc:
-        raise PublishError(
-            f"{path.name} is not a video this app can read ({type(exc).__name__}).", "file_missing"
-        ) from None
+        raise PublishError(NOT_A_VIDEO, "file_missing", name=path.name) from None
+    except (IndexError, ValueError):
+        raise PublishError(NOT_A_VIDEO, "file_missing", name=path.name) from None
 
 
 def aspect_name(width: int, height: int) -> str:
@@ -196,16 +204,12 @@ def cut_poster(video: Path, target: Path, frame: int | None = None, quality: int
                 if index >= wanted:
                     break
             if image is None:
-                raise PublishError(
-                    f"{video.name} has no pictures to make a poster from.", "file_missing"
-                )
+                raise PublishError(NO_POSTER, "file_missing", name=video.name)
             picture = image.to_image()  # type: ignore[no-untyped-call]
     except FileNotFoundError as exc:
         raise local_file_error(exc, video, "video") from None
-    except (OSError, ValueError) as exc:
-        raise PublishError(
-            f"Cannot make a poster from {video.name} ({type(exc).__name__}).", "file_missing"
-        ) from None
+    except (OSError, ValueError):
+        raise PublishError(NO_POSTER, "file_missing", name=video.name) from None
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.part")
     picture.convert("RGB").save(temp, "JPEG", quality=quality, optimize=True, progressive=True)
@@ -336,25 +340,26 @@ class _Run:
             except PublishError as exc:
                 if isinstance(exc, PublishCancelled) or self.cancel.cancelled:
                     raise PublishCancelled() from None
-                message = redact(exc.message, self.clients.secrets.values())
-                total = self.store.record_attempt_error(self.request.render_id, message, exc.kind)
+                error = exc.redacted(self.clients.secrets.values())
+                self.store.record_attempt_error(self.request.render_id, error.message, error.kind)
                 log.warning(
                     "publish %s: %s failed (attempt %d): %s",
                     self.request.render_id,
                     step,
                     attempt,
-                    message,
+                    error.message,
                 )
-                if not exc.retryable or attempt >= self.policy.max_attempts:
-                    raise PublishError(message, exc.kind) from None
+                if not error.retryable or attempt >= self.policy.max_attempts:
+                    raise error from None
                 delay = self.policy.delay(attempt)
                 self.report(
                     PublishProgress(
                         self.request.render_id,
                         "retrying",
                         self._fraction_before(step),
-                        f"{message} Trying again in {delay:.0f} s (attempt {attempt + 1} of "
-                        f"{self.policy.max_attempts}; {total} so far).",
+                        f"{error.message} Trying again in {delay:.0f} s.",
+                        error=error,
+                        retry_in=delay,
                     )
                 )
                 if self.cancel.wait(delay):
@@ -423,12 +428,12 @@ def publish(
         )
         raise
     except Exception as exc:  # a bug: still one sentence for the user, no secret
-        message = f"Publishing failed unexpectedly ({type(exc).__name__})."
+        error = PublishError(UNEXPECTED, "failed", error=type(exc).__name__)
         log.error(
             "publish %s crashed: %s", entry.render_id, redact(repr(exc), clients.secrets.values())
         )
-        store.set_state(entry.render_id, "failed", error=message, kind="failed")
-        raise PublishError(message, "failed") from None
+        store.set_state(entry.render_id, "failed", error=error.message, kind="failed")
+        raise error from None
     store.set_state(entry.render_id, "published")
     final = store.get(entry.render_id)
     assert final is not None
@@ -441,5 +446,7 @@ def current_link(entry: OutboxEntry, clients: CloudClients) -> str:
     """The link for Copy link: a fresh presigned URL when the bucket is private."""
     key = entry.results.get("s3_key")
     if not key:
-        raise PublishError("This video has not been uploaded yet.", "failed")
+        raise PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "This video has not been uploaded yet."), "failed"
+        )
     return clients.s3.link(str(key))

@@ -12,17 +12,22 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from vidstudio.cloud.errors import PublishCancelled, PublishError
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
-from vidstudio.jobs.publish import PublishProgress, RetryPolicy, publish
+from vidstudio.jobs.publish import UNEXPECTED, PublishProgress, RetryPolicy, publish
 
 log = logging.getLogger(__name__)
 
 ClientsFactory = Callable[[], CloudClients]
+
+
+def _translated(error: PublishError) -> str:
+    """``error``'s sentence in the UI language (English when no translation is installed)."""
+    return error.translated(QCoreApplication.translate)
 
 
 class CancelFlag:
@@ -103,7 +108,14 @@ class PublishJob(QObject):
         """Publish (blocking): call in a worker thread."""
 
         def report(p: PublishProgress) -> None:
-            self.progress.emit(p.render_id, p.fraction, p.step, p.message)
+            message = p.message
+            if p.error is not None and p.retry_in is not None:
+                message = self.tr("{0} Trying again in {1} s.").format(
+                    _translated(p.error), round(p.retry_in)
+                )
+            elif p.step == "published":
+                message = self.tr("Published.")
+            self.progress.emit(p.render_id, p.fraction, p.step, message)
 
         clients: CloudClients | None = None
         try:
@@ -112,17 +124,16 @@ class PublishJob(QObject):
                 self.request, clients, self._store, report, self._cancel, policy=self._policy
             )
         except PublishCancelled as exc:
-            self.failed.emit(self.render_id, exc.message, False)
+            self.failed.emit(self.render_id, _translated(exc), False)
         except PublishError as exc:
             if clients is None:  # settings incomplete: record it so history shows the reason
                 self._store.add(self.request)
                 self._store.set_state(self.render_id, "failed", error=exc.message, kind=exc.kind)
-            self.failed.emit(self.render_id, exc.message, exc.retryable)
+            self.failed.emit(self.render_id, _translated(exc), exc.retryable)
         except Exception as exc:  # never let a worker die silently
             log.error("publish job %s crashed: %s", self.render_id, type(exc).__name__)
-            self.failed.emit(
-                self.render_id, f"Publishing failed unexpectedly ({type(exc).__name__}).", False
-            )
+            error = PublishError(UNEXPECTED, "failed", error=type(exc).__name__)
+            self.failed.emit(self.render_id, _translated(error), False)
         else:
             self.finished.emit(self.render_id, result.video_url)
         finally:
@@ -258,7 +269,7 @@ class ConnectionCheck(QObject):
                 stored = load_secrets()
             except PublishError as exc:
                 if not (typed.supabase_key or typed.aws_secret_access_key):
-                    self.done.emit(service, False, exc.message)
+                    self.done.emit(service, False, _translated(exc))
                     return
                 stored = Secrets()
             secrets = Secrets(
@@ -268,7 +279,9 @@ class ConnectionCheck(QObject):
             )
             check = check_s3 if service == "s3" else check_supabase
             result = check(settings, secrets)
-            self.done.emit(service, result.ok, result.message)
+            self.done.emit(
+                service, result.ok, result.sentence.translated(QCoreApplication.translate)
+            )
 
         self._pool.start(work)
 
