@@ -32,7 +32,9 @@ MB = 1024 * 1024
 
 
 def _services() -> object:
-    spec = importlib.util.spec_from_file_location("services", REPO / "tests" / "integration" / "services.py")
+    spec = importlib.util.spec_from_file_location(
+        "services", REPO / "tests" / "integration" / "services.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["services"] = module
@@ -47,13 +49,17 @@ def make_video(path: Path, target_bytes: int) -> Path:
 
     rng = np.random.default_rng(7)
     with av.open(str(path), "w", options={"movflags": "+faststart"}) as container:
-        stream = container.add_stream("libx264", rate=30, options={"qp": "0", "preset": "ultrafast"})
+        stream = container.add_stream(
+            "libx264", rate=30, options={"qp": "0", "preset": "ultrafast"}
+        )
         stream.width, stream.height, stream.pix_fmt = 640, 360, "yuv420p"
         stream.time_base = Fraction(1, 30)
         written = 0
         index = 0
         while written < target_bytes:
-            frame = av.VideoFrame.from_ndarray(rng.integers(0, 256, (360, 640, 3), dtype=np.uint8), format="rgb24")
+            frame = av.VideoFrame.from_ndarray(
+                rng.integers(0, 256, (360, 640, 3), dtype=np.uint8), format="rgb24"
+            )
             for packet in stream.encode(frame):
                 written += packet.size
                 container.mux(packet)
@@ -74,7 +80,9 @@ def bench_upload(services: object, root: Path, runs: int) -> tuple[float, float]
         s3.client().create_bucket(Bucket=BUCKET)
         video = make_video(root / "twenty.mp4", 20 * MB)
         size = video.stat().st_size
-        settings = S3Settings(bucket=BUCKET, region="us-east-1", endpoint_url=s3.endpoint, auth="keys")
+        settings = S3Settings(
+            bucket=BUCKET, region="us-east-1", endpoint_url=s3.endpoint, auth="keys"
+        )
         secrets = Secrets(s3.writer.access_key, s3.writer.secret_key)
         ours = S3Storage(make_s3_client(settings, secrets), settings)
         plain = s3.client(s3.writer)
@@ -86,12 +94,16 @@ def bench_upload(services: object, root: Path, runs: int) -> tuple[float, float]
 
         def run_plain(run: int) -> None:
             start = time.perf_counter()
-            plain.upload_file(str(video), BUCKET, f"plain/{run}.mp4", ExtraArgs={"ContentType": "video/mp4"})
+            plain.upload_file(
+                str(video), BUCKET, f"plain/{run}.mp4", ExtraArgs={"ContentType": "video/mp4"}
+            )
             plain_times.append(time.perf_counter() - start)
 
         def run_ours(run: int) -> None:
             start = time.perf_counter()
-            ours.upload_video(video, f"ours/{run}.mp4", progress=lambda sent, total: seen.append(sent))
+            ours.upload_video(
+                video, f"ours/{run}.mp4", progress=lambda sent, total: seen.append(sent)
+            )
             ours_times.append(time.perf_counter() - start)
 
         for run in range(runs):  # alternate which goes first, so neither gets the warmer server
@@ -101,9 +113,18 @@ def bench_upload(services: object, root: Path, runs: int) -> tuple[float, float]
         mbps_ours = size / MB / statistics.median(ours_times)
         mbps_plain = size / MB / statistics.median(plain_times)
         print(f"video: {size / MB:.1f} MB, {runs} runs each, alternating (median)")
-        print(f"  plain boto3 upload_file: {statistics.median(plain_times):.3f} s  {mbps_plain:7.1f} MB/s  runs {_fmt(plain_times)}")
-        print(f"  vidstudio S3 step:       {statistics.median(ours_times):.3f} s  {mbps_ours:7.1f} MB/s  runs {_fmt(ours_times)}")
-        print(f"  ratio (vidstudio / plain): {mbps_ours / mbps_plain:.2f}  (target >= 0.90; includes ETag check + HEAD verify)")
+        print(
+            f"  plain boto3 upload_file: {statistics.median(plain_times):.3f} s  "
+            f"{mbps_plain:7.1f} MB/s  runs {_fmt(plain_times)}"
+        )
+        print(
+            f"  vidstudio S3 step:       {statistics.median(ours_times):.3f} s  "
+            f"{mbps_ours:7.1f} MB/s  runs {_fmt(ours_times)}"
+        )
+        print(
+            f"  ratio (vidstudio / plain): {mbps_ours / mbps_plain:.2f}  "
+            "(target >= 0.90; includes ETag check + HEAD verify)"
+        )
         return mbps_ours, mbps_plain
     finally:
         s3.stop()
@@ -135,25 +156,46 @@ def bench_rendered_to_published(services: object, root: Path, photo: Path) -> No
             s3=S3Settings(bucket=BUCKET, region="us-east-1", endpoint_url=s3.endpoint, auth="keys"),
             supabase=SupabaseSettings(url=stack.url),
         )
-        clients = make_clients(settings, Secrets(s3.writer.access_key, s3.writer.secret_key, stack.service_key))
+        clients = make_clients(
+            settings, Secrets(s3.writer.access_key, s3.writer.secret_key, stack.service_key)
+        )
         template = get_template("promo")
-        props = Props(title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=photo, logo=None, cta="", end_card=True)
+        props = Props(
+            title="Nismara Pool Villa",
+            subtitle="Your private escape in Bali",
+            photo=photo,
+            logo=None,
+            cta="",
+            end_card=True,
+        )
         out = root / "villa.mp4"
         result = render_video(template, props, out, aspect="16:9", quality="standard")
         rendered = time.perf_counter()
         poster = render_still(template, props, root / "poster.jpg", aspect="16:9")
         request = PublishRequest(
-            render_id="bench-300", video=str(out), photo=str(photo), poster=str(poster),
-            title=props.title, subtitle=props.subtitle, template=template.id, aspect="16:9",
-            width=result.width, height=result.height, fps=result.fps, duration_seconds=result.duration,
-            size_bytes=result.size_bytes, rendered_at=time.time(), render_seconds=result.wall_time,
+            render_id="bench-300",
+            video=str(out),
+            photo=str(photo),
+            poster=str(poster),
+            title=props.title,
+            subtitle=props.subtitle,
+            template=template.id,
+            aspect="16:9",
+            width=result.width,
+            height=result.height,
+            fps=result.fps,
+            duration_seconds=result.duration,
+            size_bytes=result.size_bytes,
+            rendered_at=time.time(),
+            render_seconds=result.wall_time,
         )
         published = publish(request, clients, PublishOutbox(root / "bench.db"))
         done = time.perf_counter()
         clients.close()
         print(
-            f"300-frame 1080p video ({result.size_bytes / MB:.1f} MB) rendered in {result.wall_time:.2f} s; "
-            f"rendered -> published {done - rendered:.2f} s (poster, S3, Storage x2, row {published.row_id})"
+            f"300-frame 1080p video ({result.size_bytes / MB:.1f} MB) rendered in "
+            f"{result.wall_time:.2f} s; rendered -> published {done - rendered:.2f} s "
+            f"(poster, S3, Storage x2, row {published.row_id})"
         )
     finally:
         stack.stop()
@@ -171,7 +213,9 @@ def main() -> int:
         root = Path(tmp)
         bench_upload(services, root, args.runs)
         if not args.skip_render:
-            bench_rendered_to_published(services, root, REPO.parent / "shared" / "testdata" / "coffee.png")
+            bench_rendered_to_published(
+                services, root, REPO.parent / "shared" / "testdata" / "coffee.png"
+            )
     return 0
 
 

@@ -278,7 +278,7 @@ class SeaweedS3:
         self.start(timeout)
 
 
-# --------------------------------------------------------------------------- JWT (HS256, as Supabase's keys)
+# ------------------------------------------------------------------ JWT (HS256, as Supabase)
 
 
 def _b64(data: bytes) -> str:
@@ -300,7 +300,7 @@ def make_jwt(
 
 
 def verify_jwt(token: str, secret: str) -> dict[str, Any]:
-    """The payload of a valid HS256 token; raises ValueError("invalid signature" / "jwt expired" / ...)."""
+    """The payload of a valid HS256 token; else ValueError("invalid signature", "jwt expired")."""
     parts = token.split(".")
     if len(parts) != 3:
         raise ValueError("Invalid Compact JWS")
@@ -346,8 +346,10 @@ create role authenticator login noinherit password '{password}';
 grant anon, authenticated, service_role to authenticator;
 grant usage on schema public to anon, authenticated, service_role;
 alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges in schema public
+    grant all on sequences to anon, authenticated, service_role;
+alter default privileges in schema public
+    grant all on functions to anon, authenticated, service_role;
 """
 
 
@@ -391,7 +393,10 @@ class Postgres:
             "UTF8",
             "--locale=C.UTF-8",
         )
-        options = f"-p {self.port} -k {self.root} -c listen_addresses={HOST} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses={HOST} "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
         _running.append(self)
         self._run(
             str(self.bin / "pg_ctl"),

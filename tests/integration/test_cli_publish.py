@@ -15,19 +15,34 @@ from vidstudio.cloud.settings import PublishSettings, Secrets
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run_cli(args: list[str], env: dict[str, str], timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    args: list[str], env: dict[str, str], timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "vidstudio.cli", *args],
-        env=env, capture_output=True, text=True, timeout=timeout, cwd=REPO, stdin=subprocess.DEVNULL,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
     )
 
 
 def test_publish_a_video_file_then_again_by_path_and_by_id(
-    publish_settings: PublishSettings, secrets: Secrets, clean_services: None, sample_video: Path,
-    coffee: Path, tmp_path: Path, supabase_stack, s3_server,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    sample_video: Path,
+    coffee: Path,
+    tmp_path: Path,
+    supabase_stack,
+    s3_server,
 ) -> None:
     env = env_for_subprocess(publish_settings, secrets, tmp_path / "data")
-    first = run_cli(["publish", str(sample_video), "--photo", str(coffee), "--title", "CLI villa"], env)
+    first = run_cli(
+        ["publish", str(sample_video), "--photo", str(coffee), "--title", "CLI villa"], env
+    )
     assert first.returncode == 0, first.stderr
     url = first.stdout.strip().splitlines()[-1]
     with urllib.request.urlopen(url, timeout=10) as response:
@@ -38,25 +53,42 @@ def test_publish_a_video_file_then_again_by_path_and_by_id(
     assert "was already published" in again.stderr
     render_id = supabase_stack.rows()[0]["render_id"]
     by_id = run_cli(["publish", render_id], env)
-    assert by_id.returncode == 0 and by_id.stdout.strip().startswith(publish_settings.s3.endpoint_url)
+    assert by_id.returncode == 0 and by_id.stdout.strip().startswith(
+        publish_settings.s3.endpoint_url
+    )
     assert len(supabase_stack.rows()) == 1
     assert len(s3_server.client().list_objects_v2(Bucket=BUCKET).get("Contents", [])) == 1
 
 
 def test_publish_with_the_anon_key_says_so_and_resumes_by_id(
-    publish_settings: PublishSettings, secrets: Secrets, clean_services: None, sample_video: Path,
-    coffee: Path, tmp_path: Path, supabase_stack,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    sample_video: Path,
+    coffee: Path,
+    tmp_path: Path,
+    supabase_stack,
 ) -> None:
     data = tmp_path / "data"
     anon = replace(secrets, supabase_key=supabase_stack.anon_key)
     failed = run_cli(
-        ["publish", str(sample_video), "--photo", str(coffee), "--title", "Anon villa", "--render-id", "anon-1"],
+        [
+            "publish",
+            str(sample_video),
+            "--photo",
+            str(coffee),
+            "--title",
+            "Anon villa",
+            "--render-id",
+            "anon-1",
+        ],
         env_for_subprocess(publish_settings, anon, data),
     )
     assert failed.returncode == 1
     lines = failed.stderr.strip().splitlines()
     assert lines[-2:] == [
-        "vidstudio: Supabase Storage refused the upload: row-level security. Use the service_role key in Settings.",
+        "vidstudio: Supabase Storage refused the upload: row-level security. Use the service_role "
+        "key in Settings.",
         "vidstudio: to try again: vidstudio publish anon-1",
     ]
     assert "Traceback" not in failed.stderr
@@ -72,24 +104,46 @@ def test_publish_needs_a_photo_and_title_for_an_unknown_file(
     env = env_for_subprocess(publish_settings, secrets, tmp_path / "data")
     result = run_cli(["publish", str(sample_video)], env)
     assert result.returncode == 2
-    assert result.stderr.strip() == "vidstudio: To publish render.mp4, give --photo and --title (or publish its render id)."
+    assert (
+        result.stderr.strip()
+        == "vidstudio: To publish render.mp4, give --photo and --title (or publish its render id)."
+    )
     missing = run_cli(["publish", "no-such-render"], env)
     assert missing.returncode == 2
     assert missing.stderr.strip() == "vidstudio: No video or render id 'no-such-render' to publish."
 
 
 def test_render_with_publish_renders_then_publishes(
-    publish_settings: PublishSettings, secrets: Secrets, clean_services: None, coffee: Path,
-    tmp_path: Path, supabase_stack,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    coffee: Path,
+    tmp_path: Path,
+    supabase_stack,
 ) -> None:
     import av
 
     out = tmp_path / "villa.mp4"
     env = env_for_subprocess(publish_settings, secrets, tmp_path / "data")
     result = run_cli(
-        ["render", str(coffee), "--title", "Nismara Pool Villa", "--subtitle", "Your private escape in Bali",
-         "--aspect", "1:1", "--quality", "draft", "-o", str(out), "--publish", "--quiet"],
-        env, timeout=300,
+        [
+            "render",
+            str(coffee),
+            "--title",
+            "Nismara Pool Villa",
+            "--subtitle",
+            "Your private escape in Bali",
+            "--aspect",
+            "1:1",
+            "--quality",
+            "draft",
+            "-o",
+            str(out),
+            "--publish",
+            "--quiet",
+        ],
+        env,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     url = result.stdout.strip().splitlines()[-1]

@@ -204,7 +204,7 @@ def test_awkward_photo_names_get_safe_storage_paths(
 
 
 def big_request(tmp_path: Path, coffee: Path, size: int = 24 * 1024 * 1024) -> PublishRequest:
-    """A request with a large 'video' (random bytes) and a ready poster: only the upload matters here."""
+    """A request with a big 'video' (random bytes) and a ready poster: only the upload matters."""
     import os
 
     video = tmp_path / "big.mp4"
@@ -360,7 +360,7 @@ def test_cancel_stops_between_steps_and_retry_finishes(
     assert result.steps_run == ("poster", "row") and len(supabase_stack.rows()) == 1
 
 
-# --------------------------------------------------------------------------- one sentence per failure
+# --------------------------------------------------------------------------- one sentence a failure
 
 
 def _failure(request: PublishRequest, clients: CloudClients, outbox: PublishOutbox) -> PublishError:
@@ -435,7 +435,8 @@ def test_s3_credentials_and_bucket_problems_are_named(
 
 
 SUPABASE_CASES = {
-    "anon": "Supabase Storage refused the upload: row-level security. Use the service_role key in Settings.",
+    "anon": "Supabase Storage refused the upload: row-level security. "
+    "Use the service_role key in Settings.",
     "foreign": "Supabase rejected the key in Settings: it is not a valid key for this project.",
     "expired": "The Supabase key in Settings has expired.",
     "no_bucket": "The Supabase Storage bucket missing-bucket does not exist.",
@@ -645,8 +646,10 @@ def test_network_problems_are_named_and_retried(
     name = "Amazon S3" if service == "s3" else "Supabase"
     host = "127.0.0.1" if problem != "dns" else no_such_host
     expected = {
-        "unreachable": f"Cannot reach {name} at {host}. Check the internet connection; publishing will try again.",
-        "dns": f"Cannot find the {name} server {host} (the name lookup failed). Check the address in Settings and the internet connection.",
+        "unreachable": f"Cannot reach {name} at {host}. Check the internet connection; "
+        "publishing will try again.",
+        "dns": f"Cannot find the {name} server {host} (the name lookup failed). "
+        "Check the address in Settings and the internet connection.",
         "timeout": f"{name} at {host} did not answer in time. Publishing will try again.",
     }[problem]
     assert error.message == expected and error.retryable
@@ -712,8 +715,8 @@ def test_connection_checks_say_what_is_wrong(
     good = check_supabase(publish_settings, secrets)
     assert good.ok, good.message
     assert (
-        good.message
-        == "Storage: files can be uploaded to the bucket video-assets. Table: rows can be added to generated_videos."
+        good.message == "Storage: files can be uploaded to the bucket video-assets. "
+        "Table: rows can be added to generated_videos."
     )
     assert supabase_stack.rows() == [] and supabase_stack.storage.objects() == {}
     anon = check_supabase(publish_settings, replace(secrets, supabase_key=supabase_stack.anon_key))

@@ -10,7 +10,13 @@ import pytest
 from conftest import build_clients
 
 from vidstudio.cloud.factory import CloudClients
-from vidstudio.cloud.settings import PublishSettings, Secrets, load_secrets, save_settings, settings_path
+from vidstudio.cloud.settings import (
+    PublishSettings,
+    Secrets,
+    load_secrets,
+    save_settings,
+    settings_path,
+)
 from vidstudio.jobs.outbox import PublishOutbox
 from vidstudio.jobs.publish import RetryPolicy, request_for_video
 from vidstudio.jobs.publish_job import PublishQueue
@@ -19,12 +25,21 @@ FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
 
 
 def test_queue_publishes_reports_progress_and_retries_by_hand(
-    qtbot, publish_settings: PublishSettings, secrets: Secrets, clean_services: None,  # type: ignore[no-untyped-def]
-    outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack,
+    qtbot,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,  # type: ignore[no-untyped-def]
+    outbox: PublishOutbox,
+    sample_video: Path,
+    coffee: Path,
+    supabase_stack,
 ) -> None:
     from services import free_port
 
-    offline = replace(publish_settings, s3=replace(publish_settings.s3, endpoint_url=f"http://127.0.0.1:{free_port()}"))
+    offline = replace(
+        publish_settings,
+        s3=replace(publish_settings.s3, endpoint_url=f"http://127.0.0.1:{free_port()}"),
+    )
     current = {"settings": offline}
 
     def factory() -> CloudClients:
@@ -55,13 +70,24 @@ def test_queue_publishes_reports_progress_and_retries_by_hand(
 
 
 def test_queue_resumes_interrupted_publishes_at_start(
-    qtbot, publish_settings: PublishSettings, secrets: Secrets, clean_services: None,  # type: ignore[no-untyped-def]
-    outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack,
+    qtbot,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,  # type: ignore[no-untyped-def]
+    outbox: PublishOutbox,
+    sample_video: Path,
+    coffee: Path,
+    supabase_stack,
 ) -> None:
     request = request_for_video(sample_video, photo=coffee, title="Resumed villa")
     outbox.add(request)
     outbox.set_state(request.render_id, "uploading")  # as if the app died while uploading
-    queue = PublishQueue(outbox, lambda: build_clients(publish_settings, secrets), policy=FAST, retry_check_ms=3_600_000)
+    queue = PublishQueue(
+        outbox,
+        lambda: build_clients(publish_settings, secrets),
+        policy=FAST,
+        retry_check_ms=3_600_000,
+    )
     with qtbot.waitSignal(queue.finished, timeout=60_000):
         assert queue.retry_due() == 1
     assert len(supabase_stack.rows()) == 1
@@ -80,8 +106,14 @@ def page(qtbot, memory_keyring):  # type: ignore[no-untyped-def]
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
 def test_settings_page_saves_keys_in_the_keyring_and_tests_connections(
-    qtbot, page, publish_settings: PublishSettings, secrets: Secrets, supabase_stack, s3_server,  # type: ignore[no-untyped-def]
-    clean_services: None, tmp_path: Path,
+    qtbot,
+    page,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    supabase_stack,
+    s3_server,  # type: ignore[no-untyped-def]
+    clean_services: None,
+    tmp_path: Path,
 ) -> None:
     s3 = publish_settings.s3
     page.auth.setCurrentIndex(page.auth.findData("keys"))
@@ -105,7 +137,9 @@ def test_settings_page_saves_keys_in_the_keyring_and_tests_connections(
         page.s3_test.click()
         assert not page.s3_test.isEnabled()
     assert s3_check.args[:2] == ["s3", True]
-    assert page.s3_status.text() == "✔ Connected: videos can be uploaded to the bucket vidstudio-test."
+    assert (
+        page.s3_status.text() == "✔ Connected: videos can be uploaded to the bucket vidstudio-test."
+    )
 
     with qtbot.waitSignal(page.checked, timeout=60_000) as sb_check:
         page.sb_test.click()
@@ -116,7 +150,8 @@ def test_settings_page_saves_keys_in_the_keyring_and_tests_connections(
         page.sb_test.click()
     assert anon_check.args[1] is False
     assert page.sb_status.text() == (
-        "✖ Supabase Storage refused the upload: row-level security. Use the service_role key in Settings."
+        "✖ Supabase Storage refused the upload: row-level security. Use the service_role key in "
+        "Settings."
     )
     page.endpoint.setText(f"{s3.endpoint_url}/")
     page.bucket.setText("no-such-bucket")
@@ -131,7 +166,9 @@ def test_settings_page_saves_keys_in_the_keyring_and_tests_connections(
     page.grab().save(str(shot))
 
 
-def test_settings_page_loads_saved_values(qtbot, memory_keyring, publish_settings: PublishSettings) -> None:  # type: ignore[no-untyped-def]
+def test_settings_page_loads_saved_values(
+    qtbot, memory_keyring, publish_settings: PublishSettings
+) -> None:  # type: ignore[no-untyped-def]
     from vidstudio.ui.publish_settings import PublishSettingsPage
 
     save_settings(replace(publish_settings, publish_after_render=True))
@@ -141,4 +178,8 @@ def test_settings_page_loads_saved_values(qtbot, memory_keyring, publish_setting
     assert widget.auth.currentData() == "keys" and not widget.profile.isEnabled()
     assert widget.link_mode.currentData() == "presigned" and widget.link_hours.value() == 1
     assert widget.after_render.isChecked()
-    assert widget.settings() == replace(publish_settings, publish_after_render=True, retry_base_seconds=widget.settings().retry_base_seconds)
+    assert widget.settings() == replace(
+        publish_settings,
+        publish_after_render=True,
+        retry_base_seconds=widget.settings().retry_base_seconds,
+    )

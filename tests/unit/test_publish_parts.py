@@ -8,7 +8,7 @@ import socket
 import sqlite3
 import time
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -47,8 +47,11 @@ def test_slugs_are_ascii_and_safe(text: str, slug: str) -> None:
 
 
 def test_keys_and_paths_follow_the_layout() -> None:
-    when = datetime(2026, 2, 6, 23, 30, tzinfo=timezone.utc)
-    assert video_key("abc123", "Nismara Pool Villa", when) == "renders/2026/02/abc123/nismara-pool-villa.mp4"
+    when = datetime(2026, 2, 6, 23, 30, tzinfo=UTC)
+    assert (
+        video_key("abc123", "Nismara Pool Villa", when)
+        == "renders/2026/02/abc123/nismara-pool-villa.mp4"
+    )
     assert photo_path("abc123", "Villa ☀️", "jpg") == "photos/abc123/villa.jpg"
     assert poster_path("abc123", "Villa") == "posters/abc123/villa.jpg"
     assert safe_id("a/b c..d") == "a-b-c-d"
@@ -60,7 +63,10 @@ def test_image_kind_reads_the_bytes_not_the_name(testdata: Path, tmp_path: Path)
     emoji = tmp_path / "🌴 villa 😍.jpeg"
     shutil.copyfile(testdata / "coffee.png", emoji)  # a PNG named .jpeg
     assert image_kind(emoji) == ("png", "image/png")
-    assert image_kind(testdata / "WhatsApp Image 2026-02-06 at 3.58.30 PM.jpeg") == ("jpg", "image/jpeg")
+    assert image_kind(testdata / "WhatsApp Image 2026-02-06 at 3.58.30 PM.jpeg") == (
+        "jpg",
+        "image/jpeg",
+    )
 
 
 # --------------------------------------------------------------------------- settings and secrets
@@ -88,7 +94,11 @@ def test_settings_round_trip_without_secrets(memory_keyring: object) -> None:
 def test_environment_overrides_file_and_keyring(memory_keyring: object) -> None:
     save_settings(PublishSettings(s3=S3Settings(bucket="from-file")))
     store_secret("supabase_key", "from-keyring")
-    env = {"VIDSTUDIO_S3_BUCKET": "from-env", "VIDSTUDIO_S3_LINK_HOURS": "9999", "VIDSTUDIO_SUPABASE_KEY": "from-env"}
+    env = {
+        "VIDSTUDIO_S3_BUCKET": "from-env",
+        "VIDSTUDIO_S3_LINK_HOURS": "9999",
+        "VIDSTUDIO_SUPABASE_KEY": "from-env",
+    }
     settings = load_settings(env=env)
     assert settings.s3.bucket == "from-env" and settings.s3.link_hours == 168
     assert load_secrets(env=env).supabase_key == "from-env"
@@ -97,9 +107,14 @@ def test_environment_overrides_file_and_keyring(memory_keyring: object) -> None:
 def test_a_damaged_settings_file_gives_defaults() -> None:
     settings_path().write_text("{not json", encoding="utf-8")
     assert load_settings(env={}) == PublishSettings()
-    settings_path().write_text(json.dumps({"s3": {"bucket": 5, "link_mode": "weird"}, "max_attempts": -3}), encoding="utf-8")
+    settings_path().write_text(
+        json.dumps({"s3": {"bucket": 5, "link_mode": "weird"}, "max_attempts": -3}),
+        encoding="utf-8",
+    )
     loaded = load_settings(env={})
-    assert loaded.s3.bucket == "" and loaded.s3.link_mode == "presigned" and loaded.max_attempts == 1
+    assert (
+        loaded.s3.bucket == "" and loaded.s3.link_mode == "presigned" and loaded.max_attempts == 1
+    )
 
 
 def test_no_password_store_is_one_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -113,7 +128,9 @@ def test_no_password_store_is_one_sentence(monkeypatch: pytest.MonkeyPatch) -> N
             load_secrets(env={})
     finally:
         keyring.set_keyring(previous)
-    assert str(info.value).startswith("This computer's password store (Credential Manager) is not available")
+    assert str(info.value).startswith(
+        "This computer's password store (Credential Manager) is not available"
+    )
 
 
 # --------------------------------------------------------------------------- errors
@@ -130,7 +147,10 @@ def _client_error(code: str, status: int) -> Exception:
     from botocore.exceptions import ClientError
 
     return ClientError(
-        {"Error": {"Code": code, "Message": "server words"}, "ResponseMetadata": {"HTTPStatusCode": status}},
+        {
+            "Error": {"Code": code, "Message": "server words"},
+            "ResponseMetadata": {"HTTPStatusCode": status},
+        },
         "PutObject",
     )
 
@@ -157,10 +177,21 @@ def test_s3_answers_map_to_kinds(code: str, status: int, kind: str) -> None:
 def test_unexpected_supabase_errors_stay_plain() -> None:
     from postgrest.exceptions import APIError
 
-    error = supabase_error(APIError({"code": "57014", "message": "canceling statement"}), what="table", url="https://x.supabase.co", table="t")
+    error = supabase_error(
+        APIError({"code": "57014", "message": "canceling statement"}),
+        what="table",
+        url="https://x.supabase.co",
+        table="t",
+    )
     assert error.kind == "server" and error.retryable
-    dns = supabase_error(socket.gaierror(socket.EAI_NONAME, "Name or service not known"), what="table", url="https://x.supabase.co")
-    assert dns.kind == "dns" and dns.message.startswith("Cannot find the Supabase server x.supabase.co")
+    dns = supabase_error(
+        socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
+        what="table",
+        url="https://x.supabase.co",
+    )
+    assert dns.kind == "dns" and dns.message.startswith(
+        "Cannot find the Supabase server x.supabase.co"
+    )
 
 
 # --------------------------------------------------------------------------- outbox
@@ -168,8 +199,18 @@ def test_unexpected_supabase_errors_stay_plain() -> None:
 
 def _request(render_id: str = "r1", video: str = "/tmp/v.mp4") -> PublishRequest:
     return PublishRequest(
-        render_id=render_id, video=video, photo="/tmp/p.jpg", title="T", template="promo", aspect="16:9",
-        width=1920, height=1080, fps=30, duration_seconds=10.0, size_bytes=1, rendered_at=0.0,
+        render_id=render_id,
+        video=video,
+        photo="/tmp/p.jpg",
+        title="T",
+        template="promo",
+        aspect="16:9",
+        width=1920,
+        height=1080,
+        fps=30,
+        duration_seconds=10.0,
+        size_bytes=1,
+        rendered_at=0.0,
     )
 
 

@@ -134,7 +134,7 @@ def host_of(url: str | None) -> str:
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:
-    """``exc`` and everything it wraps: ``__cause__``, ``__context__``, botocore ``kwargs['error']``."""
+    """``exc`` and all it wraps: ``__cause__``, ``__context__``, botocore's ``kwargs['error']``."""
     seen: set[int] = set()
     stack: list[BaseException] = [exc]
     while stack:
@@ -272,7 +272,8 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
         return PublishError(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "No AWS credentials found. In Settings, choose an AWS profile or enter an access key.",
+                "No AWS credentials found. In Settings, choose an AWS profile or enter an access "
+                "key.",
             ),
             "credentials",
         )
@@ -351,7 +352,8 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
         return PublishError(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "The video is missing at Amazon S3 after the upload. Publishing will upload it again.",
+                "The video is missing at Amazon S3 after the upload. Publishing will upload it "
+                "again.",
             ),
             "integrity",
         )
@@ -383,7 +385,8 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
         return PublishError(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "This computer's clock is wrong, so Amazon S3 refuses the request. Correct the time.",
+                "This computer's clock is wrong, so Amazon S3 refuses the request. Correct the "
+                "time.",
             ),
             "settings",
         )
@@ -468,7 +471,8 @@ RLS_ROW = QT_TRANSLATE_NOOP(
 )
 RLS_STORAGE = QT_TRANSLATE_NOOP(
     "PublishError",
-    "Supabase Storage refused the upload: row-level security. Use the service_role key in Settings.",
+    "Supabase Storage refused the upload: row-level security. Use the service_role key in "
+    "Settings.",
 )
 INVALID_KEY = QT_TRANSLATE_NOOP(
     "PublishError",
@@ -540,7 +544,8 @@ def supabase_error(
         return PublishError(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "The Supabase URL in Settings is not valid (it looks like https://abcd.supabase.co).",
+                "The Supabase URL in Settings is not valid (it looks like "
+                "https://abcd.supabase.co).",
             ),
             "settings",
         )
@@ -576,7 +581,8 @@ def _postgrest_error(exc: Any, table: str) -> PublishError:
         return PublishError(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "The table {table} in Supabase is missing columns. Run the SQL in supabase/migrations.",
+                "The table {table} in Supabase is missing columns. Run the SQL in "
+                "supabase/migrations.",
             ),
             "no_table",
             table=table,

@@ -1,4 +1,4 @@
-"""Make the cloud clients from settings and secrets: the one place boto3 and supabase-py are configured.
+"""Make the cloud clients from settings and secrets: where boto3 and supabase-py are configured.
 
 Everything else receives the clients made here (or, in tests, clients pointed
 at local servers).  The ``check_*`` functions are what the Settings page's

@@ -211,7 +211,8 @@ class S3Storage:
             raise PublishError(
                 QT_TRANSLATE_NOOP(
                     "PublishError",
-                    "Amazon S3 stored the video with the wrong type. Publishing will upload it again.",
+                    "Amazon S3 stored the video with the wrong type. Publishing will upload it "
+                    "again.",
                 ),
                 "integrity",
             )

@@ -8,6 +8,7 @@ use, environment variables override both (see :data:`ENV`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -98,7 +99,7 @@ def settings_path() -> Path:
 
 
 def _coerce(cls: type[Any], data: object) -> Any:
-    """Build dataclass ``cls`` from a dict, ignoring unknown keys and keeping defaults for bad values."""
+    """Dataclass ``cls`` from a dict: unknown keys ignored, defaults kept for bad values."""
     default = cls()
     if not isinstance(data, dict):
         return default
@@ -226,9 +227,7 @@ def store_secret(name: str, value: str) -> None:
         if value:
             keyring.set_password(KEYRING_SERVICE, name, value)
         else:
-            try:
+            with contextlib.suppress(PasswordDeleteError):
                 keyring.delete_password(KEYRING_SERVICE, name)
-            except PasswordDeleteError:
-                pass
     except (KeyringError, RuntimeError) as exc:
         raise _keyring_error(exc) from None

@@ -62,7 +62,7 @@ class SupabaseStore:
     # ------------------------------------------------------------------ storage
 
     def upload_file(self, local: Path, remote: str, content_type: str) -> str:
-        """Upload ``local`` to ``remote`` in the bucket, replacing what is there; return its public URL."""
+        """Upload ``local`` to ``remote`` (replacing what is there); return its public URL."""
         local = Path(local)
         try:
             data = local.read_bytes()
@@ -91,7 +91,7 @@ class SupabaseStore:
     # ------------------------------------------------------------------ table
 
     def insert_row(self, row: dict[str, Any]) -> Any:
-        """Insert ``row`` once per ``render_id``: a second insert changes nothing. Returns the row id."""
+        """Insert ``row`` once per ``render_id`` (inserting again changes nothing); its id."""
         unknown = set(row) - set(ROW_COLUMNS)
         if unknown:
             raise ValueError(f"not columns of generated_videos: {sorted(unknown)}")

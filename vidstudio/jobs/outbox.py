@@ -165,7 +165,8 @@ class PublishOutbox:
         """The newest entry for this video file."""
         with self._connect() as db:
             row = db.execute(
-                "select * from publish_outbox where video_path = ? order by created_at desc limit 1",
+                "select * from publish_outbox where video_path = ? order by created_at desc limit "
+                "1",
                 (str(Path(video).resolve()),),
             ).fetchone()
         return self._entry(row) if row else None
@@ -201,7 +202,8 @@ class PublishOutbox:
         now = time.time()
         with self._transaction() as db:
             db.execute(
-                "insert into publish_outbox (render_id, request, video_path, created_at, updated_at) "
+                "insert into publish_outbox (render_id, request, video_path, created_at, "
+                "updated_at) "
                 "values (?, ?, ?, ?, ?) on conflict (render_id) do nothing",
                 (
                     request.render_id,
@@ -238,7 +240,8 @@ class PublishOutbox:
         """Count a failed attempt (the state stays as it is); returns the attempts so far."""
         with self._transaction() as db:
             db.execute(
-                "update publish_outbox set attempts = attempts + 1, last_error = ?, error_kind = ?, "
+                "update publish_outbox set attempts = attempts + 1, last_error = ?, error_kind = "
+                "?, "
                 "updated_at = ? where render_id = ?",
                 (error, kind, time.time(), render_id),
             )
@@ -261,7 +264,8 @@ class PublishOutbox:
             results = json.loads(row["results"] or "{}")
             results.update(result)
             db.execute(
-                "update publish_outbox set step = ?, results = ?, last_error = null, error_kind = null, "
+                "update publish_outbox set step = ?, results = ?, last_error = null, error_kind = "
+                "null, "
                 "updated_at = ? where render_id = ?",
                 (following, json.dumps(results, ensure_ascii=False), time.time(), render_id),
             )

@@ -59,7 +59,9 @@ class PublishSettingsPage(QWidget):
     saved = Signal()
     checked = Signal(str, bool, str)
 
-    def __init__(self, parent: QWidget | None = None, checker: ConnectionCheck | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, checker: ConnectionCheck | None = None
+    ) -> None:
         super().__init__(parent)
         self.checker = checker or ConnectionCheck(self)
         self.checker.done.connect(self._on_checked)
@@ -82,8 +84,15 @@ class PublishSettingsPage(QWidget):
         self.aws_form = QFormLayout()
         self._aws_labels = [QLabel() for _ in range(9)]
         rows: list[QWidget] = [
-            self.auth, self.profile, self.access_key, self.secret_key, self.region,
-            self.bucket, self.endpoint, self.link_mode, self.link_hours,
+            self.auth,
+            self.profile,
+            self.access_key,
+            self.secret_key,
+            self.region,
+            self.bucket,
+            self.endpoint,
+            self.link_mode,
+            self.link_hours,
         ]
         for label, field in zip(self._aws_labels, rows, strict=True):
             label.setBuddy(field)
@@ -183,7 +192,12 @@ class PublishSettingsPage(QWidget):
         self.sb_box.setTitle(self.tr("Photo, poster and listing: Supabase"))
         for label, text in zip(
             self._sb_labels,
-            [self.tr("Project URL"), self.tr("Service key"), self.tr("Storage bucket"), self.tr("Table")],
+            [
+                self.tr("Project URL"),
+                self.tr("Service key"),
+                self.tr("Storage bucket"),
+                self.tr("Table"),
+            ],
             strict=True,
         ):
             label.setText(text)
@@ -193,7 +207,7 @@ class PublishSettingsPage(QWidget):
         self.save_button.setText(self.tr("Save"))
         self._secret_placeholders()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
@@ -203,7 +217,9 @@ class PublishSettingsPage(QWidget):
         enter = self.tr("not saved yet")
         self.access_key.setPlaceholderText(keep if self._has_aws_keys else enter)
         self.secret_key.setPlaceholderText(keep if self._has_aws_keys else enter)
-        self.sb_key.setPlaceholderText(keep if self._has_sb_key else self.tr("the service_role key"))
+        self.sb_key.setPlaceholderText(
+            keep if self._has_sb_key else self.tr("the service_role key")
+        )
 
     def _update_enabled(self) -> None:
         keys = self.auth.currentData() == "keys"
@@ -218,7 +234,7 @@ class PublishSettingsPage(QWidget):
     _has_sb_key = False
 
     def load(self, _app_settings: object = None) -> None:
-        """Fill the form from the settings file; secret fields stay empty (their keys stay saved)."""
+        """Fill the form from the settings file; secret fields stay empty (saved keys stay)."""
         settings = load_settings()
         s3, sb = settings.s3, settings.supabase
         self.auth.setCurrentIndex(max(0, self.auth.findData(s3.auth)))
@@ -289,7 +305,9 @@ class PublishSettingsPage(QWidget):
             self.save_status.setText(exc.message)
             return False
         except OSError as exc:
-            self.save_status.setText(self.tr("The settings could not be saved: {0}").format(exc.strerror))
+            self.save_status.setText(
+                self.tr("The settings could not be saved: {0}").format(exc.strerror)
+            )
             return False
         self._has_aws_keys = self._has_aws_keys or bool(typed.aws_secret_access_key)
         self._has_sb_key = self._has_sb_key or bool(typed.supabase_key)
@@ -308,13 +326,17 @@ class PublishSettingsPage(QWidget):
     # ------------------------------------------------------------------ connection tests
 
     def test_connection(self, service: str) -> None:
-        button, status = (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
+        button, status = (
+            (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
+        )
         button.setEnabled(False)
         status.setText(self.tr("Checking…"))
         self.checker.start(service, self.settings(), self.typed_secrets())
 
     def _on_checked(self, service: str, ok: bool, message: str) -> None:
-        button, status = (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
+        button, status = (
+            (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
+        )
         button.setEnabled(True)
         status.setText(("✔ " if ok else "✖ ") + message)
         status.setProperty("ok", ok)
