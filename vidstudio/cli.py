@@ -322,7 +322,7 @@ def _run_publish(request: object, quiet: bool) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     from vidstudio.cloud.errors import PublishError
     from vidstudio.jobs.outbox import PublishOutbox
-    from vidstudio.jobs.publish import request_for_video
+    from vidstudio.jobs.publish import request_for_job, request_for_video
     from vidstudio.render.errors import PropsError
 
     target = Path(args.target)
@@ -353,9 +353,34 @@ def cmd_publish(args: argparse.Namespace) -> int:
             raise PropsError(exc.message) from None
         return _run_publish(request, args.quiet)
     entry = store.get(args.target)
-    if entry is None:
+    if entry is not None:
+        return _run_publish(entry.request, args.quiet)
+    job = _render_job(args.target)
+    if job is None:
         raise PropsError(f"No video or render id {args.target!r} to publish.")
-    return _run_publish(entry.request, args.quiet)
+    try:
+        request = request_for_job(job)
+    except PublishError as exc:
+        raise PropsError(exc.message) from None
+    return _run_publish(request, args.quiet)
+
+
+def _render_job(job_id: str) -> object | None:
+    """A render job from the desktop app's job store, when this build has one."""
+    import importlib
+
+    try:
+        store_module = importlib.import_module("vidstudio.jobs.store")
+    except ImportError:
+        return None
+    store = store_module.JobStore()
+    try:
+        job = store.get(job_id)
+    finally:
+        close = getattr(store, "close", None)
+        if close is not None:
+            close()
+    return job if job is not None and getattr(job, "output_path", None) else None
 
 
 def cmd_still(args: argparse.Namespace) -> int:

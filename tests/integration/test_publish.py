@@ -750,3 +750,79 @@ def test_connection_checks_say_what_is_wrong(
     )
     for result in (ok, denied, good, anon, no_table):
         assert_no_secret([result.message], [*secrets.values(), supabase_stack.anon_key])
+
+
+def test_cancel_during_the_upload_stops_it_and_a_retry_uploads_once(
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    outbox: PublishOutbox,
+    coffee: Path,
+    tmp_path: Path,
+    s3_server,
+    supabase_stack,
+) -> None:
+    from boto3.s3.transfer import TransferConfig
+
+    from vidstudio.cloud.errors import PublishCancelled
+    from vidstudio.render.pipeline import CancelToken
+
+    clients = build_clients(publish_settings, secrets)
+    clients.s3.transfer_config = TransferConfig(
+        multipart_threshold=5 * 1024 * 1024, multipart_chunksize=5 * 1024 * 1024, max_concurrency=1
+    )
+    request = big_request(tmp_path, coffee)
+    token = CancelToken()
+    seen: list[float] = []
+
+    def progress(p: PublishProgress) -> None:
+        if p.step == "video":
+            seen.append(p.fraction)
+            if p.fraction > 0.2:
+                token.cancel()
+
+    started = time.monotonic()
+    with pytest.raises(PublishCancelled):
+        publish(request, clients, outbox, progress, token, policy=FAST)
+    assert time.monotonic() - started < 30
+    assert max(seen) < 0.85  # stopped before the whole video went up
+    entry = outbox.get("big-one")
+    assert entry is not None and entry.step == "video" and entry.state == "failed"
+    assert s3_objects(s3_server) == []
+    result = publish(request, clients, outbox, policy=FAST)
+    assert [o["Key"] for o in s3_objects(s3_server)] == [result.s3_key]
+    assert len(supabase_stack.rows()) == 1
+
+
+def test_a_render_job_from_the_app_store_publishes_under_its_id(
+    clients: CloudClients, outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack
+) -> None:
+    from types import SimpleNamespace
+
+    from vidstudio.jobs.publish import request_for_job
+
+    job = SimpleNamespace(  # the fields of vidstudio.jobs.store.Job that publishing reads
+        id="job-42",
+        template="gallery",
+        aspect="16:9",
+        props={"title": "Villa Azul", "subtitle": "Sea view", "photo": str(coffee)},
+        output_path=str(sample_video),
+        poster_path=None,
+        wall_time=3.25,
+        finished_at=1_770_000_000.0,
+    )
+    request = request_for_job(job)
+    result = publish(request, clients, outbox, policy=FAST)
+    row = supabase_stack.rows()[0]
+    assert (row["render_id"], row["template"], row["title"], row["subtitle"]) == (
+        "job-42",
+        "gallery",
+        "Villa Azul",
+        "Sea view",
+    )
+    assert row["render_seconds"] == 3.25
+    assert result.s3_key == "renders/2026/02/job-42/villa-azul.mp4"
+    no_video = SimpleNamespace(**{**vars(job), "output_path": None})
+    with pytest.raises(PublishError) as info:
+        request_for_job(no_video)
+    assert str(info.value) == "This render has no video yet."

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote
 
-from boto3.s3.transfer import TransferConfig
+from boto3.s3.transfer import ProgressCallbackInvoker, TransferConfig, create_transfer_manager
 from s3transfer.utils import ChunksizeAdjuster
 
 from vidstudio.cloud.errors import (
@@ -62,6 +62,14 @@ class UploadedObject:
     key: str
     size: int
     etag: str
+
+
+def _cancel_when_asked(future: Any, cancel: Cancellable, finished: threading.Event) -> None:
+    """Cancel the transfer ``future`` once ``cancel`` is set (checked every 50 ms until done)."""
+    while not finished.wait(0.05):
+        if cancel.cancelled:
+            future.cancel()
+            return
 
 
 def expected_etag(path: Path, config: TransferConfig) -> str:
@@ -149,25 +157,36 @@ class S3Storage:
 
         def on_bytes(amount: int) -> None:
             nonlocal sent
-            if cancel is not None and cancel.cancelled:
-                raise PublishCancelled()
             with lock:
                 sent += amount
                 done = sent
             if progress is not None:
-                progress(min(done, size), size)
+                progress(max(0, min(done, size)), size)
 
+        # What client.upload_file does, with the transfer future at hand so that a cancel
+        # stops the parts in flight through s3transfer itself (raising from the progress
+        # callback instead would leave file handles open).
+        finished = threading.Event()
         try:
-            self.client.upload_file(
-                str(path),
-                self.bucket,
-                key,
-                ExtraArgs={"ContentType": VIDEO_CONTENT_TYPE},
-                Callback=on_bytes,
-                Config=self.transfer_config,
-            )
-        except PublishCancelled:
-            raise
+            with create_transfer_manager(self.client, self.transfer_config) as manager:
+                future = manager.upload(
+                    str(path),
+                    self.bucket,
+                    key,
+                    extra_args={"ContentType": VIDEO_CONTENT_TYPE},
+                    subscribers=[ProgressCallbackInvoker(on_bytes)],
+                )
+                if cancel is not None:
+                    threading.Thread(
+                        target=_cancel_when_asked,
+                        args=(future, cancel, finished),
+                        name="vidstudio-upload-cancel",
+                        daemon=True,
+                    ).start()
+                try:
+                    future.result()
+                finally:
+                    finished.set()
         except FileNotFoundError as exc:
             raise local_file_error(exc, path, "video") from None
         except Exception as exc:

@@ -16,7 +16,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -187,6 +187,39 @@ def request_for_video(
         render_seconds=render_seconds,
         app_version=__version__,
     )
+
+
+def request_for_job(job: Any) -> PublishRequest:
+    """A request for a finished render job of the app's job store (``vidstudio.jobs.store.Job``).
+
+    Uses the job's id as render id, its props (title, subtitle, photo), template,
+    aspect, output and poster paths and measured figures; what the job lacks is
+    read from the video file.
+    """
+    props = dict(getattr(job, "props", {}) or {})
+    output = getattr(job, "output_path", None)
+    if not output:
+        raise PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "This render has no video yet."), "file_missing"
+        )
+    if not props.get("photo"):
+        raise PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "This render has no photo to publish."),
+            "file_missing",
+        )
+    request = request_for_video(
+        Path(output),
+        photo=Path(props["photo"]),
+        title=str(props.get("title", "")),
+        subtitle=str(props.get("subtitle", "")),
+        template=str(getattr(job, "template", "promo")),
+        render_id=str(job.id),
+        poster=Path(job.poster_path) if getattr(job, "poster_path", None) else None,
+        render_seconds=getattr(job, "wall_time", None),
+        rendered_at=getattr(job, "finished_at", None),
+    )
+    aspect = getattr(job, "aspect", None)
+    return replace(request, aspect=aspect) if aspect else request
 
 
 def cut_poster(video: Path, target: Path, frame: int | None = None, quality: int = 88) -> Path:
