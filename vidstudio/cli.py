@@ -288,7 +288,7 @@ def _run_publish(request: object, quiet: bool) -> int:
     clients = None
     try:
         settings = load_settings()
-        clients = make_clients(settings, load_secrets())
+        clients = make_clients(settings, load_secrets(settings=settings))
         result = publish(
             request,
             clients,

@@ -104,6 +104,22 @@ def test_environment_overrides_file_and_keyring(memory_keyring: object) -> None:
     assert load_secrets(env=env).supabase_key == "from-env"
 
 
+def test_only_the_secrets_in_use_are_read_from_the_keyring() -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # a machine without a password store
+    try:
+        env = {"VIDSTUDIO_SUPABASE_KEY": "from-env"}
+        chain = PublishSettings(s3=S3Settings(auth="chain"))
+        assert load_secrets(env=env, settings=chain) == Secrets(supabase_key="from-env")
+        with pytest.raises(PublishError):
+            load_secrets(env=env, settings=PublishSettings(s3=S3Settings(auth="keys")))
+    finally:
+        keyring.set_keyring(previous)
+
+
 def test_a_damaged_settings_file_gives_defaults() -> None:
     settings_path().write_text("{not json", encoding="utf-8")
     assert load_settings(env={}) == PublishSettings()

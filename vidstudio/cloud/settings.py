@@ -195,15 +195,24 @@ def _keyring_error(exc: Exception) -> PublishError:
     )
 
 
-def load_secrets(env: dict[str, str] | None = None) -> Secrets:
-    """Secrets from the environment when set there, else from the OS keyring."""
+def load_secrets(
+    env: dict[str, str] | None = None, settings: PublishSettings | None = None
+) -> Secrets:
+    """Secrets from the environment when set there, else from the OS keyring.
+
+    With ``settings``, only the secrets those settings use are read (no AWS keys
+    when AWS credentials come from the boto3 chain).
+    """
     env = os.environ if env is None else env  # type: ignore[assignment]
     assert env is not None
+    wanted = list(SECRET_ENV)
+    if settings is not None and settings.s3.auth != "keys":
+        wanted = ["supabase_key"]
     values: dict[str, str] = {}
-    missing = [name for name, var in SECRET_ENV.items() if not env.get(var)]
-    for name, var in SECRET_ENV.items():
-        if env.get(var):
-            values[name] = env[var]
+    missing = [name for name in wanted if not env.get(SECRET_ENV[name])]
+    for name in wanted:
+        if env.get(SECRET_ENV[name]):
+            values[name] = env[SECRET_ENV[name]]
     if missing:
         import keyring
         from keyring.errors import KeyringError

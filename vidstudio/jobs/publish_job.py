@@ -52,7 +52,8 @@ def default_clients() -> CloudClients:
     from vidstudio.cloud.factory import make_clients
     from vidstudio.cloud.settings import load_secrets, load_settings
 
-    return make_clients(load_settings(), load_secrets())
+    settings = load_settings()
+    return make_clients(settings, load_secrets(settings=settings))
 
 
 class PublishJob(QObject):
