@@ -230,6 +230,15 @@ def big_request(tmp_path: Path, coffee: Path, size: int = 24 * 1024 * 1024) -> P
     )
 
 
+def use_small_parts(clients: CloudClients) -> None:
+    """5 MB parts one at a time: the upload of a big request takes several steps to watch."""
+    from boto3.s3.transfer import TransferConfig
+
+    clients.s3.transfer_config = TransferConfig(
+        multipart_threshold=5 * 1024 * 1024, multipart_chunksize=5 * 1024 * 1024, max_concurrency=1
+    )
+
+
 def test_s3_stopped_mid_upload_then_back_publishes_once(
     publish_settings: PublishSettings,
     secrets: Secrets,
@@ -240,12 +249,8 @@ def test_s3_stopped_mid_upload_then_back_publishes_once(
     s3_server,
     supabase_stack,
 ) -> None:
-    from boto3.s3.transfer import TransferConfig
-
     clients = build_clients(publish_settings, secrets, s3_attempts=1)
-    clients.s3.transfer_config = TransferConfig(
-        multipart_threshold=5 * 1024 * 1024, multipart_chunksize=5 * 1024 * 1024, max_concurrency=1
-    )
+    use_small_parts(clients)
     request = big_request(tmp_path, coffee)
     stopped = threading.Event()
     restarted = threading.Event()
@@ -762,15 +767,11 @@ def test_cancel_during_the_upload_stops_it_and_a_retry_uploads_once(
     s3_server,
     supabase_stack,
 ) -> None:
-    from boto3.s3.transfer import TransferConfig
-
     from vidstudio.cloud.errors import PublishCancelled
     from vidstudio.render.pipeline import CancelToken
 
     clients = build_clients(publish_settings, secrets)
-    clients.s3.transfer_config = TransferConfig(
-        multipart_threshold=5 * 1024 * 1024, multipart_chunksize=5 * 1024 * 1024, max_concurrency=1
-    )
+    use_small_parts(clients)
     request = big_request(tmp_path, coffee)
     token = CancelToken()
     seen: list[float] = []

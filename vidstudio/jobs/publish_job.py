@@ -7,7 +7,6 @@ signals (queued across threads).  Nothing here imports QtWidgets.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,7 @@ from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
 from vidstudio.jobs.publish import UNEXPECTED, PublishProgress, RetryPolicy, publish
+from vidstudio.render.pipeline import CancelToken
 
 log = logging.getLogger(__name__)
 
@@ -28,23 +28,6 @@ ClientsFactory = Callable[[], CloudClients]
 def _translated(error: PublishError) -> str:
     """``error``'s sentence in the UI language (English when no translation is installed)."""
     return error.translated(QCoreApplication.translate)
-
-
-class CancelFlag:
-    """A cancel token for :func:`publish`: cancelled once set, and waits wake up at once."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def wait(self, seconds: float) -> bool:
-        return self._event.wait(seconds)
 
 
 def default_clients() -> CloudClients:
@@ -83,7 +66,7 @@ class PublishJob(QObject):
         self._clients_factory = clients_factory
         self._store = store
         self._policy = policy
-        self._cancel = CancelFlag()
+        self._cancel = CancelToken()
 
     def prepare(self) -> str | None:
         """A message saying why this job cannot start, or None when it can."""
