@@ -284,7 +284,8 @@ def _run_publish(request: object, quiet: bool) -> int:
     assert isinstance(request, PublishRequest)
     store = PublishOutbox()
     cancel = CancelToken()
-    previous = _install_interrupt(cancel)
+    previous = signal.getsignal(signal.SIGINT)
+    _install_interrupt(cancel)
     clients = None
     try:
         settings = load_settings()
@@ -304,7 +305,10 @@ def _run_publish(request: object, quiet: bool) -> int:
             link = current_link(entry, clients)
             print(f"vidstudio: {request.render_id} was already published.", file=sys.stderr)
     except PublishCancelled:
-        print(f"\nvidstudio: publishing cancelled; resume with: vidstudio publish {request.render_id}", file=sys.stderr)
+        print(
+            f"\nvidstudio: publishing cancelled; resume with: vidstudio publish {request.render_id}",
+            file=sys.stderr,
+        )
         return EXIT_INTERRUPTED
     except PublishError as exc:
         print(f"vidstudio: {exc.message}", file=sys.stderr)
@@ -312,7 +316,7 @@ def _run_publish(request: object, quiet: bool) -> int:
             print(f"vidstudio: to try again: vidstudio publish {request.render_id}", file=sys.stderr)
         return EXIT_FAILED
     finally:
-        signal.signal(signal.SIGINT, previous)  # type: ignore[arg-type]
+        signal.signal(signal.SIGINT, previous)
         if clients is not None:
             clients.close()
     print(link)
