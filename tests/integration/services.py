@@ -32,6 +32,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -82,8 +83,42 @@ def wait_for_port(
     raise ServiceError(f"nothing listens on {HOST}:{port} after {timeout:.0f} s\n{tail}")
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def _child_setup(user: str | None, death_signal: int | None) -> Callable[[], None]:
+    """Runs in the child before exec: drop to ``user``, then ask the kernel for ``death_signal``
+    when the parent dies, so that a test run that is killed outright leaves no server behind."""
+    ids = None
+    if user is not None and os.geteuid() == 0:
+        import pwd
+
+        entry = pwd.getpwnam(user)
+        ids = (entry.pw_uid, entry.pw_gid)
+    libc = None
+    if death_signal is not None and sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+
+    def setup() -> None:
+        if ids is not None:
+            os.setgroups([])
+            os.setgid(ids[1])
+            os.setuid(ids[0])
+        if libc is not None:  # after setuid, which clears it
+            libc.prctl(PR_SET_PDEATHSIG, death_signal, 0, 0, 0)
+
+    return setup
+
+
 class Process:
-    """A child process in its own process group, logged to a file."""
+    """A child process in its own process group, logged to a file.
+
+    Started from the main thread, it gets a parent-death signal (Linux): if the test
+    process is killed, the kernel stops the server too.  (Not from other threads: the
+    signal fires when the starting *thread* ends.)
+    """
 
     def __init__(
         self,
@@ -92,15 +127,24 @@ class Process:
         log: Path,
         env: dict[str, str] | None = None,
         cwd: Path | None = None,
+        *,
+        user: str | None = None,
+        stop_signal: int = signal.SIGTERM,
+        death_signal: int = signal.SIGKILL,
     ) -> None:
         self.name = name
         self.args = args
         self.log = log
         self.env = env
         self.cwd = cwd
+        self.user = user
+        self.stop_signal = stop_signal
+        self.death_signal = death_signal
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> subprocess.Popen[bytes]:
+        main = threading.current_thread() is threading.main_thread()
+        setup = _child_setup(self.user, self.death_signal if main else None)
         handle = self.log.open("ab")
         try:
             self.proc = subprocess.Popen(
@@ -111,6 +155,7 @@ class Process:
                 env=self.env,
                 cwd=self.cwd,
                 start_new_session=True,
+                preexec_fn=setup,
             )
         finally:
             handle.close()
@@ -125,7 +170,7 @@ class Process:
         if proc is None or proc.poll() is not None:
             return
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
+            os.killpg(proc.pid, self.stop_signal)
         try:
             proc.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -339,10 +384,27 @@ alter default privileges in schema public
 """
 
 
+def _remove_stale_clusters() -> None:
+    """Delete the folders of earlier test clusters whose server is gone (a killed test run)."""
+    for folder in Path(tempfile.gettempdir()).glob("vidstudio-pg-*"):
+        pid_file = folder / "data" / "postmaster.pid"
+        try:
+            pid = int(pid_file.read_text().split()[0])
+            os.kill(pid, 0)
+            continue  # still running: somebody's live cluster
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError, IndexError):
+            if pid_file.exists():
+                continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 class Postgres:
     """A throw-away cluster: initdb as the postgres user, fsync off, 127.0.0.1 only."""
 
     def __init__(self) -> None:
+        _remove_stale_clusters()
         self.bin = postgres_bin_dir()
         # Outside pytest's private tmp: the postgres user must be able to reach it.
         self.root = Path(tempfile.mkdtemp(prefix="vidstudio-pg-"))
@@ -350,7 +412,7 @@ class Postgres:
         self.port = free_port()
         self.password = _random_key(15)
         self.as_root = os.geteuid() == 0
-        self.started = False
+        self.process: Process | None = None
 
     def _run(self, *args: str, input_text: str | None = None) -> str:
         cmd = list(args)
@@ -379,25 +441,30 @@ class Postgres:
             "UTF8",
             "--locale=C.UTF-8",
         )
-        options = (
-            f"-p {self.port} -k {self.root} -c listen_addresses={HOST} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
+        # In the foreground, as a child of the tests (not a pg_ctl daemon), so it cannot outlive
+        # them: SIGINT is PostgreSQL's fast shutdown, SIGQUIT its immediate one.
+        self.process = Process(
+            "postgres",
+            [
+                str(self.bin / "postgres"),
+                "-D", str(self.data),
+                "-p", str(self.port),
+                "-k", str(self.root),
+                "-c", f"listen_addresses={HOST}",
+                "-c", "fsync=off",
+                "-c", "synchronous_commit=off",
+                "-c", "full_page_writes=off",
+            ],
+            self.root / "postgres.log",
+            cwd=self.root,
+            user="postgres",
+            stop_signal=signal.SIGINT,
+            death_signal=signal.SIGQUIT,
+        )  # fmt: skip
+        proc = self.process.start()
         _running.append(self)
-        self._run(
-            str(self.bin / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.root / "postgres.log"),
-            "-o",
-            options,
-            "-w",
-            "-t",
-            "60",
-            "start",
-        )
-        self.started = True
+        wait_for_port(self.port, 60, proc, self.root / "postgres.log")
+        self._wait_accepting(proc)
         self.psql(SUPABASE_ROLES_SQL.format(password=self.password))
         for migration in sorted(MIGRATIONS.glob("*.sql")):
             self.psql(migration.read_text(encoding="utf-8"))
@@ -436,21 +503,21 @@ class Postgres:
     def authenticator_uri(self) -> str:
         return f"postgres://authenticator:{self.password}@{HOST}:{self.port}/postgres"
 
+    def _wait_accepting(self, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+        """The port opens while the server is still starting up: wait until it takes queries."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.psql("select 1;")
+                return
+            except ServiceError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+
     def stop(self) -> None:
-        if self.started:
-            self.started = False
-            with contextlib.suppress(ServiceError):
-                self._run(
-                    str(self.bin / "pg_ctl"),
-                    "-D",
-                    str(self.data),
-                    "-m",
-                    "immediate",
-                    "-w",
-                    "-t",
-                    "30",
-                    "stop",
-                )
+        if self.process is not None:
+            self.process.stop(timeout=30)
         with contextlib.suppress(ValueError):
             _running.remove(self)
         shutil.rmtree(self.root, ignore_errors=True)
