@@ -16,6 +16,14 @@
         <translation>La publicación falló de forma inesperada ({error}).</translation>
     </message>
     <message>
+        <source>This render has no video yet.</source>
+        <translation>Esta creación aún no tiene vídeo.</translation>
+    </message>
+    <message>
+        <source>This render has no photo to publish.</source>
+        <translation>Esta creación no tiene una foto que publicar.</translation>
+    </message>
+    <message>
         <source>This video has not been uploaded yet.</source>
         <translation>Este vídeo aún no se ha subido.</translation>
     </message>
