@@ -8,7 +8,7 @@ import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
-from conftest import BUCKET, assert_no_secret, env_for_subprocess
+from publish_helpers import BUCKET, assert_no_secret, env_for_subprocess
 
 from vidstudio.cloud.settings import PublishSettings, Secrets
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import BUCKET, assert_no_secret, build_clients, env_for_subprocess, make_mp4
+from publish_helpers import BUCKET, assert_no_secret, build_clients, env_for_subprocess, make_mp4
 
 from vidstudio.cloud.errors import PublishError
 from vidstudio.cloud.factory import CloudClients

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import build_clients
+from publish_helpers import build_clients
 
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.settings import (

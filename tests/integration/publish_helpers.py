@@ -1,0 +1,87 @@
+"""Helpers of the publish tests, in a module of their own (``from conftest import`` would
+find whichever conftest pytest imported last when several folders are collected)."""
+
+from __future__ import annotations
+
+import os
+from fractions import Fraction
+from pathlib import Path
+
+from vidstudio.cloud.factory import CloudClients, make_s3_client, make_supabase_client
+from vidstudio.cloud.s3 import S3Storage
+from vidstudio.cloud.settings import PublishSettings, Secrets
+from vidstudio.cloud.supabase_store import SupabaseStore
+
+BUCKET = "vidstudio-test"
+
+# Clients made by build_clients; conftest closes them after each test.
+built: list[CloudClients] = []
+
+
+def build_clients(settings: PublishSettings, secrets: Secrets, *, s3_attempts: int = 2) -> CloudClients:
+    """Clients as the app's factory makes them, with fewer low-level retries (tests run fast).
+
+    Closed after the test.
+    """
+    s3 = S3Storage(
+        make_s3_client(settings.s3, secrets, max_attempts=s3_attempts, connect_timeout=2, read_timeout=10),
+        settings.s3,
+    )
+    sb = settings.supabase
+    store = SupabaseStore(make_supabase_client(sb, secrets, timeout=10), sb.url, sb.bucket, sb.table)
+    made = CloudClients(s3, store, secrets)
+    built.append(made)
+    return made
+
+
+def make_mp4(path: Path, frames: int = 30, size: tuple[int, int] = (320, 180), fps: int = 30) -> Path:
+    """A real H.264 MP4 (moving colour bars) made with PyAV."""
+    import av
+    import numpy as np
+
+    width, height = size
+    with av.open(str(path), "w", options={"movflags": "+faststart"}) as container:
+        stream = container.add_stream("libx264", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        stream.time_base = Fraction(1, fps)
+        x = np.arange(width, dtype=np.uint16)
+        for index in range(frames):
+            rgb = np.zeros((height, width, 3), dtype=np.uint8)
+            rgb[..., 0] = ((x + index * 8) % 256).astype(np.uint8)
+            rgb[..., 1] = (index * 255 // max(1, frames - 1)) % 256
+            rgb[..., 2] = 128
+            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return path
+
+
+def assert_no_secret(texts: list[str], secrets: list[str]) -> None:
+    for text in texts:
+        for secret in secrets:
+            assert secret not in text, "a secret leaked into a message"
+            for piece in secret.split("."):
+                if len(piece) >= 12:
+                    assert piece not in text, "part of a key leaked into a message"
+
+
+def env_for_subprocess(settings: PublishSettings, secrets: Secrets, data_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "VIDSTUDIO_DATA_DIR": str(data_dir),
+            "VIDSTUDIO_S3_BUCKET": settings.s3.bucket,
+            "VIDSTUDIO_S3_REGION": settings.s3.region,
+            "VIDSTUDIO_S3_ENDPOINT_URL": settings.s3.endpoint_url,
+            "VIDSTUDIO_S3_AUTH": "keys",
+            "VIDSTUDIO_S3_LINK_MODE": settings.s3.link_mode,
+            "VIDSTUDIO_SUPABASE_URL": settings.supabase.url,
+            "VIDSTUDIO_AWS_ACCESS_KEY_ID": secrets.aws_access_key_id,
+            "VIDSTUDIO_AWS_SECRET_ACCESS_KEY": secrets.aws_secret_access_key,
+            "VIDSTUDIO_SUPABASE_KEY": secrets.supabase_key,
+            "QT_QPA_PLATFORM": "offscreen",
+        }
+    )
+    return env
