@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import Any, TextIO
 
 from vidstudio import __version__
 
@@ -217,7 +217,7 @@ def _check_aspect(template: object, aspect: str) -> None:
         )
 
 
-def _install_interrupt(cancel: object) -> object:
+def _install_interrupt(cancel: object) -> Any:
     from vidstudio.render.pipeline import CancelToken
 
     assert isinstance(cancel, CancelToken)
@@ -231,7 +231,14 @@ def _install_interrupt(cancel: object) -> object:
 def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
-    from vidstudio.render.errors import Cancelled, ImageError, OutputError, PropsError, RenderError, TemplateError
+    from vidstudio.render.errors import (
+        Cancelled,
+        ImageError,
+        OutputError,
+        PropsError,
+        RenderError,
+        TemplateError,
+    )
 
     handlers = {"render": cmd_render, "still": cmd_still, "templates": cmd_templates}
     try:
