@@ -70,7 +70,7 @@ VSVersionInfo(
         StringStruct('FileVersion', {version!r}),
         StringStruct('InternalName', {exe_name!r}),
         StringStruct('LegalCopyright', {PUBLISHER!r}),
-        StringStruct('OriginalFilename', {exe_name + '.exe'!r}),
+        StringStruct('OriginalFilename', {exe_name + ".exe"!r}),
         StringStruct('ProductName', {PRODUCT!r}),
         StringStruct('ProductVersion', {version!r})
       ])

@@ -8,6 +8,7 @@ leaves no partial output file.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import sys
@@ -241,6 +242,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     )
 
     handlers = {"render": cmd_render, "still": cmd_still, "templates": cmd_templates}
+    log = _start_log(args.command)
     try:
         return handlers[args.command](args)
     except Cancelled:
@@ -254,7 +256,21 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except RenderError as exc:
         print(f"vidstudio: {exc}", file=sys.stderr)
+        log.warning("%s failed: %s", args.command, exc)
         return EXIT_FAILED
+    except Exception as exc:
+        log.critical("%s crashed", args.command, exc_info=exc)
+        raise
+
+
+def _start_log(command: str) -> logging.Logger:
+    """Log to vidstudio-cli.log in the log folder (secrets scrubbed; see vidstudio.logs)."""
+    from vidstudio.logs import setup_logging
+
+    setup_logging("vidstudio-cli")
+    log = logging.getLogger("vidstudio.cli")
+    log.info("command: %s", command)
+    return log
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -157,7 +157,8 @@ def test_keyboard_interrupt_is_not_a_crash(hooks: None, capsys: pytest.CaptureFi
     "setup",
     [
         "",  # no Qt application at all: the CLI, or a crash before the GUI started
-        "from PySide6.QtGui import QGuiApplication\napp = QGuiApplication([])",  # widgets impossible
+        # a QGuiApplication (as the CLI makes for fonts): no widgets possible
+        "from PySide6.QtGui import QGuiApplication\napp = QGuiApplication([])",
     ],
     ids=["no-qapplication", "qguiapplication-only"],
 )
@@ -174,7 +175,12 @@ def test_without_a_qapplication_the_hook_prints_and_logs(setup: str, tmp_path: P
     )
     env = dict(os.environ, VIDSTUDIO_DATA_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 1, done.stderr
     assert "LookupError: no dialog possible" in done.stderr

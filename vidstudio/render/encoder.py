@@ -166,6 +166,10 @@ class Encoder:
         env = dict(os.environ)
         package_root = str(Path(encode_worker.__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+        if getattr(sys, "frozen", False):
+            # vidstudio-cli is a program of its own: it must not take over this
+            # process's PyInstaller bootloader state (PyInstaller >= 6.10).
+            env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
         self._proc = subprocess.Popen(
             worker_command(params),
