@@ -317,9 +317,16 @@ class LambdaRenderer:
 
 
 def make_lambda_clients(
-    session: Any, region: str, endpoint_url: str | None = None
+    session: Any,
+    region: str,
+    *,
+    lambda_endpoint: str | None = None,
+    s3_endpoint: str | None = None,
 ) -> tuple[Any, Any]:
-    """boto3 Lambda and S3 clients for renders: short timeouts, one retry (Auto falls back fast)."""
+    """boto3 Lambda and S3 clients for renders: short timeouts, one retry (Auto falls back fast).
+
+    The endpoints are for tests (local servers); None means AWS.
+    """
     from botocore.config import Config
 
     lambda_config = Config(
@@ -332,12 +339,66 @@ def make_lambda_clients(
         read_timeout=60,
         retries={"mode": "standard", "total_max_attempts": 3},
         signature_version="s3v4",
-        s3={"addressing_style": "path" if endpoint_url else "auto"},
+        s3={"addressing_style": "path" if s3_endpoint else "auto"},
     )
     lambda_client = session.client(
-        "lambda", region_name=region, endpoint_url=endpoint_url, config=lambda_config
+        "lambda", region_name=region, endpoint_url=lambda_endpoint, config=lambda_config
     )
-    s3_client = session.client(
-        "s3", region_name=region, endpoint_url=endpoint_url, config=s3_config
-    )
+    s3_client = session.client("s3", region_name=region, endpoint_url=s3_endpoint, config=s3_config)
     return lambda_client, s3_client
+
+
+_IMAGE_CONTENT_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".jfif": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+    ".bmp": "image/bmp",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+}
+
+
+class S3ImageHost:
+    """An :class:`ImageHost` on an S3 bucket: the photo under a unique key, a presigned GET URL.
+
+    (The app's default host is Supabase Storage, from the publish step; offices
+    without it can use their own bucket.)
+    """
+
+    def __init__(
+        self, s3_client: Any, bucket: str, *, prefix: str = "sources/", expires: int = 24 * 3600
+    ) -> None:
+        self._s3 = s3_client
+        self.bucket = bucket
+        self.prefix = prefix
+        self.expires = expires
+
+    def upload_image(self, path: Path) -> str:
+        path = Path(path)
+        suffix = path.suffix.lower()
+        content_type = _IMAGE_CONTENT_TYPES.get(suffix, "application/octet-stream")
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
+        key = f"{self.prefix}{uuid.uuid4().hex}/{safe}{suffix}"
+        try:
+            self._s3.upload_file(
+                str(path), self.bucket, key, ExtraArgs={"ContentType": content_type}
+            )
+            url: str = self._s3.generate_presigned_url(
+                "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=self.expires
+            )
+        except ClientError as exc:
+            raise LambdaError(
+                LambdaErrorKind.IMAGE_URL,
+                "The photo could not be uploaded for the Lambda render.",
+                str(exc),
+            ) from None
+        except (BotoCoreError, OSError) as exc:
+            raise LambdaError(
+                LambdaErrorKind.NETWORK,
+                "The photo could not be uploaded for the Lambda render (connection lost).",
+                str(exc),
+            ) from None
+        return url
