@@ -19,6 +19,7 @@ function ``version`` other than the client's.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -82,7 +83,8 @@ class FakeLambda:
         self.max_renderers_seen = 0
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
-        s3_client.create_bucket(Bucket=BUCKET)
+        with contextlib.suppress(s3_client.exceptions.BucketAlreadyOwnedByYou):
+            s3_client.create_bucket(Bucket=BUCKET)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
