@@ -1,7 +1,7 @@
 // Interprets one vidstudio template (resolved layers + text layout in the props)
 // the way vidstudio/render/paint.py (Scene.paint) does, layer by layer.
 import React, {useState} from 'react';
-import {AbsoluteFill, Img, useCurrentFrame, useVideoConfig} from 'remotion';
+import {AbsoluteFill, Img, staticFile, useCurrentFrame, useVideoConfig} from 'remotion';
 import {ease, layerState} from './anim';
 import {FAMILIES, waitForFonts} from './fonts';
 import type {
@@ -19,6 +19,9 @@ import type {
 } from './types';
 
 type Rect = {x: number; y: number; w: number; h: number};
+
+// "static:<name>": a file the local renderer copied into the bundle's public folder.
+const srcOf = (url: string): string => (url.startsWith('static:') ? staticFile(url.slice(7)) : url);
 
 const rectOf = (box: Box, w: number, h: number): Rect => ({
 	x: box[0] * w,
@@ -102,7 +105,7 @@ const Photo: React.FC<{layer: PhotoLayer; photo: ImageRef | null; rect: Rect; t:
 	return (
 		<div style={{...place(rect), overflow: 'hidden', borderRadius: radius}}>
 			<Img
-				src={photo.url}
+				src={srcOf(photo.url)}
 				style={{
 					position: 'absolute',
 					left: -x * cover,
@@ -241,7 +244,7 @@ export const TemplateComposition: React.FC<VidstudioProps> = (props) => {
 				if (layer.type === 'photo') {
 					content = <Photo layer={layer} photo={props.photo} rect={rect} t={t} duration={scene.duration} short={short} />;
 				} else if (layer.type === 'logo') {
-					content = props.logo ? <Img src={props.logo.url} style={{...place(rect)}} /> : null;
+					content = props.logo ? <Img src={srcOf(props.logo.url)} style={{...place(rect)}} /> : null;
 				} else if (layer.type === 'solid') {
 					content = <Solid layer={layer} rect={rect} short={short} />;
 				} else if (layer.type === 'gradient') {

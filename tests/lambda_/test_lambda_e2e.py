@@ -20,7 +20,7 @@ from vidstudio.render.backends import (
     RenderRequest,
     make_backend,
 )
-from vidstudio.render.errors import Cancelled
+from vidstudio.render.errors import Cancelled, PropsError
 from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress
 from vidstudio.render.template import get_template
@@ -245,3 +245,16 @@ def test_test_connection_reports_the_version(fake_lambda: FakeLambda, make_rende
         make_renderer().test_connection()
     assert info.value.kind is LambdaErrorKind.VERSION_MISMATCH
     assert "4.0.400" in str(info.value) and REMOTION_VERSION in str(info.value)
+
+
+@pytest.mark.parametrize("policy", ["lambda", "auto"])
+def test_bad_props_are_shown_before_anything_is_invoked(
+    fake_lambda: FakeLambda, make_renderer: Any, photo: Path, tmp_path: Path, policy: str
+) -> None:
+    props = Props(title="   ", photo=photo)
+    request = RenderRequest(get_template("promo"), props, tmp_path / "v.mp4")
+    backend = make_backend(policy, make_renderer())
+    assert backend.prepare(request) == "The title is empty; type a title."
+    with pytest.raises(PropsError):
+        backend.render(request)
+    assert fake_lambda.invocations == []
