@@ -79,6 +79,7 @@ class FakeLambda:
         self.faults: set[str] = set()
         self.invocations: list[dict[str, Any]] = []
         self.account_settings_calls = 0
+        self.other_functions: list[str] = []
         self.renders: dict[str, _Render] = {}
         self.max_renderers_seen = 0
         self._lock = threading.Lock()
@@ -98,6 +99,9 @@ class FakeLambda:
             thread.join(timeout=30)
         self._server.shutdown()
         self._server.server_close()
+
+    def function_name(self) -> str:
+        return f"remotion-render-{self.version.replace('.', '-')}-mem2048mb-disk2048mb-120sec"
 
     def types(self) -> list[str]:
         return [str(p.get("type")) for p in self.invocations]
@@ -329,6 +333,10 @@ class FakeLambda:
                     self._send(
                         200, {}, {"AccountLimit": limits, "AccountUsage": {"FunctionCount": 1}}
                     )
+                elif self.path.split("?")[0].rstrip("/") == "/2015-03-31/functions":
+                    names = [*fake.other_functions, fake.function_name()]
+                    functions = [{"FunctionName": name, "Runtime": "nodejs20.x"} for name in names]
+                    self._send(200, {}, {"Functions": functions})
                 else:
                     self._send(
                         404,

@@ -9,7 +9,12 @@ import pytest
 
 from lambda_.conftest import PHOTO_BUCKET
 from lambda_.fake_lambda import BUCKET, FakeLambda
-from vidstudio.cloud.lambda_client import REMOTION_VERSION, LambdaError, LambdaErrorKind
+from vidstudio.cloud.lambda_client import (
+    REMOTION_VERSION,
+    LambdaError,
+    LambdaErrorKind,
+    discover_functions,
+)
 from vidstudio.cloud.lambda_render import S3ImageHost
 from vidstudio.render.backends import (
     BUSY_MESSAGE,
@@ -258,3 +263,17 @@ def test_bad_props_are_shown_before_anything_is_invoked(
     with pytest.raises(PropsError):
         backend.render(request)
     assert fake_lambda.invocations == []
+
+
+def test_functions_are_discovered_by_region_ours_first(
+    fake_lambda: FakeLambda, make_renderer: Any
+) -> None:
+    fake_lambda.other_functions = [
+        "remotion-render-4-0-500-mem3008mb-disk2048mb-240sec",
+        "invoice-mailer",
+    ]
+    found = discover_functions(make_renderer().remotion._client)
+    assert found == [
+        ("remotion-render-4-0-527-mem2048mb-disk2048mb-120sec", REMOTION_VERSION),
+        ("remotion-render-4-0-500-mem3008mb-disk2048mb-240sec", "4.0.500"),
+    ]

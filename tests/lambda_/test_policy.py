@@ -13,6 +13,7 @@ from vidstudio.cloud.lambda_client import (
     classify_message,
     frames_per_lambda,
     renderers_for,
+    version_of_function,
 )
 from vidstudio.render.backends import (
     BUSY_MESSAGE,
@@ -122,3 +123,22 @@ def test_an_account_that_cannot_run_a_render_is_a_throttle() -> None:
         frames_per_lambda(300, 1)
     assert info.value.kind is LambdaErrorKind.THROTTLED
     assert "at least 2" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "version"),
+    [
+        ("remotion-render-4-0-527-mem2048mb-disk2048mb-120sec", "4.0.527"),
+        ("remotion-render-4-0-529-mem3008mb-disk10240mb-900sec", "4.0.529"),
+        ("remotion-render-4-0-527", None),
+        ("my-function", None),
+    ],
+)
+def test_the_version_is_read_from_the_function_name(name: str, version: str | None) -> None:
+    assert version_of_function(name) == version
+
+
+def test_compositions_can_be_mapped() -> None:
+    settings = LambdaSettings("f", "r", "u", compositions=(("promo", "VidstudioPromo"),))
+    assert settings.composition_for("promo") == "VidstudioPromo"
+    assert settings.composition_for("gallery") == "gallery"

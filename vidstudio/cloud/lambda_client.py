@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -132,6 +133,11 @@ class LambdaSettings:
     bucket_name: str | None = None  # None: the function's own remotionlambda-* bucket
     frame_timeout_ms: int = 30000  # Remotion's timeoutInMilliseconds (per page/frame)
     log_level: str = "info"
+    # Template id -> composition id on the deployed site, when an office named them otherwise.
+    compositions: tuple[tuple[str, str], ...] = ()
+
+    def composition_for(self, template_id: str) -> str:
+        return dict(self.compositions).get(template_id, template_id)
 
 
 @dataclass(frozen=True)
@@ -172,6 +178,42 @@ class RenderStatus:
         if self.fatal:
             return self.errors[-1].message if self.errors else "fatal error"
         return None
+
+
+_FUNCTION_RE = re.compile(r"^remotion-render-(\d+)-(\d+)-(\d+)-mem(\d+)mb-disk(\d+)mb-(\d+)sec$")
+
+
+def version_of_function(name: str) -> str | None:
+    """The Remotion version a deployed function's name encodes (None: not a Remotion name)."""
+    match = _FUNCTION_RE.match(name)
+    return ".".join(match.groups()[:3]) if match else None
+
+
+def discover_functions(lambda_client: Any) -> list[tuple[str, str]]:
+    """The ``remotion-render-*`` functions of the client's region: (name, version), ours first.
+
+    Settings use it for "find the function" given only a region.
+    """
+    found: list[tuple[str, str]] = []
+    try:
+        for page in lambda_client.get_paginator("list_functions").paginate():
+            for function in page.get("Functions", []):
+                name = str(function.get("FunctionName", ""))
+                version = version_of_function(name)
+                if version:
+                    found.append((name, version))
+    except ClientError as exc:
+        code = str(exc.response.get("Error", {}).get("Code", ""))
+        raise LambdaError(
+            LambdaErrorKind.ACCESS_DENIED
+            if classify_message(code) is LambdaErrorKind.ACCESS_DENIED
+            else LambdaErrorKind.FAILED,
+            "Cannot list the Lambda functions of this region.",
+            str(exc),
+        ) from None
+    except (BotoCoreError, OSError) as exc:
+        raise LambdaError(LambdaErrorKind.NETWORK, "Cannot reach AWS Lambda.", str(exc)) from None
+    return sorted(found, key=lambda item: (item[1] != REMOTION_VERSION, item[0]))
 
 
 def frames_per_lambda(frame_count: int, concurrency_limit: int) -> int:

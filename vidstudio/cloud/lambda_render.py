@@ -206,7 +206,7 @@ class LambdaRenderer:
         input_props = make_props(url)
         report("starting", message="Starting the render on Lambda")
         render, fpl = self.remotion.start(
-            composition=composition,
+            composition=self.remotion.settings.composition_for(composition),
             input_props=input_props,
             frame_count=frame_count,
             out_name=out_name,
