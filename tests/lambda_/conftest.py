@@ -61,6 +61,7 @@ def make_renderer(fake_lambda: FakeLambda, local_s3: LocalS3) -> Any:
             local_s3.region,
             lambda_endpoint=fake_lambda.url,
             s3_endpoint=local_s3.endpoint,
+            read_timeout=overrides.pop("read_timeout", 90.0),
         )
         settings = LambdaSettings(function_name=FUNCTION, region="us-east-1", serve_url=SERVE_URL)
         options: dict[str, Any] = {

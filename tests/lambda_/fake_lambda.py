@@ -13,7 +13,8 @@ An HTTP server on loopback that boto3's Lambda client talks to with
 Faults to inject (``FakeLambda.faults``): ``throttle`` (HTTP 429
 TooManyRequestsException on every invoke), ``throttle_start`` (429 on start
 only), ``fatal_concurrency`` (status reports the fatal concurrency error),
-``stall`` (the render never progresses), ``access_denied`` (HTTP 403), and a
+``stall`` (the render never progresses), ``hang`` (no answer to an invoke for
+``hang_seconds``), ``access_denied`` (HTTP 403), and a
 function ``version`` other than the client's.
 """
 
@@ -80,6 +81,7 @@ class FakeLambda:
         self.invocations: list[dict[str, Any]] = []
         self.account_settings_calls = 0
         self.other_functions: list[str] = []
+        self.hang_seconds = 3.0
         self.renders: dict[str, _Render] = {}
         self.max_renderers_seen = 0
         self._lock = threading.Lock()
@@ -121,6 +123,8 @@ class FakeLambda:
                 },
             )
         kind = payload.get("type")
+        if "hang" in self.faults:
+            time.sleep(self.hang_seconds)  # longer than the client's read timeout
         if "throttle" in self.faults or ("throttle_start" in self.faults and kind == "start"):
             return (
                 429,

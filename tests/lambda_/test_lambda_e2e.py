@@ -277,3 +277,14 @@ def test_functions_are_discovered_by_region_ours_first(
         ("remotion-render-4-0-527-mem2048mb-disk2048mb-120sec", REMOTION_VERSION),
         ("remotion-render-4-0-500-mem3008mb-disk2048mb-240sec", "4.0.500"),
     ]
+
+
+def test_auto_when_lambda_does_not_answer_renders_locally(
+    fake_lambda: FakeLambda, make_renderer: Any, photo: Path, tmp_path: Path
+) -> None:
+    fake_lambda.faults.add("hang")
+    fake_lambda.hang_seconds = 2.5
+    renderer = make_renderer(read_timeout=1.0)
+    result = AutoBackend(LambdaBackend(renderer)).render(_request(photo, tmp_path / "v.mp4"))
+    assert result.backend == "local" and result.fallback_reason == SLOW_MESSAGE
+    assert "start" not in fake_lambda.types()

@@ -322,6 +322,7 @@ def make_lambda_clients(
     *,
     lambda_endpoint: str | None = None,
     s3_endpoint: str | None = None,
+    read_timeout: float = 90.0,
 ) -> tuple[Any, Any]:
     """boto3 Lambda and S3 clients for renders: short timeouts, one retry (Auto falls back fast).
 
@@ -331,7 +332,7 @@ def make_lambda_clients(
 
     lambda_config = Config(
         connect_timeout=5,
-        read_timeout=90,
+        read_timeout=read_timeout,
         retries={"mode": "standard", "total_max_attempts": 2},
     )
     s3_config = Config(
