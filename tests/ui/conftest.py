@@ -1,0 +1,129 @@
+"""Fixtures for the window tests: short templates, small renders, a fresh window."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from vidstudio.jobs.store import JobStore
+from vidstudio.render.template import templates_dir
+from vidstudio.settings import Settings
+from vidstudio.ui.i18n import install_language
+from vidstudio.ui.main_window import MainWindow
+from vidstudio.ui.theme import apply_theme
+
+SMALL = 0.25  # renders at 480×270 for 16:9: fast on two cores
+
+
+def write_short_templates(folder: Path, seconds: float) -> Path:
+    """The bundled templates, shortened to ``seconds`` (same layers, same look)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in templates_dir().glob("*.json"):
+        if source.name == "schema.json":
+            continue
+        data = json.loads(source.read_text(encoding="utf-8"))
+        scale = seconds / float(data.get("duration", 10.0))
+        data["duration"] = seconds
+        fps = int(data.get("fps", 30))
+        data["poster_frame"] = int(seconds * fps) // 2  # before the end card
+        for layer in data["layers"]:
+            for key in ("start", "end"):
+                if layer.get(key) is not None:
+                    layer[key] = round(layer[key] * scale, 3)
+            for anim in ("entrance", "exit"):
+                if layer.get(anim):
+                    for key in ("delay", "duration"):
+                        if key in layer[anim]:
+                            layer[anim][key] = max(0.05, round(layer[anim][key] * scale, 3))
+        (folder / source.name).write_text(json.dumps(data), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def short_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One-second templates (30 frames)."""
+    return write_short_templates(tmp_path_factory.mktemp("templates-1s"), 1.0)
+
+
+@pytest.fixture(scope="session")
+def long_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Four-second templates (120 frames), for cancelling mid-render."""
+    return write_short_templates(tmp_path_factory.mktemp("templates-4s"), 4.0)
+
+
+@pytest.fixture(autouse=True)
+def _english(qapp: QApplication) -> Iterator[None]:
+    apply_theme(qapp)
+    install_language("en")
+    yield
+    install_language("en")
+
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot, short_templates: Path) -> Iterator[WindowFactory]:  # type: ignore[no-untyped-def]
+    windows: list[tuple[MainWindow, JobStore]] = []
+
+    def factory(templates: Path | None = None, scale: float = SMALL, settings: Settings | None = None) -> MainWindow:
+        store = JobStore()
+        settings = settings or Settings()
+        settings.defaults.quality = "draft"
+        window = MainWindow(
+            store, settings, templates_dir=templates or short_templates, render_scale=scale,
+            persist_settings=False,
+        )
+        qtbot.addWidget(window)
+        window.resize(1200, 780)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        windows.append((window, store))
+        return window
+
+    yield factory
+    for window, store in windows:
+        if store.closed:
+            continue
+        window.queue.shutdown()
+        window.close()
+        store.close()
+
+
+def drop_files(target: QWidget, files: list[Path]) -> None:
+    """What Explorer does: a drag enter and a drop with file URLs."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    enter = QDragEnterEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(target, drop)
+
+
+def preview_pixels(window: MainWindow) -> QImage:
+    window.preview.canvas.repaint()
+    return window.preview_image()
+
+
+def differing_pixels(a: QImage, b: QImage) -> float:
+    """Share of sampled pixels that differ between two same-size images."""
+    assert a.size() == b.size()
+    total = changed = 0
+    for y in range(0, a.height(), 4):
+        for x in range(0, a.width(), 4):
+            total += 1
+            changed += a.pixel(x, y) != b.pixel(x, y)
+    return changed / total
