@@ -81,7 +81,8 @@ def make_window(qtbot, short_templates: Path) -> Iterator[WindowFactory]:  # typ
             persist_settings=False,
         )
         qtbot.addWidget(window)
-        window.resize(1200, 780)
+        if not settings.window.geometry:
+            window.resize(1200, 780)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()

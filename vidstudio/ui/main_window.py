@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.store = store
+        # A render a crash or kill interrupted is failed, with that reason, before anything shows.
+        self.recovered = store.recover_interrupted()
         self.settings = settings
         self.persist_settings = persist_settings
         self.templates: list[Template] = list_templates(templates_dir)
@@ -98,7 +100,6 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._update_preview()
 
-        self.recovered = store.recover_interrupted()
         if self.recovered:
             self.show_result(self.recovered[-1])
         self.queue.resume()

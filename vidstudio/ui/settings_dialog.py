@@ -146,7 +146,8 @@ class GeneralPage(QWidget):
 
     def apply(self, settings: Settings) -> None:
         defaults = settings.defaults
-        defaults.template = self.template.currentData()
+        if self.template.currentData():
+            defaults.template = self.template.currentData()
         defaults.aspect = self.aspect.currentData()
         defaults.quality = self.quality.currentData()
         text = self.output.text().strip()

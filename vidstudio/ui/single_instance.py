@@ -50,11 +50,11 @@ class SingleInstance(QObject):
             return False
         socket.write(json.dumps({"args": args}).encode("utf-8") + b"\n")
         socket.flush()
-        ok = socket.waitForBytesWritten(TIMEOUT_MS)
-        # Wait for the first instance to acknowledge, so the message is not lost.
-        ok = socket.waitForReadyRead(TIMEOUT_MS) and ok
+        socket.waitForBytesWritten(TIMEOUT_MS)  # False when it was written at once
+        # The first instance acknowledges, so the message is never lost silently.
+        acknowledged = socket.waitForReadyRead(TIMEOUT_MS) and socket.canReadLine()
         socket.disconnectFromServer()
-        return bool(ok)
+        return bool(acknowledged)
 
     def listen(self) -> bool:
         server = QLocalServer(self)
