@@ -95,7 +95,7 @@ def main() -> int:
     window.aspect_buttons["16:9"].click()
 
     window.quality_combo.setCurrentIndex(window.quality_combo.findData("draft"))
-    window.render()
+    window.start_render()
     window.render_all_aspects()  # fills the queue
     wait_for(lambda: window.progress_panel.bar.value() > 350)
     shot(window, "03-rendering.png")

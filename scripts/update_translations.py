@@ -42,11 +42,25 @@ def main() -> int:
     for language in LANGUAGES:
         ts = out / f"vidstudio_{language}.ts"
         subprocess.run(
-            [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
-             "-source-language", "en", "-target-language", language, "-ts", str(ts.relative_to(REPO))],
-            cwd=REPO, check=True,
+            [
+                tool("pyside6-lupdate"),
+                *sources,
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-source-language",
+                "en",
+                "-target-language",
+                language,
+                "-ts",
+                str(ts.relative_to(REPO)),
+            ],
+            cwd=REPO,
+            check=True,
         )
-        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        subprocess.run(
+            [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
+        )
     return 0
 
 

@@ -21,7 +21,9 @@ SELF_TEST = "--self-test"
 
 
 def wants_cli(args: Sequence[str]) -> bool:
-    return bool(args) and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version", "--encode-worker"))
+    return bool(args) and (
+        args[0] in COMMANDS or args[0] in ("-h", "--help", "--version", "--encode-worker")
+    )
 
 
 def _make_app(argv: list[str]):  # type: ignore[no-untyped-def]
@@ -34,7 +36,9 @@ def _make_app(argv: list[str]):  # type: ignore[no-untyped-def]
     QCoreApplication.setApplicationName("vidstudio")
     QCoreApplication.setOrganizationName("vidstudio")
     QCoreApplication.setApplicationVersion(__version__)
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(["vidstudio", *argv])
     return app
 
@@ -82,7 +86,11 @@ def run_gui(args: list[str]) -> int:
 def self_test() -> int:
     """Open the main window (offscreen where there is no display), paint one preview frame,
     and check it is not blank.  Silent on success."""
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="vidstudio-selftest-") as temp:
         os.environ["VIDSTUDIO_DATA_DIR"] = temp

@@ -72,12 +72,17 @@ WindowFactory = Callable[..., MainWindow]
 def make_window(qtbot, short_templates: Path) -> Iterator[WindowFactory]:  # type: ignore[no-untyped-def]
     windows: list[tuple[MainWindow, JobStore]] = []
 
-    def factory(templates: Path | None = None, scale: float = SMALL, settings: Settings | None = None) -> MainWindow:
+    def factory(
+        templates: Path | None = None, scale: float = SMALL, settings: Settings | None = None
+    ) -> MainWindow:
         store = JobStore()
         settings = settings or Settings()
         settings.defaults.quality = "draft"
         window = MainWindow(
-            store, settings, templates_dir=templates or short_templates, render_scale=scale,
+            store,
+            settings,
+            templates_dir=templates or short_templates,
+            render_scale=scale,
             persist_settings=False,
         )
         qtbot.addWidget(window)
@@ -104,12 +109,20 @@ def drop_files(target: QWidget, files: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
     enter = QDragEnterEvent(
-        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
     drop = QDropEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(target, drop)
 

@@ -36,7 +36,8 @@ RENDER_SCRIPT = textwrap.dedent(
 
     app = QGuiApplication([])
     queue = JobQueue(JobStore(), templates_dir=Path(sys.argv[1]))
-    job = queue.submit("promo", "16:9", "standard", Props("Killed", photo=Path(sys.argv[2])), Path(sys.argv[3]))
+    props = Props("Killed", photo=Path(sys.argv[2]))
+    job = queue.submit("promo", "16:9", "standard", props, Path(sys.argv[3]))
     assert not isinstance(job, str), job
     app.exec()
     """
@@ -108,7 +109,10 @@ def test_a_second_launch_hands_its_photo_to_the_first(qtbot, coffee: Path) -> No
 def test_self_test_is_silent_and_succeeds() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "vidstudio.app", "--self-test"],
-        env=_child_env(), capture_output=True, text=True, timeout=120,
+        env=_child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
@@ -116,7 +120,10 @@ def test_self_test_is_silent_and_succeeds() -> None:
 def test_commands_still_reach_the_cli() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "vidstudio.app", "templates"],
-        env=_child_env(), capture_output=True, text=True, timeout=120,
+        env=_child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0 and "promo" in done.stdout
 
@@ -162,7 +169,9 @@ def test_settings_dialog_takes_pages_from_other_features(qtbot) -> None:
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)
-def test_settings_from_the_dialog_become_the_editor_defaults_and_are_saved(make_window, tmp_path: Path) -> None:
+def test_settings_from_the_dialog_become_the_editor_defaults_and_are_saved(
+    make_window, tmp_path: Path
+) -> None:
     window = make_window()
     window.persist_settings = True
     settings = window.settings.model_copy(deep=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import av
@@ -64,7 +65,7 @@ def test_render_to_completion_reports_increasing_progress_and_writes_an_mp4(
     job: Job = finished.args[0]
     fractions = [r.fraction for r in reports]
     assert len(fractions) >= 5
-    assert all(b > a for a, b in zip(fractions, fractions[1:], strict=False)), fractions
+    assert all(b > a for a, b in pairwise(fractions)), fractions
     assert fractions[-1] == 1.0
     assert any(r.thumbnail is not None for r in reports)
 
@@ -106,7 +107,7 @@ def test_cancel_mid_render_leaves_no_file_and_marks_the_job_cancelled(
     window.queue.progress.connect(on_progress)
     started = time.perf_counter()
     with qtbot.waitSignal(window.queue.job_failed, timeout=RENDER_TIMEOUT) as failed:
-        job = window.render()
+        job = window.start_render()
         assert job is not None
     job = failed.args[0]
     assert cancelled_at and cancelled_at[0] < 120
@@ -139,10 +140,12 @@ def test_a_corrupt_image_shows_an_inline_error_and_the_app_stays_usable(
     _fill(window, coffee)
     assert not window.photo_error.isVisible()
     with qtbot.waitSignal(window.queue.job_finished, timeout=RENDER_TIMEOUT):
-        window.render()
+        window.start_render()
 
 
-def test_a_queue_of_three_renders_runs_one_at_a_time(make_window, qtbot, coffee: Path, testdata: Path) -> None:
+def test_a_queue_of_three_renders_runs_one_at_a_time(
+    make_window, qtbot, coffee: Path, testdata: Path
+) -> None:
     window = make_window()
     _fill(window, coffee)
     photos = [coffee, testdata / "chelsea.png", testdata / "astronaut.png", coffee]
@@ -152,7 +155,7 @@ def test_a_queue_of_three_renders_runs_one_at_a_time(make_window, qtbot, coffee:
     for index, photo in enumerate(photos):
         drop_files(window.drop_zone, [photo])
         window.title_edit.setText(f"Villa {index + 1}")
-        job = window.render()
+        job = window.start_render()
         assert job is not None
         jobs.append(job)
     assert len(window.queue_view.jobs()) == 4
@@ -163,7 +166,7 @@ def test_a_queue_of_three_renders_runs_one_at_a_time(make_window, qtbot, coffee:
     assert [j.id for j in finished] == [j.id for j in jobs[:3]]
     stored = [window.store.require(j.id) for j in jobs]
     assert [s.state for s in stored] == [JobState.RENDERED] * 3 + [JobState.CANCELLED]
-    for earlier, later in zip(stored, stored[1:3], strict=False):
+    for earlier, later in pairwise(stored[:3]):
         assert later.started_at is not None and earlier.finished_at is not None
         assert later.started_at >= earlier.finished_at  # never two at once
     names = {Path(s.output_path).name for s in stored[:3] if s.output_path}
@@ -186,7 +189,7 @@ def test_history_survives_recreating_the_window(make_window, qtbot, coffee: Path
     first = make_window()
     _fill(first, coffee, title="Casa Azul")
     with qtbot.waitSignal(first.queue.job_finished, timeout=RENDER_TIMEOUT) as done:
-        first.render()
+        first.start_render()
     job: Job = done.args[0]
     first.queue.shutdown()
     first.close()
@@ -212,7 +215,9 @@ def test_history_survives_recreating_the_window(make_window, qtbot, coffee: Path
     assert Path(job.output_path or "").is_file()  # deleting the entry keeps the file
 
 
-def test_the_event_loop_never_stalls_during_a_full_size_render(make_window, qtbot, coffee: Path) -> None:
+def test_the_event_loop_never_stalls_during_a_full_size_render(
+    make_window, qtbot, coffee: Path
+) -> None:
     window = make_window(scale=1.0)
     _fill(window, coffee)
     clock = QElapsedTimer()
@@ -226,14 +231,17 @@ def test_the_event_loop_never_stalls_during_a_full_size_render(make_window, qtbo
 
     timer.timeout.connect(tick)
     with qtbot.waitSignal(window.queue.job_finished, timeout=RENDER_TIMEOUT):
-        window.render()
+        window.start_render()
         clock.start()
         timer.start()
     timer.stop()
     worst = max(gaps[1:])
     gaps.sort()
     p95 = gaps[int(len(gaps) * 0.95)]
-    print(f"\nevent-loop gap during a 1920x1080 render: max {worst} ms, p95 {p95} ms, {len(gaps)} ticks")
+    print(
+        f"\nevent-loop gap during a 1920x1080 render: max {worst} ms, p95 {p95} ms, "
+        f"{len(gaps)} ticks"
+    )
     assert worst < 250
 
 
@@ -251,7 +259,7 @@ def test_quitting_during_a_render_asks_then_cancels(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     with qtbot.waitSignal(window.queue.progress, timeout=RENDER_TIMEOUT):
-        job = window.render()
+        job = window.start_render()
     assert job is not None
     assert window.close() is False  # the user said No
     assert window.isVisible() and window.queue.busy
@@ -269,8 +277,14 @@ def test_copy_link_appears_only_for_a_published_video(make_window, coffee: Path)
     window = make_window()
     store: JobStore = window.store
     job = store.add(
-        Job(id="abc", template="promo", aspect="16:9", quality="draft",
-            props={"title": "Villa", "photo": str(coffee)}, output_dir=str(coffee.parent))
+        Job(
+            id="abc",
+            template="promo",
+            aspect="16:9",
+            quality="draft",
+            props={"title": "Villa", "photo": str(coffee)},
+            output_dir=str(coffee.parent),
+        )
     )
     store.transition(job.id, JobState.RENDERING)
     rendered = store.transition(job.id, JobState.RENDERED, output_path=str(coffee))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import (
-    QApplication,
     QAbstractButton,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -24,8 +24,17 @@ from vidstudio.ui.i18n import current_language, install_language
 
 # Words that are the same in both languages: names, formats, numbers, the user's own text.
 SAME_IN_BOTH = {
-    "vidstudio", "Promo", "General", "English", "Español", "KB", "MB",
-    "Qt", "PySide6", "FFmpeg", "PyAV",
+    "vidstudio",
+    "Promo",
+    "General",
+    "English",
+    "Español",
+    "KB",
+    "MB",
+    "Qt",
+    "PySide6",
+    "FFmpeg",
+    "PyAV",
     "Vertical: Reels, Stories, TikTok",
 }
 
@@ -34,7 +43,8 @@ def _same_in_both(text: str) -> bool:
     """Names, units and numbers joined with separators ("16:9 · Promo", "600 × 400 · 456 KB")."""
     parts = [part.strip() for part in re.split(r"[·×]", text)]
     return all(
-        not re.search(r"[A-Za-zÀ-ÿ]{2,}", part) or re.sub(r"[\d.,\s]+", "", part) in SAME_IN_BOTH
+        not re.search(r"[A-Za-zÀ-ÿ]{2,}", part)
+        or re.sub(r"[\d.,\s]+", "", part) in SAME_IN_BOTH
         or part in SAME_IN_BOTH
         for part in parts
     )
@@ -87,11 +97,19 @@ def _populate(window, coffee: Path) -> None:  # type: ignore[no-untyped-def]
     window.title_edit.setText("Nismara Pool Villa")
     window.subtitle_edit.setText("Your private escape in Bali")
     job = window.store.add(
-        Job(id=new_job_id(), template="promo", aspect="16:9", quality="draft",
-            props={"title": "Nismara Pool Villa", "photo": str(coffee)}, output_dir=str(coffee.parent))
+        Job(
+            id=new_job_id(),
+            template="promo",
+            aspect="16:9",
+            quality="draft",
+            props={"title": "Nismara Pool Villa", "photo": str(coffee)},
+            output_dir=str(coffee.parent),
+        )
     )
     window.store.transition(job.id, JobState.RENDERING)
-    failed = window.store.transition(job.id, JobState.FAILED, error="interrupted: vidstudio was closed during the render")
+    failed = window.store.transition(
+        job.id, JobState.FAILED, error="interrupted: vidstudio was closed during the render"
+    )
     window.queue_view.add_job(failed)
     window.show_result(failed)
     window.history.reload()
@@ -136,7 +154,9 @@ def test_spanish_ui_has_no_untranslated_visible_strings(make_window, coffee: Pat
     assert "Interrumpido: vidstudio se cerró mientras se creaba el vídeo." in pages["es"]["editor"]
 
 
-def test_switching_language_at_run_time_retranslates_the_open_window(make_window, coffee: Path) -> None:
+def test_switching_language_at_run_time_retranslates_the_open_window(
+    make_window, coffee: Path
+) -> None:
     install_language("es")
     fresh = make_window()
     _populate(fresh, coffee)

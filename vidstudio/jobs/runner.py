@@ -23,7 +23,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QImage
 
 from vidstudio import paths
@@ -97,7 +106,9 @@ def check_request(
 ) -> str | None:
     """Everything that can be checked before a render starts; a user message or None."""
     if template is None:
-        return QCoreApplication.translate("Jobs", "The template is missing; choose another template.")
+        return QCoreApplication.translate(
+            "Jobs", "The template is missing; choose another template."
+        )
     if aspect not in ASPECTS or aspect not in template.aspects:
         return (
             QCoreApplication.translate("Jobs", "The template %1 has no %2 version.")
@@ -112,20 +123,21 @@ def check_request(
     except ImageError as exc:
         name = props.photo.name if props.photo else ""
         if props.photo is not None and not props.photo.exists():
-            return QCoreApplication.translate("Jobs", "The photo %1 is no longer there; add it again.").replace("%1", name)
+            return QCoreApplication.translate(
+                "Jobs", "The photo %1 is no longer there; add it again."
+            ).replace("%1", name)
         return str(exc)
     except RenderError as exc:
         return str(exc)
     if not output_dir.is_dir():
-        return QCoreApplication.translate("Jobs", "The folder %1 does not exist; choose another output folder.").replace(
-            "%1", str(output_dir)
-        )
+        return QCoreApplication.translate(
+            "Jobs", "The folder %1 does not exist; choose another output folder."
+        ).replace("%1", str(output_dir))
     if not os.access(output_dir, os.W_OK):
-        return QCoreApplication.translate("Jobs", "vidstudio cannot save in %1; choose another output folder.").replace(
-            "%1", str(output_dir)
-        )
+        return QCoreApplication.translate(
+            "Jobs", "vidstudio cannot save in %1; choose another output folder."
+        ).replace("%1", str(output_dir))
     return None
-
 
 
 class _Signals(QObject):
@@ -277,7 +289,10 @@ class RenderJob(QObject):
         except RenderError as exc:
             return str(exc)
         return check_request(
-            self._template, self.job.aspect, Props.from_json(self.job.props), Path(self.job.output_dir)
+            self._template,
+            self.job.aspect,
+            Props.from_json(self.job.props),
+            Path(self.job.output_dir),
         )
 
     def _size(self) -> QSize:
@@ -453,7 +468,9 @@ class JobQueue(QObject):
                 self.idle.emit()
                 return
             job = waiting[0]
-            runner = RenderJob(self.store, job, templates=self.template, scale=self.scale, parent=self)
+            runner = RenderJob(
+                self.store, job, templates=self.template, scale=self.scale, parent=self
+            )
             message = runner.prepare()
             if message:
                 failed = self.store.transition(

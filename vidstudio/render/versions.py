@@ -10,7 +10,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def ffmpeg_version() -> str:
-    """The FFmpeg version PyAV was built with, e.g. ``"8.1.2"``; ``"unknown"`` if PyAV is missing."""
+    """The FFmpeg version PyAV was built with, e.g. ``"8.1.2"`` (``"unknown"`` without PyAV)."""
     try:
         import av
     except ImportError:

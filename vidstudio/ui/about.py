@@ -34,10 +34,14 @@ class AboutDialog(QDialog):
         self.values: dict[str, str] = {}
         for name, value in version_rows():
             label = QLabel(value)
-            label.setTextInteractionFlags(label.textInteractionFlags() | label.textInteractionFlags().TextSelectableByMouse)
+            label.setTextInteractionFlags(
+                label.textInteractionFlags() | label.textInteractionFlags().TextSelectableByMouse
+            )
             form.addRow(name, label)
             self.values[name] = value
-        fonts = QLabel(self.tr("Fonts: Inter, EB Garamond and Noto Color Emoji (SIL Open Font License)."))
+        fonts = QLabel(
+            self.tr("Fonts: Inter, EB Garamond and Noto Color Emoji (SIL Open Font License).")
+        )
         fonts.setWordWrap(True)
         fonts.setObjectName("muted")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -46,5 +46,5 @@ def clock(seconds: float | None) -> str:
     """``m:ss`` for elapsed times and ETAs."""
     if seconds is None:
         return "–"
-    seconds = max(0, int(round(seconds)))
+    seconds = max(0, round(seconds))
     return f"{seconds // 60}:{seconds % 60:02d}"

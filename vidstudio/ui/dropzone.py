@@ -77,7 +77,11 @@ class DropZone(QFrame):
         self._info = info
         if path is not None and image is not None and not image.isNull():
             pix = QPixmap.fromImage(
-                image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                image.scaled(
+                    THUMB,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
             )
             self.thumb.setPixmap(pix)
             self.thumb.show()
@@ -101,7 +105,9 @@ class DropZone(QFrame):
             return
         width = max(60, self.title.width())
         metrics = self.title.fontMetrics()
-        self.title.setText(metrics.elidedText(self._photo.name, Qt.TextElideMode.ElideMiddle, width))
+        self.title.setText(
+            metrics.elidedText(self._photo.name, Qt.TextElideMode.ElideMiddle, width)
+        )
         self.title.setToolTip(str(self._photo))
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +123,8 @@ class DropZone(QFrame):
         border = "#2563eb" if self._hover else "#b8c2cf"
         background = "#eef3ff" if self._hover else "#ffffff"
         self.setStyleSheet(
-            f"QFrame#dropzone {{ border: 2px dashed {border}; border-radius: 10px; background: {background}; }}"
+            f"QFrame#dropzone {{ border: 2px dashed {border}; border-radius: 10px; "
+            f"background: {background}; }}"
         )
 
     # ---------------------------------------------------------------- events
@@ -145,7 +152,9 @@ class DropZone(QFrame):
             event.ignore()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
             self.browse_requested.emit()
         super().mouseReleaseEvent(event)
 

@@ -324,7 +324,9 @@ class HistoryView(QWidget):
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("History"))
         if self._jobs:
-            self.hint.setText(self.tr("Double-click a video to load its photo and text into the editor."))
+            self.hint.setText(
+                self.tr("Double-click a video to load its photo and text into the editor.")
+            )
         else:
             self.hint.setText(self.tr("No videos yet. Videos you render are listed here."))
         self.open_button.setText(self.tr("Open in editor"))

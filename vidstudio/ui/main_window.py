@@ -7,7 +7,15 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -84,7 +92,7 @@ class MainWindow(QMainWindow):
         self.templates: list[Template] = list_templates(templates_dir)
         self.queue = JobQueue(store, templates_dir=templates_dir, scale=render_scale, parent=self)
         self.photo: Path | None = None
-        self.aspect = settings.defaults.aspect
+        self.aspect: str = settings.defaults.aspect
         self.output_dir = settings.defaults.output_path()
         self._shown_job: str | None = None
         self._titles: list[QLabel] = []
@@ -196,7 +204,9 @@ class MainWindow(QMainWindow):
         self.output_label = _section(self._titles)
         self.output_path_label = QLabel()
         self.output_path_label.setObjectName("muted")
-        self.output_path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.output_path_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
         self.output_button = QPushButton()
         output_row = QHBoxLayout()
         output_row.addWidget(self.output_path_label, 1)
@@ -251,7 +261,10 @@ class MainWindow(QMainWindow):
         scroll.setWidget(left)
         scroll.setFixedWidth(LEFT_WIDTH)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setStyleSheet("QScrollArea { background: transparent; } QScrollArea > QWidget > QWidget { background: transparent; }")
+        scroll.setStyleSheet(
+            "QScrollArea { background: transparent; }"
+            " QScrollArea > QWidget > QWidget { background: transparent; }"
+        )
 
         # ---------------- editor: right column
         right = QVBoxLayout()
@@ -299,14 +312,14 @@ class MainWindow(QMainWindow):
         self.template_list.currentItemChanged.connect(lambda *_: self._on_choice_changed())
         self.aspect_group.buttonClicked.connect(self._on_aspect_clicked)
         self.output_button.clicked.connect(self.choose_output_folder)
-        self.render_button.clicked.connect(self.render)
+        self.render_button.clicked.connect(self.start_render)
         self.render_all_button.clicked.connect(self.render_all_aspects)
         self.settings_button.clicked.connect(self.open_settings)
         self.about_button.clicked.connect(self.open_about)
         self.progress_panel.cancel_requested.connect(self.cancel_render)
         self.result_card.dismissed.connect(self.result_card.hide)
         self.open_shortcut.activated.connect(self.browse_photo)
-        self.render_shortcut.activated.connect(self.render)
+        self.render_shortcut.activated.connect(self.start_render)
         self.play_shortcut.activated.connect(self.preview.canvas.toggle)
         self.cancel_shortcut.activated.connect(self.cancel_render)
         self.paste_shortcut.activated.connect(self.paste)
@@ -373,13 +386,18 @@ class MainWindow(QMainWindow):
         self.render_button.setText(self.tr("Render video"))
         self.render_button.setToolTip(self.tr("Make the video (Ctrl+R)"))
         self.render_all_button.setText(self.tr("Render all aspects"))
-        self.render_all_button.setToolTip(self.tr("Queue the same video in 16:9, 9:16, 1:1 and 4:5"))
+        self.render_all_button.setToolTip(
+            self.tr("Queue the same video in 16:9, 9:16, 1:1 and 4:5")
+        )
         for row in range(self.template_list.count()):
             item = self.template_list.item(row)
             template = self._template_by_id(item.data(Qt.ItemDataRole.UserRole))
             if template is not None:
                 item.setText(template.display_name(current_language()))
-                item.setToolTip(template.description.get(current_language()) or template.description.get("en", ""))
+                item.setToolTip(
+                    template.description.get(current_language())
+                    or template.description.get("en", "")
+                )
         self._update_photo_info()
         self._validate_text()
 
@@ -449,7 +467,11 @@ class MainWindow(QMainWindow):
                 elif block.text.strip() == props.subtitle and props.subtitle:
                     subtitle_hint, subtitle_warning = self._fit_hint(block.shrunk, block.truncated)
         if props.title and not title_hint:
-            title_hint = self.tr("%1 of %2 characters").replace("%1", str(len(props.title))).replace("%2", str(MAX_TITLE))
+            title_hint = (
+                self.tr("%1 of %2 characters")
+                .replace("%1", str(len(props.title)))
+                .replace("%2", str(MAX_TITLE))
+            )
         self._set_hint(self.title_hint, self.title_edit, title_hint, title_warning)
         self._set_hint(self.subtitle_hint, self.subtitle_edit, subtitle_hint, subtitle_warning)
 
@@ -499,7 +521,7 @@ class MainWindow(QMainWindow):
             folder = paths.data_dir() / "pasted"
             folder.mkdir(parents=True, exist_ok=True)
             target = folder / time.strftime("pasted-%Y%m%d-%H%M%S.png")
-            if image.save(str(target), "PNG"):
+            if image.save(str(target)):
                 self.load_photos([target])
             else:
                 self._photo_problem(self.tr("The pasted image could not be saved."))
@@ -512,7 +534,10 @@ class MainWindow(QMainWindow):
         if not images:
             names = ", ".join(f.name for f in rejected[:3])
             self._photo_problem(
-                self.tr("%1 is not a photo vidstudio can use. Use a JPEG, PNG, WebP, BMP, TIFF or GIF image.").replace("%1", names)
+                self.tr(
+                    "%1 is not a photo vidstudio can use. "
+                    "Use a JPEG, PNG, WebP, BMP, TIFF or GIF image."
+                ).replace("%1", names)
             )
             return
         good: list[Path] = []
@@ -526,7 +551,9 @@ class MainWindow(QMainWindow):
             good.append(path)
         if rejected:
             problems.append(
-                self.tr("Skipped (not an image): %1").replace("%1", ", ".join(f.name for f in rejected[:3]))
+                self.tr("Skipped (not an image): %1").replace(
+                    "%1", ", ".join(f.name for f in rejected[:3])
+                )
             )
         if not good:
             self._photo_problem("\n".join(problems))
@@ -538,7 +565,9 @@ class MainWindow(QMainWindow):
             self._queue_photos(good)
 
     def _image_problem_text(self, path: Path, exc: ImageError) -> str:
-        text = self.tr("“%1” cannot be used: the file is damaged or is not a supported image.").replace("%1", path.name)
+        text = self.tr(
+            "“%1” cannot be used: the file is damaged or is not a supported image."
+        ).replace("%1", path.name)
         detail = str(exc)
         return text if current_language() != "en" else detail or text
 
@@ -571,16 +600,22 @@ class MainWindow(QMainWindow):
         if not props.title:
             self.title_edit.setFocus()
             self._show_render_message(
-                self.tr("%1 photos dropped. Type a title, then drop them again to make one video for each.")
-                .replace("%1", str(len(photos)))
+                self.tr(
+                    "%1 photos dropped. "
+                    "Type a title, then drop them again to make one video for each."
+                ).replace("%1", str(len(photos)))
             )
             return
         for photo in photos:
-            self._submit(Props(title=props.title, subtitle=props.subtitle, photo=photo), self.aspect)
+            self._submit(
+                Props(title=props.title, subtitle=props.subtitle, photo=photo), self.aspect
+            )
 
     def _refresh_template_thumbnails(self) -> None:
         props = self.current_props()
-        sample = Props(title=props.title or self.tr("Your title"), subtitle=props.subtitle, photo=self.photo)
+        sample = Props(
+            title=props.title or self.tr("Your title"), subtitle=props.subtitle, photo=self.photo
+        )
         size = QSize(TEMPLATE_ICON.width() * 2, TEMPLATE_ICON.height() * 2)
         for row in range(self.template_list.count()):
             item = self.template_list.item(row)
@@ -597,7 +632,9 @@ class MainWindow(QMainWindow):
 
     # ================================================================ output
     def choose_output_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Save videos to"), str(self.output_dir))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Save videos to"), str(self.output_dir)
+        )
         if folder:
             self.output_dir = Path(folder)
             self.settings.defaults.output_dir = folder
@@ -607,7 +644,9 @@ class MainWindow(QMainWindow):
     def _show_output_dir(self) -> None:
         text = str(self.output_dir)
         metrics = self.output_path_label.fontMetrics()
-        self.output_path_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, LEFT_WIDTH - 150))
+        self.output_path_label.setText(
+            metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, LEFT_WIDTH - 150)
+        )
         self.output_path_label.setToolTip(text)
 
     # ================================================================ rendering
@@ -615,7 +654,9 @@ class MainWindow(QMainWindow):
         self.render_message.setText(message)
         self.render_message.setVisible(bool(message))
 
-    def _submit(self, props: Props, aspect: str, template_id: str | None = None, quality: str | None = None) -> Job | None:
+    def _submit(
+        self, props: Props, aspect: str, template_id: str | None = None, quality: str | None = None
+    ) -> Job | None:
         template = self._template_by_id(template_id) if template_id else self.current_template()
         if template is None:
             self._show_render_message(self.tr("Choose a template."))
@@ -637,7 +678,7 @@ class MainWindow(QMainWindow):
         self._show_render_message("")
         return result
 
-    def render(self) -> Job | None:
+    def start_render(self) -> Job | None:
         """Queue the video as shown in the editor (Ctrl+R)."""
         return self._submit(self.current_props(), self.aspect)
 
@@ -676,7 +717,9 @@ class MainWindow(QMainWindow):
         if props.photo is not None and props.photo.is_file():
             self.load_photos([props.photo])
         elif props.photo is not None:
-            self._photo_problem(self.tr("The photo %1 is no longer there.").replace("%1", str(props.photo)))
+            self._photo_problem(
+                self.tr("The photo %1 is no longer there.").replace("%1", str(props.photo))
+            )
         self.tabs.setCurrentIndex(0)
         self._update_preview()
 

@@ -36,7 +36,9 @@ def _thumb_label() -> QLabel:
 
 def _set_pixmap(label: QLabel, pixmap: QPixmap) -> None:
     label.setPixmap(
-        pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        pixmap.scaled(
+            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
     )
 
 
@@ -114,7 +116,9 @@ class ProgressPanel(QFrame):
             return
         if report.stage == "rendering":
             self.stage.setText(
-                self.tr("Rendering %1/%2 frames").replace("%1", str(report.done)).replace("%2", str(report.total))
+                self.tr("Rendering %1/%2 frames")
+                .replace("%1", str(report.done))
+                .replace("%2", str(report.total))
             )
         elif report.stage == "finishing":
             self.stage.setText(self.tr("Finishing"))
@@ -176,7 +180,12 @@ class ResultCard(QFrame):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
-        for button in (self.play_button, self.folder_button, self.copy_path_button, self.copy_link_button):
+        for button in (
+            self.play_button,
+            self.folder_button,
+            self.copy_path_button,
+            self.copy_link_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch()
         grid = QGridLayout()

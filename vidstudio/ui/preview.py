@@ -11,7 +11,15 @@ import time
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vidstudio.render.errors import RenderError
 from vidstudio.render.paint import Props, paint_frame
@@ -128,7 +136,9 @@ class PreviewCanvas(QWidget):
         target = self.canvas_rect()
         if self.template is not None:
             ratio = self.devicePixelRatioF()
-            size = QSize(max(2, round(target.width() * ratio)), max(2, round(target.height() * ratio)))
+            size = QSize(
+                max(2, round(target.width() * ratio)), max(2, round(target.height() * ratio))
+            )
             painter.save()
             painter.setClipRect(target)
             painter.translate(target.topLeft())
@@ -163,7 +173,9 @@ class PreviewPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("previewPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(f"QWidget#previewPanel {{ background: {PREVIEW_BG}; border-radius: 10px; }}")
+        self.setStyleSheet(
+            f"QWidget#previewPanel {{ background: {PREVIEW_BG}; border-radius: 10px; }}"
+        )
         self.canvas = PreviewCanvas(self)
         self.play_button = QToolButton()
         self.play_button.setObjectName("play")
@@ -221,7 +233,9 @@ class PreviewPanel(QWidget):
     def _retranslate(self) -> None:
         playing = self.canvas.playing
         self.play_button.setText("❚❚" if playing else "▶")
-        self.play_button.setToolTip(self.tr("Pause (Space)") if playing else self.tr("Play (Space)"))
+        self.play_button.setToolTip(
+            self.tr("Pause (Space)") if playing else self.tr("Play (Space)")
+        )
         self.play_button.setAccessibleName(self.tr("Play or pause"))
         self.slider.setToolTip(self.tr("Drag to move through the video"))
         self._update_time()

@@ -50,7 +50,9 @@ PageFactory = Callable[[], QWidget]
 _registry: list[tuple[int, str, PageFactory, Callable[[], str]]] = []
 
 
-def register_page(factory: PageFactory, title: Callable[[], str], *, key: str, order: int = 50) -> None:
+def register_page(
+    factory: PageFactory, title: Callable[[], str], *, key: str, order: int = 50
+) -> None:
     """Add a page to every Settings dialog.  ``title`` is called at open time (translated).
 
     Registering the same ``key`` again replaces the earlier page.
@@ -108,7 +110,13 @@ class GeneralPage(QWidget):
         self._retranslate()
 
     def _retranslate(self) -> None:
-        texts = [self.tr("Template"), self.tr("Aspect"), self.tr("Quality"), self.tr("Output folder"), self.tr("Language")]
+        texts = [
+            self.tr("Template"),
+            self.tr("Aspect"),
+            self.tr("Quality"),
+            self.tr("Output folder"),
+            self.tr("Language"),
+        ]
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.browse.setText(self.tr("Browse…"))
@@ -126,7 +134,9 @@ class GeneralPage(QWidget):
         super().changeEvent(event)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the output folder"), self.output.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the output folder"), self.output.text()
+        )
         if folder:
             self.output.setText(folder)
 
@@ -164,7 +174,9 @@ class SettingsDialog(QDialog):
 
     applied = Signal(Settings)
 
-    def __init__(self, settings: Settings, templates: list[Template], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, templates: list[Template], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings.model_copy(deep=True)
         self.setMinimumWidth(520)
@@ -186,14 +198,22 @@ class SettingsDialog(QDialog):
 
     def add_page(self, widget: QWidget, title: str | Callable[[], str]) -> int:
         """Add a tab; ``title`` may be a callable so it follows language changes."""
-        title_fn: Callable[[], str] = title if callable(title) else (lambda: title)  # type: ignore[assignment, return-value]
+        if callable(title):
+            title_fn = title
+        else:
+            text = title
+
+            def title_fn() -> str:
+                return text
+
         self._titles.append(title_fn)
         if isinstance(widget, SettingsPage):
             widget.load(self.settings)
         return self.tabs.addTab(widget, title_fn())
 
     def pages(self) -> list[QWidget]:
-        return [self.tabs.widget(index) for index in range(self.tabs.count())]
+        widgets = (self.tabs.widget(index) for index in range(self.tabs.count()))
+        return [widget for widget in widgets if widget is not None]
 
     def accept(self) -> None:
         for page in self.pages():
