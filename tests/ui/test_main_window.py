@@ -295,3 +295,29 @@ def test_copy_link_appears_only_for_a_published_video(make_window, coffee: Path)
     assert window.result_card.copy_link_button.isVisible()
     window.result_card.copy_link_button.click()
     assert QGuiApplication.clipboard().text() == "https://example.invalid/v.mp4"
+
+
+def test_several_photos_dropped_at_once_queue_one_video_each(
+    make_window, coffee: Path, testdata: Path
+) -> None:
+    window = make_window()
+    window.title_edit.setText("Villa")
+    photos = [coffee, testdata / "chelsea.png", testdata / "astronaut.png"]
+    drop_files(window.drop_zone, photos)
+    jobs = window.queue_view.jobs()
+    assert [job.props["photo"] for job in jobs] == [str(p) for p in photos]
+    assert window.photo == coffee
+    window.queue.shutdown()
+
+
+def test_space_plays_and_pauses_the_preview(make_window, qtbot, coffee: Path) -> None:
+    window = make_window()
+    _fill(window, coffee)
+    canvas = window.preview.canvas
+    start = canvas.frame
+    qtbot.keyClick(window.render_button, Qt.Key.Key_Space)
+    assert canvas.playing
+    qtbot.waitUntil(lambda: canvas.frame != start, timeout=3000)
+    qtbot.keyClick(window.render_button, Qt.Key.Key_Space)
+    assert not canvas.playing
+    assert window.queue_view.jobs() == []  # Space never pressed the focused Render button

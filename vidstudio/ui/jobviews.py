@@ -100,7 +100,7 @@ class QueueRow(QWidget):
         self.remove_button.setFixedWidth(28)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.job.id))
         text = QVBoxLayout()
-        text.setSpacing(0)
+        text.setSpacing(1)
         text.addWidget(self.title)
         text.addWidget(self.detail)
         row = QHBoxLayout(self)
@@ -268,7 +268,11 @@ class HistoryView(QWidget):
             item = QListWidgetItem(self._describe(job))
             item.setData(Qt.ItemDataRole.UserRole, job.id)
             item.setSizeHint(QSize(0, POSTER.height() + 12))
-            item.setIcon(QIcon(poster_icon(job.poster_path)))
+            icon = QIcon()
+            tile = poster_icon(job.poster_path)
+            icon.addPixmap(tile, QIcon.Mode.Normal)
+            icon.addPixmap(tile, QIcon.Mode.Selected)  # no tint on the selected row
+            item.setIcon(icon)
             item.setToolTip(job.output_path or job_error_text(job))
             self.list.addItem(item)
             if selected is not None and job.id == selected.id:

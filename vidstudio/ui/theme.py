@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from vidstudio.resources import resource_path
+
 ACCENT = "#2563eb"
 ACCENT_HOVER = "#1d4ed8"
 ACCENT_PRESSED = "#1e40af"
@@ -17,6 +19,8 @@ ERROR = "#b42318"
 ERROR_BG = "#fef3f2"
 SUCCESS = "#067647"
 PREVIEW_BG = "#16191d"
+
+CHEVRON = resource_path("icons", "chevron-down.svg").as_posix()
 
 STYLESHEET = f"""
 QWidget {{ color: {TEXT}; }}
@@ -34,9 +38,7 @@ QLineEdit, QComboBox {{ background: {CARD}; border: 1px solid {BORDER}; border-r
 QLineEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
 QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 22px;
                        border: none; }}
-QComboBox::down-arrow {{ width: 0; height: 0; border-left: 5px solid transparent;
-                        border-right: 5px solid transparent; border-top: 6px solid {MUTED};
-                        margin-right: 8px; }}
+QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 12px; margin-right: 8px; }}
 QComboBox QAbstractItemView {{ background: {CARD}; border: 1px solid {BORDER};
                               selection-background-color: #e8efff; selection-color: {TEXT}; }}
 QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
