@@ -94,6 +94,7 @@ def test_a_second_launch_hands_its_photo_to_the_first(qtbot, coffee: Path) -> No
     first = SingleInstance()
     assert first.name == server_name()
     assert first.listen()
+    second: subprocess.Popen[bytes] | None = None
     try:
         with qtbot.waitSignal(first.message_received, timeout=20_000) as received:
             second = subprocess.Popen(
@@ -104,6 +105,9 @@ def test_a_second_launch_hands_its_photo_to_the_first(qtbot, coffee: Path) -> No
         assert received.args == [[str(coffee.resolve())]]
     finally:
         first.close()
+        if second is not None and second.poll() is None:
+            second.kill()  # it opened a window of its own: the test has failed already
+            second.wait(10)
 
 
 def test_self_test_is_silent_and_succeeds() -> None:

@@ -321,3 +321,19 @@ def test_space_plays_and_pauses_the_preview(make_window, qtbot, coffee: Path) ->
     qtbot.keyClick(window.render_button, Qt.Key.Key_Space)
     assert not canvas.playing
     assert window.queue_view.jobs() == []  # Space never pressed the focused Render button
+
+
+def test_a_missing_output_folder_is_a_message_not_a_crash(
+    make_window, coffee: Path, tmp_path: Path
+) -> None:
+    window = make_window()
+    _fill(window, coffee)
+    window.output_dir = tmp_path / "gone"
+    assert window.start_render() is None
+    assert window.render_message.isVisible()
+    assert "does not exist" in window.render_message.text()
+    assert window.store.history() == []
+    window.output_dir = tmp_path
+    assert window.start_render() is not None
+    assert not window.render_message.isVisible()
+    window.queue.shutdown()
