@@ -62,14 +62,17 @@ print(time.time() - t0)
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def line(name: str, value: float, unit: str, baseline: float, target: float | None) -> None:
     ratio = value / baseline if baseline else float("inf")
     verdict = "" if target is None else ("  OK" if value <= target else "  OVER TARGET")
     limit = "" if target is None else f" (target <= {target:g} {unit})"
-    print(f"{name:38s} {value:8.2f} {unit}{limit}   baseline {baseline:7.2f} {unit}  ratio {ratio:6.1f}x{verdict}")
+    print(
+        f"{name:38s} {value:8.2f} {unit}{limit}   "
+        f"baseline {baseline:7.2f} {unit}  ratio {ratio:6.1f}x{verdict}"
+    )
 
 
 def bench_paint(frames: int) -> None:
@@ -87,7 +90,9 @@ def bench_paint(frames: int) -> None:
         image.fill(QColor(index % 255, 40, 60))
         base.append((time.perf_counter() - started) * 1000)
     for template in list_templates():
-        props = Props(title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=PHOTO)
+        props = Props(
+            title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=PHOTO
+        )
         painter = QPainter(image)
         paint_frame(painter, template, props, 0, size)  # scene build, measured below
         painter.end()
@@ -104,9 +109,32 @@ def bench_paint(frames: int) -> None:
         line("  p95", pct(times, 0.95), "ms", pct(base, 0.95), 16)
 
 
-def bench_keystroke(keys: int) -> None:
-    from PySide6.QtCore import Qt
+TYPED = "Nismara Pool Villa, Bali "
+
+
+def key_to_paint(app, edit, painted, index: int) -> float:  # type: ignore[no-untyped-def]
+    """Milliseconds from a keystroke in ``edit`` to the end of ``painted``'s next paintEvent."""
     from PySide6.QtTest import QTest
+
+    paints = [0]
+    original = painted.paintEvent
+
+    def counting(event):  # type: ignore[no-untyped-def]
+        original(event)
+        paints[0] += 1
+
+    painted.paintEvent = counting
+    try:
+        started = time.perf_counter()
+        QTest.keyClick(edit, TYPED[index % len(TYPED)])
+        while paints[0] == 0:
+            app.processEvents()
+        return (time.perf_counter() - started) * 1000
+    finally:
+        painted.paintEvent = original
+
+
+def bench_keystroke(keys: int) -> None:
     from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
 
     from vidstudio.jobs.store import JobStore
@@ -127,25 +155,11 @@ def bench_keystroke(keys: int) -> None:
         window.resize(window.width() + 960 - rect.width(), window.height() + 540 - rect.height())
     app.processEvents()
     rect = canvas.canvas_rect()
-    paints = [0]
-    original = canvas.paintEvent
-
-    def counting(event):  # type: ignore[no-untyped-def]
-        original(event)
-        paints[0] += 1
-
-    canvas.paintEvent = counting  # type: ignore[method-assign]
     window.title_edit.setFocus()
     times: list[float] = []
     widget_paint: list[float] = []
-    text = "Nismara Pool Villa, Bali "
     for index in range(keys):
-        before = paints[0]
-        started = time.perf_counter()
-        QTest.keyClick(window.title_edit, text[index % len(text)])
-        while paints[0] == before:
-            app.processEvents()
-        times.append((time.perf_counter() - started) * 1000)
+        times.append(key_to_paint(app, window.title_edit, canvas, index))
         widget_paint.append(canvas.last_paint_ms)
 
     # Baseline: the same keystroke into a bare line edit mirrored by a label.
@@ -158,23 +172,10 @@ def bench_keystroke(keys: int) -> None:
     edit.textChanged.connect(label.setText)
     plain.show()
     app.processEvents()
-    label_paints = [0]
-    label_original = label.paintEvent
-
-    def label_counting(event):  # type: ignore[no-untyped-def]
-        label_original(event)
-        label_paints[0] += 1
-
-    label.paintEvent = label_counting  # type: ignore[method-assign]
-    base: list[float] = []
-    for index in range(keys):
-        before = label_paints[0]
-        started = time.perf_counter()
-        QTest.keyClick(edit, text[index % len(text)], Qt.KeyboardModifier.NoModifier)
-        while label_paints[0] == before:
-            app.processEvents()
-        base.append((time.perf_counter() - started) * 1000)
-    print(f"keystroke in the title to repainted preview ({rect.width()}x{rect.height()}), {keys} keys")
+    base = [key_to_paint(app, edit, label, index) for index in range(keys)]
+    print(
+        f"keystroke in the title to repainted preview ({rect.width()}x{rect.height()}), {keys} keys"
+    )
     line("  p50", pct(times, 0.5), "ms", pct(base, 0.5), None)
     line("  p95", pct(times, 0.95), "ms", pct(base, 0.95), 50)
     print(f"  (of which the preview paintEvent: p50 {pct(widget_paint, 0.5):.2f} ms)")
@@ -188,7 +189,11 @@ def bench_start(runs: int) -> None:
     def measure(script: str) -> float:
         started = time.time()
         done = subprocess.run(
-            [sys.executable, "-c", script, repr(started)], env=env, capture_output=True, text=True, check=True
+            [sys.executable, "-c", script, repr(started)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         return float(done.stdout.strip().splitlines()[-1])
 
@@ -215,7 +220,10 @@ def main() -> int:
 
     qInstallMessageHandler(quiet)
     QApplication.instance() or QApplication([])
-    print(f"platform {os.environ['QT_QPA_PLATFORM']}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(
+        f"platform {os.environ['QT_QPA_PLATFORM']}, {os.cpu_count()} cores, "
+        f"Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}"
+    )
     bench_paint(args.frames)
     bench_keystroke(args.keys)
     bench_start(args.starts)
