@@ -408,6 +408,10 @@
         <translation>Creando «%1»</translation>
     </message>
     <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>

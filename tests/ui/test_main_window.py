@@ -98,10 +98,12 @@ def test_cancel_mid_render_leaves_no_file_and_marks_the_job_cancelled(
     window = make_window(templates=long_templates)
     _fill(window, coffee)
     cancelled_at: list[int] = []
+    pressed: list[float] = []
 
     def on_progress(report: RenderProgress) -> None:
         if report.done >= 10 and not cancelled_at:
             cancelled_at.append(report.done)
+            pressed.append(time.perf_counter())
             qtbot.keyClick(window, Qt.Key.Key_Escape)
 
     window.queue.progress.connect(on_progress)
@@ -110,7 +112,10 @@ def test_cancel_mid_render_leaves_no_file_and_marks_the_job_cancelled(
         job = window.start_render()
         assert job is not None
     job = failed.args[0]
+    stopped_ms = (time.perf_counter() - pressed[0]) * 1000
+    print(f"\nEsc to cancelled job: {stopped_ms:.0f} ms")
     assert cancelled_at and cancelled_at[0] < 120
+    assert stopped_ms < 2000  # ~100 ms on a quiet machine; generous for a loaded CI
     assert window.store.require(job.id).state is JobState.CANCELLED
     out_dir = Path(job.output_dir)
     assert not any(out_dir.glob("*.mp4"))
@@ -210,9 +215,30 @@ def test_history_survives_recreating_the_window(make_window, qtbot, coffee: Path
     assert second.title_edit.text() == "Casa Azul"
     assert second.photo == coffee
     assert job.id == history.selected_job().id  # type: ignore[union-attr]
+    with qtbot.waitSignal(second.queue.job_finished, timeout=RENDER_TIMEOUT) as again:
+        history.rerender_button.click()
+    assert again.args[0].props["title"] == "Casa Azul" and again.args[0].id != job.id
+    assert history.list.count() == 2
+    history.list.setCurrentRow(1)
+    assert history.selected_job().id == job.id  # type: ignore[union-attr]
     history.delete_button.click()
-    assert history.list.count() == 0
+    assert history.list.count() == 1
     assert Path(job.output_path or "").is_file()  # deleting the entry keeps the file
+
+
+def _timer_gaps(qtbot, run) -> list[int]:  # type: ignore[no-untyped-def]
+    """Milliseconds between the ticks of a 10 ms timer while ``run(stop)`` works; sorted."""
+    clock = QElapsedTimer()
+    gaps: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(lambda: gaps.append(clock.restart()))
+    clock.start()
+    timer.start()
+    run()
+    timer.stop()
+    return sorted(gaps[1:])
 
 
 def test_the_event_loop_never_stalls_during_a_full_size_render(
@@ -220,29 +246,22 @@ def test_the_event_loop_never_stalls_during_a_full_size_render(
 ) -> None:
     window = make_window(scale=1.0)
     _fill(window, coffee)
-    clock = QElapsedTimer()
-    gaps: list[int] = []
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    # The same timer with nothing rendering: what this machine's load alone costs.
+    idle = _timer_gaps(qtbot, lambda: qtbot.wait(1000))
 
-    def tick() -> None:
-        gaps.append(clock.restart())
+    def render() -> None:
+        with qtbot.waitSignal(window.queue.job_finished, timeout=RENDER_TIMEOUT):
+            window.start_render()
 
-    timer.timeout.connect(tick)
-    with qtbot.waitSignal(window.queue.job_finished, timeout=RENDER_TIMEOUT):
-        window.start_render()
-        clock.start()
-        timer.start()
-    timer.stop()
-    worst = max(gaps[1:])
-    gaps.sort()
-    p95 = gaps[int(len(gaps) * 0.95)]
+    busy = _timer_gaps(qtbot, render)
+    p95 = busy[int(len(busy) * 0.95)]
     print(
-        f"\nevent-loop gap during a 1920x1080 render: max {worst} ms, p95 {p95} ms, "
-        f"{len(gaps)} ticks"
+        f"\nevent-loop gap during a 1920x1080 render: max {busy[-1]} ms, p95 {p95} ms "
+        f"({len(busy)} ticks); idle max {idle[-1]} ms"
     )
-    assert worst < 250
+    # 250 ms is far above what the worker thread costs (~60 ms max on a quiet machine) and far
+    # below what painting on the UI thread would (seconds); a loaded machine widens it.
+    assert busy[-1] < max(250, 3 * idle[-1])
 
 
 def test_quitting_during_a_render_asks_then_cancels(
@@ -337,3 +356,34 @@ def test_a_missing_output_folder_is_a_message_not_a_crash(
     assert window.start_render() is not None
     assert not window.render_message.isVisible()
     window.queue.shutdown()
+
+
+def test_a_long_title_gets_a_shrink_hint_and_an_empty_one_is_refused(
+    make_window, qtbot, coffee: Path
+) -> None:
+    window = make_window()
+    drop_files(window.drop_zone, [coffee])
+    window.title_edit.setText("Nismara Pool Villa")
+    assert "characters" in window.title_hint.text()
+    window.title_edit.setText(
+        "Nismara Pool Villa with a private infinity pool and a view of the rice fields"
+    )
+    assert "smaller" in window.title_hint.text() or "cut off" in window.title_hint.text()
+    window.title_edit.clear()
+    assert window.start_render() is None
+    assert window.title_hint.text() == "A title is needed."
+    assert window.render_message.text() == "Type a title first."
+
+
+def test_the_vertical_preview_is_letterboxed(make_window, coffee: Path) -> None:
+    window = make_window()
+    _fill(window, coffee)
+    window.aspect_buttons["9:16"].click()
+    canvas = window.preview.canvas
+    rect = canvas.canvas_rect()
+    assert abs(rect.width() / rect.height() - 9 / 16) < 0.01
+    assert rect.width() < canvas.width() / 2  # bars left and right
+    image = preview_pixels(window)
+    bar = image.pixelColor(rect.left() // 2, rect.center().y())
+    inside = image.pixelColor(rect.center())
+    assert bar.name() == "#16191d" and inside.name() != "#16191d"

@@ -701,6 +701,7 @@ class MainWindow(QMainWindow):
         """Esc: stop the running render."""
         if self.queue.busy:
             self.queue.cancel_current()
+            self.progress_panel.set_cancelling()
 
     def load_job(self, job: Job) -> None:
         """Put a history entry's photo, words and choices back into the editor."""

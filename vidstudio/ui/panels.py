@@ -88,9 +88,16 @@ class ProgressPanel(QFrame):
         row.addLayout(text, 1)
         self._last: RenderProgress | None = None
         self._title = ""
+        self._cancelling = False
+        self._retranslate()
+
+    def set_cancelling(self) -> None:
+        """Esc was pressed: say so at once while the worker stops."""
+        self._cancelling = True
         self._retranslate()
 
     def start(self, job: Job) -> None:
+        self._cancelling = False
         self._last = None
         self._title = job.title
         self.thumb.clear()
@@ -108,7 +115,11 @@ class ProgressPanel(QFrame):
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop this render (Esc)"))
         self.heading.setText(self.tr("Rendering “%1”").replace("%1", self._title))
+        self.cancel_button.setEnabled(not self._cancelling)
         report = self._last
+        if self._cancelling:
+            self.stage.setText(self.tr("Cancelling…"))
+            return
         if report is None or report.stage == "preparing":
             self.stage.setText(self.tr("Preparing…"))
             self.percent.setText("0 %")
