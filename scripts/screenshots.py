@@ -5,7 +5,7 @@
 Runs under Xvfb (started through ``xvfb-run`` when there is no display) with a
 throwaway data folder, and writes PNGs: the editor with a 16:9 and a 9:16
 preview, a render in progress, the result card, the history, the Spanish UI,
-the Settings and About dialogs.
+the Settings and About dialogs, and a damaged photo's inline error.
 """
 
 from __future__ import annotations
@@ -121,6 +121,11 @@ def main() -> int:
     settle(300)
     shot(about, "08-about.png")
     about.reject()
+
+    broken = data / "WhatsApp Image 2026-02-07 at 9.12.01 AM.jpeg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a photo" * 4)
+    window.load_photos([broken])
+    shot(window, "09-photo-error.png")
     window.close()
     store.close()
     shutil.rmtree(data, ignore_errors=True)

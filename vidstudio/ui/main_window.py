@@ -137,10 +137,11 @@ class MainWindow(QMainWindow):
         editor_row.setContentsMargins(16, 12, 16, 16)
         editor_row.setSpacing(16)
 
-        left = QFrame()
-        left.setObjectName("card")
+        # The fields scroll on a short screen; the Render buttons stay in view below them.
+        left = QWidget()
+        left.setObjectName("fields")
         left_col = QVBoxLayout(left)
-        left_col.setContentsMargins(16, 14, 16, 16)
+        left_col.setContentsMargins(16, 14, 16, 8)
         left_col.setSpacing(6)
 
         self.photo_label = _section(self._titles)
@@ -251,20 +252,27 @@ class MainWindow(QMainWindow):
         left_col.addWidget(self.output_label)
         left_col.addLayout(output_row)
         left_col.addStretch(1)
-        gap()
-        left_col.addWidget(self.render_message)
-        left_col.addWidget(self.render_button)
-        left_col.addWidget(self.render_all_button)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
-        scroll.setFixedWidth(LEFT_WIDTH)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setStyleSheet(
-            "QScrollArea { background: transparent; }"
-            " QScrollArea > QWidget > QWidget { background: transparent; }"
+            "QScrollArea { background: transparent; } QWidget#fields { background: transparent; }"
         )
+        card = QFrame()
+        card.setObjectName("card")
+        card.setFixedWidth(LEFT_WIDTH)
+        card_col = QVBoxLayout(card)
+        card_col.setContentsMargins(1, 1, 1, 16)
+        card_col.setSpacing(6)
+        card_col.addWidget(scroll, 1)
+        for widget in (self.render_message, self.render_button, self.render_all_button):
+            row = QHBoxLayout()
+            row.setContentsMargins(15, 0, 15, 0)
+            row.addWidget(widget)
+            card_col.addLayout(row)
 
         # ---------------- editor: right column
         right = QVBoxLayout()
@@ -281,7 +289,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.result_card)
         right.addWidget(self.queue_view)
 
-        editor_row.addWidget(scroll)
+        editor_row.addWidget(card)
         editor_row.addLayout(right, 1)
 
         self.history = HistoryView(self.store)
