@@ -44,6 +44,8 @@ def _make_app(argv: list[str]):  # type: ignore[no-untyped-def]
 
 
 def run_gui(args: list[str]) -> int:
+    from PySide6.QtCore import Qt
+
     from vidstudio.ui.single_instance import SingleInstance
 
     photos = [str(Path(a).resolve()) for a in args if not a.startswith("-")]
@@ -66,7 +68,7 @@ def run_gui(args: list[str]) -> int:
     window = MainWindow(store, settings)
 
     def on_message(received: list[str]) -> None:
-        window.setWindowState(window.windowState() & ~window.windowState().WindowMinimized)
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
         window.show()
         window.raise_()
         window.activateWindow()

@@ -258,6 +258,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self._jobs: list[Job] = []
+        self._icons: dict[str, QIcon] = {}
         self.reload()
 
     def reload(self) -> None:
@@ -268,16 +269,24 @@ class HistoryView(QWidget):
             item = QListWidgetItem(self._describe(job))
             item.setData(Qt.ItemDataRole.UserRole, job.id)
             item.setSizeHint(QSize(0, POSTER.height() + 12))
-            icon = QIcon()
-            tile = poster_icon(job.poster_path)
-            icon.addPixmap(tile, QIcon.Mode.Normal)
-            icon.addPixmap(tile, QIcon.Mode.Selected)  # no tint on the selected row
-            item.setIcon(icon)
+            item.setIcon(self._icon(job.poster_path))
             item.setToolTip(job.output_path or job_error_text(job))
             self.list.addItem(item)
             if selected is not None and job.id == selected.id:
                 self.list.setCurrentItem(item)
         self._retranslate()
+
+    def _icon(self, poster_path: str | None) -> QIcon:
+        """Posters never change once written: decode each once, not on every reload."""
+        icon = self._icons.get(poster_path or "")
+        if icon is None:
+            tile = poster_icon(poster_path)
+            icon = QIcon()
+            icon.addPixmap(tile, QIcon.Mode.Normal)
+            icon.addPixmap(tile, QIcon.Mode.Selected)  # no tint on the selected row
+            if poster_path:
+                self._icons[poster_path] = icon
+        return icon
 
     def _describe(self, job: Job) -> str:
         when = datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
