@@ -26,8 +26,6 @@ def coffee(testdata: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the real user data folder from a test."""
     monkeypatch.setenv("VIDSTUDIO_DATA_DIR", str(tmp_path_factory.mktemp("data")))
