@@ -230,8 +230,8 @@ class _RenderTask(QRunnable):
                 aspect=self._job.aspect,
                 size=QSize(width, height),
             )
-        except RenderError:
-            poster = None  # the video is fine; history shows no thumbnail
+        except Exception:  # a poster is a nicety: the video is fine, history shows no thumbnail
+            poster = None
         return self._finish(
             JobState.RENDERED,
             output_path=str(result.path),
