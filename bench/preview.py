@@ -90,9 +90,7 @@ def bench_paint(frames: int) -> None:
         image.fill(QColor(index % 255, 40, 60))
         base.append((time.perf_counter() - started) * 1000)
     for template in list_templates():
-        props = Props(
-            title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=PHOTO
-        )
+        props = Props(title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=PHOTO)
         painter = QPainter(image)
         paint_frame(painter, template, props, 0, size)  # scene build, measured below
         painter.end()
@@ -173,9 +171,7 @@ def bench_keystroke(keys: int) -> None:
     plain.show()
     app.processEvents()
     base = [key_to_paint(app, edit, label, index) for index in range(keys)]
-    print(
-        f"keystroke in the title to repainted preview ({rect.width()}x{rect.height()}), {keys} keys"
-    )
+    print(f"keystroke in the title to repainted preview ({rect.width()}x{rect.height()}), {keys} keys")
     line("  p50", pct(times, 0.5), "ms", pct(base, 0.5), None)
     line("  p95", pct(times, 0.95), "ms", pct(base, 0.95), 50)
     print(f"  (of which the preview paintEvent: p50 {pct(widget_paint, 0.5):.2f} ms)")

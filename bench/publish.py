@@ -32,9 +32,7 @@ MB = 1024 * 1024
 
 
 def _services() -> object:
-    spec = importlib.util.spec_from_file_location(
-        "services", REPO / "tests" / "integration" / "services.py"
-    )
+    spec = importlib.util.spec_from_file_location("services", REPO / "tests" / "integration" / "services.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["services"] = module
@@ -49,9 +47,7 @@ def make_video(path: Path, target_bytes: int) -> Path:
 
     rng = np.random.default_rng(7)
     with av.open(str(path), "w", options={"movflags": "+faststart"}) as container:
-        stream = container.add_stream(
-            "libx264", rate=30, options={"qp": "0", "preset": "ultrafast"}
-        )
+        stream = container.add_stream("libx264", rate=30, options={"qp": "0", "preset": "ultrafast"})
         stream.width, stream.height, stream.pix_fmt = 640, 360, "yuv420p"
         stream.time_base = Fraction(1, 30)
         written = 0
@@ -80,9 +76,7 @@ def bench_upload(services: object, root: Path, runs: int) -> tuple[float, float]
         s3.client().create_bucket(Bucket=BUCKET)
         video = make_video(root / "twenty.mp4", 20 * MB)
         size = video.stat().st_size
-        settings = S3Settings(
-            bucket=BUCKET, region="us-east-1", endpoint_url=s3.endpoint, auth="keys"
-        )
+        settings = S3Settings(bucket=BUCKET, region="us-east-1", endpoint_url=s3.endpoint, auth="keys")
         secrets = Secrets(s3.writer.access_key, s3.writer.secret_key)
         ours = S3Storage(make_s3_client(settings, secrets), settings)
         plain = s3.client(s3.writer)
@@ -94,16 +88,12 @@ def bench_upload(services: object, root: Path, runs: int) -> tuple[float, float]
 
         def run_plain(run: int) -> None:
             start = time.perf_counter()
-            plain.upload_file(
-                str(video), BUCKET, f"plain/{run}.mp4", ExtraArgs={"ContentType": "video/mp4"}
-            )
+            plain.upload_file(str(video), BUCKET, f"plain/{run}.mp4", ExtraArgs={"ContentType": "video/mp4"})
             plain_times.append(time.perf_counter() - start)
 
         def run_ours(run: int) -> None:
             start = time.perf_counter()
-            ours.upload_video(
-                video, f"ours/{run}.mp4", progress=lambda sent, total: seen.append(sent)
-            )
+            ours.upload_video(video, f"ours/{run}.mp4", progress=lambda sent, total: seen.append(sent))
             ours_times.append(time.perf_counter() - start)
 
         for run in range(runs):  # alternate which goes first, so neither gets the warmer server
@@ -213,9 +203,7 @@ def main() -> int:
         root = Path(tmp)
         bench_upload(services, root, args.runs)
         if not args.skip_render:
-            bench_rendered_to_published(
-                services, root, REPO.parent / "shared" / "testdata" / "coffee.png"
-            )
+            bench_rendered_to_published(services, root, REPO.parent / "shared" / "testdata" / "coffee.png")
     return 0
 
 

@@ -58,9 +58,7 @@ def main() -> int:
             cwd=REPO,
             check=True,
         )
-        subprocess.run(
-            [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
-        )
+        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
     return 0
 
 

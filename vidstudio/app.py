@@ -21,9 +21,7 @@ SELF_TEST = "--self-test"
 
 
 def wants_cli(args: Sequence[str]) -> bool:
-    return bool(args) and (
-        args[0] in COMMANDS or args[0] in ("-h", "--help", "--version", "--encode-worker")
-    )
+    return bool(args) and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version", "--encode-worker"))
 
 
 def _make_app(argv: list[str]):  # type: ignore[no-untyped-def]
@@ -36,9 +34,7 @@ def _make_app(argv: list[str]):  # type: ignore[no-untyped-def]
     QCoreApplication.setApplicationName("vidstudio")
     QCoreApplication.setOrganizationName("vidstudio")
     QCoreApplication.setApplicationVersion(__version__)
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(["vidstudio", *argv])
     return app
 

@@ -59,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--quality", default="standard", choices=["draft", "standard", "high"])
     render.add_argument("--quiet", action="store_true", help="no progress bar")
     render.add_argument(
-        "--publish", action="store_true", help="then publish it (S3, Supabase) with the saved settings"
+        "--publish",
+        action="store_true",
+        help="then publish it (S3, Supabase) with the saved settings",
     )
 
     still = sub.add_parser("still", help="render one frame to a PNG or JPEG")
@@ -305,7 +307,10 @@ def _run_publish(request: object, quiet: bool) -> int:
             link = current_link(entry, clients)
             print(f"vidstudio: {request.render_id} was already published.", file=sys.stderr)
     except PublishCancelled:
-        print(f"\nvidstudio: publishing cancelled; resume with: vidstudio publish {request.render_id}", file=sys.stderr)
+        print(
+            f"\nvidstudio: publishing cancelled; resume with: vidstudio publish {request.render_id}",
+            file=sys.stderr,
+        )
         return EXIT_INTERRUPTED
     except PublishError as exc:
         print(f"vidstudio: {exc.message}", file=sys.stderr)
@@ -313,7 +318,7 @@ def _run_publish(request: object, quiet: bool) -> int:
             print(f"vidstudio: to try again: vidstudio publish {request.render_id}", file=sys.stderr)
         return EXIT_FAILED
     finally:
-        signal.signal(signal.SIGINT, previous)  # type: ignore[arg-type]
+        signal.signal(signal.SIGINT, previous)
         if clients is not None:
             clients.close()
     print(link)

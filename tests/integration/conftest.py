@@ -104,32 +104,24 @@ def _close_clients() -> Iterator[None]:
         _built.pop().close()
 
 
-def build_clients(
-    settings: PublishSettings, secrets: Secrets, *, s3_attempts: int = 2
-) -> CloudClients:
+def build_clients(settings: PublishSettings, secrets: Secrets, *, s3_attempts: int = 2) -> CloudClients:
     """Clients as the app's factory makes them, with fewer low-level retries (tests run fast).
 
     Closed after the test.
     """
     s3 = S3Storage(
-        make_s3_client(
-            settings.s3, secrets, max_attempts=s3_attempts, connect_timeout=2, read_timeout=10
-        ),
+        make_s3_client(settings.s3, secrets, max_attempts=s3_attempts, connect_timeout=2, read_timeout=10),
         settings.s3,
     )
     sb = settings.supabase
-    store = SupabaseStore(
-        make_supabase_client(sb, secrets, timeout=10), sb.url, sb.bucket, sb.table
-    )
+    store = SupabaseStore(make_supabase_client(sb, secrets, timeout=10), sb.url, sb.bucket, sb.table)
     made = CloudClients(s3, store, secrets)
     _built.append(made)
     return made
 
 
 @pytest.fixture
-def clients(
-    publish_settings: PublishSettings, secrets: Secrets, clean_services: None
-) -> CloudClients:
+def clients(publish_settings: PublishSettings, secrets: Secrets, clean_services: None) -> CloudClients:
     return build_clients(publish_settings, secrets)
 
 
@@ -138,9 +130,7 @@ def outbox(tmp_path: Path) -> PublishOutbox:
     return PublishOutbox(tmp_path / "vidstudio.db")
 
 
-def make_mp4(
-    path: Path, frames: int = 30, size: tuple[int, int] = (320, 180), fps: int = 30
-) -> Path:
+def make_mp4(path: Path, frames: int = 30, size: tuple[int, int] = (320, 180), fps: int = 30) -> Path:
     """A real H.264 MP4 (moving colour bars) made with PyAV."""
     import av
     import numpy as np
@@ -184,9 +174,7 @@ def assert_no_secret(texts: list[str], secrets: list[str]) -> None:
                     assert piece not in text, "part of a key leaked into a message"
 
 
-def env_for_subprocess(
-    settings: PublishSettings, secrets: Secrets, data_dir: Path
-) -> dict[str, str]:
+def env_for_subprocess(settings: PublishSettings, secrets: Secrets, data_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {

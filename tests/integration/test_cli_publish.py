@@ -15,9 +15,7 @@ from vidstudio.cloud.settings import PublishSettings, Secrets
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run_cli(
-    args: list[str], env: dict[str, str], timeout: float = 180
-) -> subprocess.CompletedProcess[str]:
+def run_cli(args: list[str], env: dict[str, str], timeout: float = 180) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "vidstudio.cli", *args],
         env=env,
@@ -40,9 +38,7 @@ def test_publish_a_video_file_then_again_by_path_and_by_id(
     s3_server,
 ) -> None:
     env = env_for_subprocess(publish_settings, secrets, tmp_path / "data")
-    first = run_cli(
-        ["publish", str(sample_video), "--photo", str(coffee), "--title", "CLI villa"], env
-    )
+    first = run_cli(["publish", str(sample_video), "--photo", str(coffee), "--title", "CLI villa"], env)
     assert first.returncode == 0, first.stderr
     url = first.stdout.strip().splitlines()[-1]
     with urllib.request.urlopen(url, timeout=10) as response:
@@ -53,9 +49,7 @@ def test_publish_a_video_file_then_again_by_path_and_by_id(
     assert "was already published" in again.stderr
     render_id = supabase_stack.rows()[0]["render_id"]
     by_id = run_cli(["publish", render_id], env)
-    assert by_id.returncode == 0 and by_id.stdout.strip().startswith(
-        publish_settings.s3.endpoint_url
-    )
+    assert by_id.returncode == 0 and by_id.stdout.strip().startswith(publish_settings.s3.endpoint_url)
     assert len(supabase_stack.rows()) == 1
     assert len(s3_server.client().list_objects_v2(Bucket=BUCKET).get("Contents", [])) == 1
 

@@ -68,9 +68,7 @@ def test_full_publish_puts_video_photo_poster_and_row(
 
     # S3: the bytes, the type, the key layout.
     when = datetime.fromtimestamp(request.rendered_at, tz=UTC)
-    assert (
-        result.s3_key == f"renders/{when:%Y}/{when:%m}/{request.render_id}/nismara-pool-villa.mp4"
-    )
+    assert result.s3_key == f"renders/{when:%Y}/{when:%m}/{request.render_id}/nismara-pool-villa.mp4"
     obj = s3_server.client().get_object(Bucket=BUCKET, Key=result.s3_key)
     assert obj["ContentType"] == "video/mp4"
     assert obj["Body"].read() == sample_video.read_bytes()
@@ -92,9 +90,7 @@ def test_full_publish_puts_video_photo_poster_and_row(
     assert row["duration_seconds"] == pytest.approx(1.0, abs=0.05)
     assert row["size_bytes"] == sample_video.stat().st_size
     assert (row["s3_bucket"], row["s3_key"]) == (BUCKET, result.s3_key)
-    assert (
-        row["backend"] == "local" and row["render_seconds"] == 4.5 and row["cost_estimate"] is None
-    )
+    assert row["backend"] == "local" and row["render_seconds"] == 4.5 and row["cost_estimate"] is None
     assert row["app_version"] and row["created_at"] and row["id"] == result.row_id
     assert row["video_url"] == result.video_url
     assert (row["image_url"], row["poster_url"]) == (result.image_url, result.poster_url)
@@ -435,8 +431,7 @@ def test_s3_credentials_and_bucket_problems_are_named(
 
 
 SUPABASE_CASES = {
-    "anon": "Supabase Storage refused the upload: row-level security. "
-    "Use the service_role key in Settings.",
+    "anon": "Supabase Storage refused the upload: row-level security. Use the service_role key in Settings.",
     "foreign": "Supabase rejected the key in Settings: it is not a valid key for this project.",
     "expired": "The Supabase key in Settings has expired.",
     "no_bucket": "The Supabase Storage bucket missing-bucket does not exist.",
@@ -656,9 +651,7 @@ def test_network_problems_are_named_and_retried(
     assert len(retries) == FAST.max_attempts - 1  # retried with backoff before giving up
     entry = outbox.get(request.render_id)
     assert entry is not None and entry.step == ("video" if service == "s3" else "photo")
-    assert (
-        entry.next_attempt_at is not None and entry.next_attempt_at > time.time()
-    )  # retried later
+    assert entry.next_attempt_at is not None and entry.next_attempt_at > time.time()  # retried later
     assert entry.step in STEPS
     _assert_clean(error, outbox, request.render_id, list(secrets.values()), vidstudio_logs)
 
@@ -720,9 +713,7 @@ def test_connection_checks_say_what_is_wrong(
     )
     assert supabase_stack.rows() == [] and supabase_stack.storage.objects() == {}
     anon = check_supabase(publish_settings, replace(secrets, supabase_key=supabase_stack.anon_key))
-    assert (
-        not anon.ok and "row-level security. Use the service_role key in Settings." in anon.message
-    )
+    assert not anon.ok and "row-level security. Use the service_role key in Settings." in anon.message
     from vidstudio.cloud.factory import make_supabase_client
     from vidstudio.cloud.supabase_store import SupabaseStore
 
@@ -742,9 +733,7 @@ def test_connection_checks_say_what_is_wrong(
         str(info.value)
         == "Supabase refused the row: row-level security. Use the service_role key in Settings."
     )
-    no_table = check_supabase(
-        replace(publish_settings, supabase=replace(sb, table="videos_typo")), secrets
-    )
+    no_table = check_supabase(replace(publish_settings, supabase=replace(sb, table="videos_typo")), secrets)
     assert not no_table.ok and no_table.message.startswith(
         "The table videos_typo does not exist in Supabase."
     )

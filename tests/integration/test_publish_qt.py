@@ -137,9 +137,7 @@ def test_settings_page_saves_keys_in_the_keyring_and_tests_connections(
         page.s3_test.click()
         assert not page.s3_test.isEnabled()
     assert s3_check.args[:2] == ["s3", True]
-    assert (
-        page.s3_status.text() == "✔ Connected: videos can be uploaded to the bucket vidstudio-test."
-    )
+    assert page.s3_status.text() == "✔ Connected: videos can be uploaded to the bucket vidstudio-test."
 
     with qtbot.waitSignal(page.checked, timeout=60_000) as sb_check:
         page.sb_test.click()
@@ -150,8 +148,7 @@ def test_settings_page_saves_keys_in_the_keyring_and_tests_connections(
         page.sb_test.click()
     assert anon_check.args[1] is False
     assert page.sb_status.text() == (
-        "✖ Supabase Storage refused the upload: row-level security. Use the service_role key in "
-        "Settings."
+        "✖ Supabase Storage refused the upload: row-level security. Use the service_role key in Settings."
     )
     page.endpoint.setText(f"{s3.endpoint_url}/")
     page.bucket.setText("no-such-bucket")
@@ -166,9 +163,7 @@ def test_settings_page_saves_keys_in_the_keyring_and_tests_connections(
     page.grab().save(str(shot))
 
 
-def test_settings_page_loads_saved_values(
-    qtbot, memory_keyring, publish_settings: PublishSettings
-) -> None:  # type: ignore[no-untyped-def]
+def test_settings_page_loads_saved_values(qtbot, memory_keyring, publish_settings: PublishSettings) -> None:  # type: ignore[no-untyped-def]
     from vidstudio.ui.publish_settings import PublishSettingsPage
 
     save_settings(replace(publish_settings, publish_after_render=True))

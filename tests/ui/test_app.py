@@ -97,9 +97,7 @@ def test_a_second_launch_hands_its_photo_to_the_first(qtbot, coffee: Path) -> No
     second: subprocess.Popen[bytes] | None = None
     try:
         with qtbot.waitSignal(first.message_received, timeout=20_000) as received:
-            second = subprocess.Popen(
-                [sys.executable, "-m", "vidstudio.app", str(coffee)], env=_child_env()
-            )
+            second = subprocess.Popen([sys.executable, "-m", "vidstudio.app", str(coffee)], env=_child_env())
             qtbot.waitUntil(lambda: second.poll() is not None, timeout=20_000)
         assert second.returncode == 0
         assert received.args == [[str(coffee.resolve())]]

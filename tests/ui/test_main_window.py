@@ -241,9 +241,7 @@ def _timer_gaps(qtbot, run) -> list[int]:  # type: ignore[no-untyped-def]
     return sorted(gaps[1:])
 
 
-def test_the_event_loop_never_stalls_during_a_full_size_render(
-    make_window, qtbot, coffee: Path
-) -> None:
+def test_the_event_loop_never_stalls_during_a_full_size_render(make_window, qtbot, coffee: Path) -> None:
     window = make_window(scale=1.0)
     _fill(window, coffee)
     # The same timer with nothing rendering: what this machine's load alone costs.
@@ -342,9 +340,7 @@ def test_space_plays_and_pauses_the_preview(make_window, qtbot, coffee: Path) ->
     assert window.queue_view.jobs() == []  # Space never pressed the focused Render button
 
 
-def test_a_missing_output_folder_is_a_message_not_a_crash(
-    make_window, coffee: Path, tmp_path: Path
-) -> None:
+def test_a_missing_output_folder_is_a_message_not_a_crash(make_window, coffee: Path, tmp_path: Path) -> None:
     window = make_window()
     _fill(window, coffee)
     window.output_dir = tmp_path / "gone"
@@ -365,9 +361,7 @@ def test_a_long_title_gets_a_shrink_hint_and_an_empty_one_is_refused(
     drop_files(window.drop_zone, [coffee])
     window.title_edit.setText("Nismara Pool Villa")
     assert "characters" in window.title_hint.text()
-    window.title_edit.setText(
-        "Nismara Pool Villa with a private infinity pool and a view of the rice fields"
-    )
+    window.title_edit.setText("Nismara Pool Villa with a private infinity pool and a view of the rice fields")
     assert "smaller" in window.title_hint.text() or "cut off" in window.title_hint.text()
     window.title_edit.clear()
     assert window.start_render() is None

@@ -154,9 +154,7 @@ def test_spanish_ui_has_no_untranslated_visible_strings(make_window, coffee: Pat
     assert "Interrumpido: vidstudio se cerró mientras se creaba el vídeo." in pages["es"]["editor"]
 
 
-def test_switching_language_at_run_time_retranslates_the_open_window(
-    make_window, coffee: Path
-) -> None:
+def test_switching_language_at_run_time_retranslates_the_open_window(make_window, coffee: Path) -> None:
     install_language("es")
     fresh = make_window()
     _populate(fresh, coffee)

@@ -86,9 +86,7 @@ def test_the_normal_life_of_a_job(store: JobStore) -> None:
         (JobState.CANCELLED, JobState.RENDERED),
     ],
 )
-def test_impossible_transitions_are_refused(
-    store: JobStore, start: JobState, target: JobState
-) -> None:
+def test_impossible_transitions_are_refused(store: JobStore, start: JobState, target: JobState) -> None:
     job = store.add(_job())
     path = {
         JobState.QUEUED: [],

@@ -48,10 +48,7 @@ def test_slugs_are_ascii_and_safe(text: str, slug: str) -> None:
 
 def test_keys_and_paths_follow_the_layout() -> None:
     when = datetime(2026, 2, 6, 23, 30, tzinfo=UTC)
-    assert (
-        video_key("abc123", "Nismara Pool Villa", when)
-        == "renders/2026/02/abc123/nismara-pool-villa.mp4"
-    )
+    assert video_key("abc123", "Nismara Pool Villa", when) == "renders/2026/02/abc123/nismara-pool-villa.mp4"
     assert photo_path("abc123", "Villa ☀️", "jpg") == "photos/abc123/villa.jpg"
     assert poster_path("abc123", "Villa") == "posters/abc123/villa.jpg"
     assert safe_id("a/b c..d") == "a-b-c-d"
@@ -112,9 +109,7 @@ def test_a_damaged_settings_file_gives_defaults() -> None:
         encoding="utf-8",
     )
     loaded = load_settings(env={})
-    assert (
-        loaded.s3.bucket == "" and loaded.s3.link_mode == "presigned" and loaded.max_attempts == 1
-    )
+    assert loaded.s3.bucket == "" and loaded.s3.link_mode == "presigned" and loaded.max_attempts == 1
 
 
 def test_no_password_store_is_one_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -128,9 +123,7 @@ def test_no_password_store_is_one_sentence(monkeypatch: pytest.MonkeyPatch) -> N
             load_secrets(env={})
     finally:
         keyring.set_keyring(previous)
-    assert str(info.value).startswith(
-        "This computer's password store (Credential Manager) is not available"
-    )
+    assert str(info.value).startswith("This computer's password store (Credential Manager) is not available")
 
 
 # --------------------------------------------------------------------------- errors
@@ -189,9 +182,7 @@ def test_unexpected_supabase_errors_stay_plain() -> None:
         what="table",
         url="https://x.supabase.co",
     )
-    assert dns.kind == "dns" and dns.message.startswith(
-        "Cannot find the Supabase server x.supabase.co"
-    )
+    assert dns.kind == "dns" and dns.message.startswith("Cannot find the Supabase server x.supabase.co")
 
 
 # --------------------------------------------------------------------------- outbox

@@ -26,9 +26,7 @@ def test_every_string_is_translated_with_the_same_fields() -> None:
         assert translation is not None and translation.get("type") is None, source
         text = translation.text or ""
         assert text.strip(), source
-        assert sorted(re.findall(r"\{\w*\}", source)) == sorted(re.findall(r"\{\w*\}", text)), (
-            source
-        )
+        assert sorted(re.findall(r"\{\w*\}", source)) == sorted(re.findall(r"\{\w*\}", text)), source
 
 
 @pytest.fixture
@@ -46,8 +44,7 @@ def test_errors_and_the_settings_page_speak_spanish(spanish: None, qtbot, memory
     error = no_such_bucket("villas")
     assert error.message.startswith("The S3 bucket villas does not exist.")
     assert error.translated(QCoreApplication.translate) == (
-        "El bucket de S3 villas no existe. "
-        "Revisa el nombre del bucket y la región en Configuración."
+        "El bucket de S3 villas no existe. Revisa el nombre del bucket y la región en Configuración."
     )
     rls = PublishError(
         "Supabase refused the row: row-level security. Use the service_role key in Settings.", "rls"

@@ -100,9 +100,7 @@ class PublishError(Exception):
 
 class PublishCancelled(PublishError):
     def __init__(self) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP("PublishError", "Publishing was cancelled."), "cancelled"
-        )
+        super().__init__(QT_TRANSLATE_NOOP("PublishError", "Publishing was cancelled."), "cancelled")
 
 
 MASK = "•••"
@@ -213,8 +211,7 @@ def network_error(exc: BaseException, service: str, url: str | None) -> PublishE
     return PublishError(
         QT_TRANSLATE_NOOP(
             "PublishError",
-            "Cannot reach {service} at {host}. Check the internet connection; "
-            "publishing will try again.",
+            "Cannot reach {service} at {host}. Check the internet connection; publishing will try again.",
         ),
         "network",
         service=service,
@@ -261,9 +258,7 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
         return (
             network_error(exc, "Amazon S3", endpoint)
             if _is_socket_error(exc)
-            else PublishError(
-                _UNREADABLE, "file_missing", name="video", reason=exc.strerror or "read error"
-            )
+            else PublishError(_UNREADABLE, "file_missing", name="video", reason=exc.strerror or "read error")
         )
     client_error = next((c for c in _causes(exc) if isinstance(c, bex.ClientError)), None)
     if client_error is not None:
@@ -272,8 +267,7 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
         return PublishError(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "No AWS credentials found. In Settings, choose an AWS profile or enter an access "
-                "key.",
+                "No AWS credentials found. In Settings, choose an AWS profile or enter an access key.",
             ),
             "credentials",
         )
@@ -305,9 +299,9 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
             QT_TRANSLATE_NOOP("PublishError", "The S3 bucket name in Settings is not valid."),
             "settings",
         )
-    if isinstance(
-        exc, bex.ConnectionError | bex.HTTPClientError | bex.EndpointConnectionError
-    ) or any(isinstance(c, OSError) for c in _causes(exc)):
+    if isinstance(exc, bex.ConnectionError | bex.HTTPClientError | bex.EndpointConnectionError) or any(
+        isinstance(c, OSError) for c in _causes(exc)
+    ):
         return network_error(exc, "Amazon S3", endpoint)
     if isinstance(exc, ValueError) and "endpoint" in str(exc).lower():
         return PublishError(
@@ -352,8 +346,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
         return PublishError(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "The video is missing at Amazon S3 after the upload. Publishing will upload it "
-                "again.",
+                "The video is missing at Amazon S3 after the upload. Publishing will upload it again.",
             ),
             "integrity",
         )
@@ -385,8 +378,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
         return PublishError(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "This computer's clock is wrong, so Amazon S3 refuses the request. Correct the "
-                "time.",
+                "This computer's clock is wrong, so Amazon S3 refuses the request. Correct the time.",
             ),
             "settings",
         )
@@ -425,9 +417,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
         or status == 429
     ):
         return PublishError(
-            QT_TRANSLATE_NOOP(
-                "PublishError", "Amazon S3 is busy right now. Publishing will try again."
-            ),
+            QT_TRANSLATE_NOOP("PublishError", "Amazon S3 is busy right now. Publishing will try again."),
             "throttled",
         )
     if code in ("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch"):
@@ -471,8 +461,7 @@ RLS_ROW = QT_TRANSLATE_NOOP(
 )
 RLS_STORAGE = QT_TRANSLATE_NOOP(
     "PublishError",
-    "Supabase Storage refused the upload: row-level security. Use the service_role key in "
-    "Settings.",
+    "Supabase Storage refused the upload: row-level security. Use the service_role key in Settings.",
 )
 INVALID_KEY = QT_TRANSLATE_NOOP(
     "PublishError",
@@ -536,16 +525,13 @@ def supabase_error(
         return (
             network_error(exc, "Supabase", url)
             if _is_socket_error(exc)
-            else PublishError(
-                _UNREADABLE, "file_missing", name="upload", reason=exc.strerror or "read error"
-            )
+            else PublishError(_UNREADABLE, "file_missing", name="upload", reason=exc.strerror or "read error")
         )
     if type(exc).__name__ == "SupabaseException":
         return PublishError(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "The Supabase URL in Settings is not valid (it looks like "
-                "https://abcd.supabase.co).",
+                "The Supabase URL in Settings is not valid (it looks like https://abcd.supabase.co).",
             ),
             "settings",
         )
@@ -581,8 +567,7 @@ def _postgrest_error(exc: Any, table: str) -> PublishError:
         return PublishError(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "The table {table} in Supabase is missing columns. Run the SQL in "
-                "supabase/migrations.",
+                "The table {table} in Supabase is missing columns. Run the SQL in supabase/migrations.",
             ),
             "no_table",
             table=table,

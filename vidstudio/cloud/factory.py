@@ -77,14 +77,10 @@ def make_s3_client(
         session = boto3.session.Session(**kwargs)
         return session.client("s3", endpoint_url=settings.endpoint_url or None, config=config)
     except Exception as exc:
-        raise _safe(
-            s3_error(exc, settings.bucket, settings.endpoint_url or None), secrets
-        ) from None
+        raise _safe(s3_error(exc, settings.bucket, settings.endpoint_url or None), secrets) from None
 
 
-def make_supabase_client(
-    settings: SupabaseSettings, secrets: Secrets, *, timeout: float = 60.0
-) -> Any:
+def make_supabase_client(settings: SupabaseSettings, secrets: Secrets, *, timeout: float = 60.0) -> Any:
     """A supabase-py client with the service key (no session, no auto refresh)."""
     if not settings.url:
         raise PublishError(
@@ -137,9 +133,7 @@ def make_supabase_store(settings: PublishSettings, secrets: Secrets) -> Supabase
 
 
 def make_clients(settings: PublishSettings, secrets: Secrets) -> CloudClients:
-    return CloudClients(
-        make_s3_storage(settings, secrets), make_supabase_store(settings, secrets), secrets
-    )
+    return CloudClients(make_s3_storage(settings, secrets), make_supabase_store(settings, secrets), secrets)
 
 
 @dataclass(frozen=True)

@@ -91,8 +91,7 @@ def prove_image_url(url: str, expected: bytes, *, timeout: float = 20.0) -> None
     except urllib.error.HTTPError as exc:
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            f"The uploaded photo cannot be loaded back (HTTP {exc.code}); "
-            "the render was not started.",
+            f"The uploaded photo cannot be loaded back (HTTP {exc.code}); the render was not started.",
             f"{url}: {exc}",
         ) from None
     except (urllib.error.URLError, OSError) as exc:
@@ -104,8 +103,7 @@ def prove_image_url(url: str, expected: bytes, *, timeout: float = 20.0) -> None
     if status != 200:
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            f"The uploaded photo cannot be loaded back (HTTP {status}); "
-            "the render was not started.",
+            f"The uploaded photo cannot be loaded back (HTTP {status}); the render was not started.",
             url,
         )
     if not content_type.startswith("image/"):
@@ -249,10 +247,7 @@ class LambdaRenderer:
             except LambdaError as exc:
                 # A lost poll is not a lost render: try a few times before giving up.
                 failures += 1
-                if (
-                    exc.kind not in (LambdaErrorKind.NETWORK, LambdaErrorKind.TIMEOUT)
-                    or failures >= 3
-                ):
+                if exc.kind not in (LambdaErrorKind.NETWORK, LambdaErrorKind.TIMEOUT) or failures >= 3:
                     raise
                 status = None
             if status is not None:
@@ -384,9 +379,7 @@ class S3ImageHost:
         safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
         key = f"{self.prefix}{uuid.uuid4().hex}/{safe}{suffix}"
         try:
-            self._s3.upload_file(
-                str(path), self.bucket, key, ExtraArgs={"ContentType": content_type}
-            )
+            self._s3.upload_file(str(path), self.bucket, key, ExtraArgs={"ContentType": content_type})
             url: str = self._s3.generate_presigned_url(
                 "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=self.expires
             )

@@ -211,8 +211,7 @@ class S3Storage:
             raise PublishError(
                 QT_TRANSLATE_NOOP(
                     "PublishError",
-                    "Amazon S3 stored the video with the wrong type. Publishing will upload it "
-                    "again.",
+                    "Amazon S3 stored the video with the wrong type. Publishing will upload it again.",
                 ),
                 "integrity",
             )
@@ -229,9 +228,7 @@ class S3Storage:
             if upload.get("Key") != key:
                 continue
             try:
-                self.client.abort_multipart_upload(
-                    Bucket=self.bucket, Key=key, UploadId=upload["UploadId"]
-                )
+                self.client.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload["UploadId"])
                 aborted += 1
             except Exception:
                 continue
@@ -281,9 +278,7 @@ class S3Storage:
         except Exception as exc:  # writing is what matters; deleting may not be allowed
             log.info("could not remove the connection check object: %s", type(exc).__name__)
         return sentence(
-            QT_TRANSLATE_NOOP(
-                "PublishError", "Connected: videos can be uploaded to the bucket {bucket}."
-            ),
+            QT_TRANSLATE_NOOP("PublishError", "Connected: videos can be uploaded to the bucket {bucket}."),
             bucket=self.bucket,
         )
 

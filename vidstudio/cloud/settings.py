@@ -65,9 +65,7 @@ class Secrets:
     supabase_key: str = ""
 
     def values(self) -> tuple[str, ...]:
-        return tuple(
-            v for v in (self.aws_access_key_id, self.aws_secret_access_key, self.supabase_key) if v
-        )
+        return tuple(v for v in (self.aws_access_key_id, self.aws_secret_access_key, self.supabase_key) if v)
 
     def __repr__(self) -> str:  # never print the values
         shown = {f.name: bool(getattr(self, f.name)) for f in fields(self)}
@@ -173,9 +171,7 @@ def save_settings(settings: PublishSettings, path: Path | None = None) -> Path:
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(
-        json.dumps(asdict(validate(settings)), indent=2, sort_keys=True), encoding="utf-8"
-    )
+    temp.write_text(json.dumps(asdict(validate(settings)), indent=2, sort_keys=True), encoding="utf-8")
     os.replace(temp, path)
     return path
 

@@ -126,13 +126,7 @@ class SupabaseStore:
 
     def find_row(self, render_id: str) -> dict[str, Any] | None:
         try:
-            response = (
-                self.client.table(self.table)
-                .select("*")
-                .eq("render_id", render_id)
-                .limit(1)
-                .execute()
-            )
+            response = self.client.table(self.table).select("*").eq("render_id", render_id).limit(1).execute()
         except Exception as exc:
             raise self._error(exc, "table") from None
         return response.data[0] if response.data else None
@@ -178,8 +172,7 @@ class SupabaseStore:
         return sentence(
             QT_TRANSLATE_NOOP(
                 "PublishError",
-                "Storage: files can be uploaded to the bucket {bucket}. "
-                "Table: rows can be added to {table}.",
+                "Storage: files can be uploaded to the bucket {bucket}. Table: rows can be added to {table}.",
             ),
             bucket=self.bucket,
             table=self.table,

@@ -156,17 +156,14 @@ class PublishOutbox:
 
     def get(self, render_id: str) -> OutboxEntry | None:
         with self._connect() as db:
-            row = db.execute(
-                "select * from publish_outbox where render_id = ?", (render_id,)
-            ).fetchone()
+            row = db.execute("select * from publish_outbox where render_id = ?", (render_id,)).fetchone()
         return self._entry(row) if row else None
 
     def find_by_video(self, video: Path) -> OutboxEntry | None:
         """The newest entry for this video file."""
         with self._connect() as db:
             row = db.execute(
-                "select * from publish_outbox where video_path = ? order by created_at desc limit "
-                "1",
+                "select * from publish_outbox where video_path = ? order by created_at desc limit 1",
                 (str(Path(video).resolve()),),
             ).fetchone()
         return self._entry(row) if row else None

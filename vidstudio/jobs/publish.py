@@ -423,15 +423,11 @@ def publish(
         raise
     except PublishError as exc:
         retry_at = time.time() + policy.delay(policy.max_attempts) if exc.retryable else None
-        store.set_state(
-            entry.render_id, "failed", error=exc.message, kind=exc.kind, next_attempt_at=retry_at
-        )
+        store.set_state(entry.render_id, "failed", error=exc.message, kind=exc.kind, next_attempt_at=retry_at)
         raise
     except Exception as exc:  # a bug: still one sentence for the user, no secret
         error = PublishError(UNEXPECTED, "failed", error=type(exc).__name__)
-        log.error(
-            "publish %s crashed: %s", entry.render_id, redact(repr(exc), clients.secrets.values())
-        )
+        log.error("publish %s crashed: %s", entry.render_id, redact(repr(exc), clients.secrets.values()))
         store.set_state(entry.render_id, "failed", error=error.message, kind="failed")
         raise error from None
     store.set_state(entry.render_id, "published")

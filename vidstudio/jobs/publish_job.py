@@ -88,13 +88,9 @@ class PublishJob(QObject):
         """A message saying why this job cannot start, or None when it can."""
         video, photo = Path(self.request.video), Path(self.request.photo)
         if not video.is_file():
-            return self.tr("The video {0} is no longer on this computer. Render it again.").format(
-                video.name
-            )
+            return self.tr("The video {0} is no longer on this computer. Render it again.").format(video.name)
         if not photo.is_file():
-            return self.tr("The photo {0} is no longer on this computer. Render it again.").format(
-                photo.name
-            )
+            return self.tr("The photo {0} is no longer on this computer. Render it again.").format(photo.name)
         return None
 
     def cancel(self) -> None:
@@ -120,9 +116,7 @@ class PublishJob(QObject):
         clients: CloudClients | None = None
         try:
             clients = self._clients_factory()
-            result = publish(
-                self.request, clients, self._store, report, self._cancel, policy=self._policy
-            )
+            result = publish(self.request, clients, self._store, report, self._cancel, policy=self._policy)
         except PublishCancelled as exc:
             self.failed.emit(self.render_id, _translated(exc), False)
         except PublishError as exc:
@@ -279,9 +273,7 @@ class ConnectionCheck(QObject):
             )
             check = check_s3 if service == "s3" else check_supabase
             result = check(settings, secrets)
-            self.done.emit(
-                service, result.ok, result.sentence.translated(QCoreApplication.translate)
-            )
+            self.done.emit(service, result.ok, result.sentence.translated(QCoreApplication.translate))
 
         self._pool.start(work)
 

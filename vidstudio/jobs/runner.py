@@ -101,14 +101,10 @@ def poster_dir() -> Path:
     return folder
 
 
-def check_request(
-    template: Template | None, aspect: str, props: Props, output_dir: Path
-) -> str | None:
+def check_request(template: Template | None, aspect: str, props: Props, output_dir: Path) -> str | None:
     """Everything that can be checked before a render starts; a user message or None."""
     if template is None:
-        return QCoreApplication.translate(
-            "Jobs", "The template is missing; choose another template."
-        )
+        return QCoreApplication.translate("Jobs", "The template is missing; choose another template.")
     if aspect not in ASPECTS or aspect not in template.aspects:
         return (
             QCoreApplication.translate("Jobs", "The template %1 has no %2 version.")
@@ -408,9 +404,7 @@ class JobQueue(QObject):
     def busy(self) -> bool:
         return self.current is not None
 
-    def submit(
-        self, template: str, aspect: str, quality: str, props: Props, output_dir: Path
-    ) -> Job | str:
+    def submit(self, template: str, aspect: str, quality: str, props: Props, output_dir: Path) -> Job | str:
         """Queue a render; returns the job, or a message when it cannot be queued."""
         try:
             found: Template | None = self.template(template)
@@ -468,9 +462,7 @@ class JobQueue(QObject):
                 self.idle.emit()
                 return
             job = waiting[0]
-            runner = RenderJob(
-                self.store, job, templates=self.template, scale=self.scale, parent=self
-            )
+            runner = RenderJob(self.store, job, templates=self.template, scale=self.scale, parent=self)
             message = runner.prepare()
             if message:
                 failed = self.store.transition(

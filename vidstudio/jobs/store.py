@@ -243,9 +243,7 @@ class JobStore:
     def history(self, limit: int = 500) -> list[Job]:
         """All jobs, newest first."""
         with self._lock:
-            rows = self._db.execute(
-                "SELECT * FROM jobs ORDER BY seq DESC LIMIT ?", (limit,)
-            ).fetchall()
+            rows = self._db.execute("SELECT * FROM jobs ORDER BY seq DESC LIMIT ?", (limit,)).fetchall()
         return [self._row_to_job(row) for row in rows]
 
     def queued(self) -> list[Job]:
@@ -327,9 +325,7 @@ class JobStore:
             else:
                 reason = INTERRUPTED_UPLOAD
             with self._transaction() as db:
-                self._update(
-                    db, job.id, {"state": str(JobState.FAILED), "error": reason, "finished_at": now}
-                )
+                self._update(db, job.id, {"state": str(JobState.FAILED), "error": reason, "finished_at": now})
             recovered.append(self.require(job.id))
         return recovered
 

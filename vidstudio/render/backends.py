@@ -211,9 +211,7 @@ class LambdaBackend(RenderBackend):
         photo_size: ImageRef | None = image_ref(props.photo, "") if props.photo else None
 
         def make_props(url: str | None) -> dict[str, Any]:
-            photo = (
-                ImageRef(url, photo_size.width, photo_size.height) if url and photo_size else None
-            )
+            photo = ImageRef(url, photo_size.width, photo_size.height) if url and photo_size else None
             return remotion_input_props(template, props, request.aspect, photo=photo)
 
         make_props(None)  # fail on bad props before any network call
@@ -225,11 +223,7 @@ class LambdaBackend(RenderBackend):
             stage = "rendering" if p.stage == "rendering" else "preparing"
             if p.stage == "downloading":
                 stage = "finishing"
-            report(
-                Progress(
-                    stage, min(done, total), total, elapsed, eta, None, lambda_progress_message(p)
-                )
-            )
+            report(Progress(stage, min(done, total), total, elapsed, eta, None, lambda_progress_message(p)))
 
         try:
             outcome = self.renderer.render(
@@ -250,9 +244,7 @@ class LambdaBackend(RenderBackend):
                 raise
             if kind == "cancelled":
                 raise Cancelled() from None
-            raise RemoteRenderError(
-                str(exc), kind, bool(getattr(exc, "can_render_locally", False))
-            ) from None
+            raise RemoteRenderError(str(exc), kind, bool(getattr(exc, "can_render_locally", False))) from None
         size = canvas_size(request.aspect)
         wall = time.perf_counter() - started
         result = RenderResult(
@@ -303,9 +295,7 @@ class AutoBackend(RenderBackend):
 
     name = "auto"
 
-    def __init__(
-        self, lambda_backend: LambdaBackend | None, local: LocalBackend | None = None
-    ) -> None:
+    def __init__(self, lambda_backend: LambdaBackend | None, local: LocalBackend | None = None) -> None:
         self.lambda_backend = lambda_backend
         self.local = local or LocalBackend()
 

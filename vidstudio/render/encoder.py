@@ -264,8 +264,13 @@ class Encoder:
 
     def abort(self) -> None:
         """Stop the encoder and delete the temporary file; never raises."""
-        with contextlib.suppress(Exception):
-            self._send("abort")
+        proc = self._proc
+        if proc is not None and proc.stdin is not None:
+            # Best effort only: the child may already be gone (no error handling
+            # that could call back into abort()).
+            with contextlib.suppress(Exception):
+                proc.stdin.write(json.dumps(["abort"]) + "\n")
+                proc.stdin.flush()
         self._shutdown()
         with contextlib.suppress(OSError):
             self.temp.unlink()

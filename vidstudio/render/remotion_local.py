@@ -271,9 +271,7 @@ class RemotionLocalBackend(RenderBackend):
                     if cancel.cancelled:
                         raise Cancelled()
                     detail = _tail(stderr)
-                    raise RenderError(
-                        f"Remotion stopped unexpectedly{': ' + detail if detail else '.'}"
-                    )
+                    raise RenderError(f"Remotion stopped unexpectedly{': ' + detail if detail else '.'}")
                 kind = event.get("type")
                 if kind == "progress":
                     done = int(event.get("renderedFrames") or 0)
@@ -299,9 +297,7 @@ class RemotionLocalBackend(RenderBackend):
                     if cancel.cancelled:
                         raise Cancelled()
                     first = str(event.get("message", "")).strip().splitlines()[:1]
-                    raise RenderError(
-                        f"Remotion could not render: {first[0] if first else 'unknown error'}"
-                    )
+                    raise RenderError(f"Remotion could not render: {first[0] if first else 'unknown error'}")
         finally:
             with contextlib.suppress(OSError):
                 proc.stdin.close()

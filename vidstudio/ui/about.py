@@ -39,9 +39,7 @@ class AboutDialog(QDialog):
             )
             form.addRow(name, label)
             self.values[name] = value
-        fonts = QLabel(
-            self.tr("Fonts: Inter, EB Garamond and Noto Color Emoji (SIL Open Font License).")
-        )
+        fonts = QLabel(self.tr("Fonts: Inter, EB Garamond and Noto Color Emoji (SIL Open Font License)."))
         fonts.setWordWrap(True)
         fonts.setObjectName("muted")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -105,9 +105,7 @@ class DropZone(QFrame):
             return
         width = max(60, self.title.width())
         metrics = self.title.fontMetrics()
-        self.title.setText(
-            metrics.elidedText(self._photo.name, Qt.TextElideMode.ElideMiddle, width)
-        )
+        self.title.setText(metrics.elidedText(self._photo.name, Qt.TextElideMode.ElideMiddle, width))
         self.title.setToolTip(str(self._photo))
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -152,9 +150,7 @@ class DropZone(QFrame):
             event.ignore()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
-        ):
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
             self.browse_requested.emit()
         super().mouseReleaseEvent(event)
 

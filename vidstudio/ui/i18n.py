@@ -25,11 +25,7 @@ def system_language() -> str:
 
 
 def resolve_language(choice: str) -> str:
-    return (
-        system_language()
-        if choice == "system"
-        else (choice if choice in SUPPORTED_LANGUAGES else "en")
-    )
+    return system_language() if choice == "system" else (choice if choice in SUPPORTED_LANGUAGES else "en")
 
 
 def current_language() -> str:

@@ -135,9 +135,7 @@ class QueueView(QFrame):
 
     remove_requested = Signal(str)
 
-    def __init__(
-        self, template_name: Callable[[str], str] = str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, template_name: Callable[[str], str] = str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.template_name = template_name
         self.setObjectName("card")
@@ -337,9 +335,7 @@ class HistoryView(QWidget):
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("History"))
         if self._jobs:
-            self.hint.setText(
-                self.tr("Double-click a video to load its photo and text into the editor.")
-            )
+            self.hint.setText(self.tr("Double-click a video to load its photo and text into the editor."))
         else:
             self.hint.setText(self.tr("No videos yet. Videos you render are listed here."))
         self.open_button.setText(self.tr("Open in editor"))

@@ -205,9 +205,7 @@ class MainWindow(QMainWindow):
         self.output_label = _section(self._titles)
         self.output_path_label = QLabel()
         self.output_path_label.setObjectName("muted")
-        self.output_path_label.setSizePolicy(
-            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-        )
+        self.output_path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.output_button = QPushButton()
         output_row = QHBoxLayout()
         output_row.addWidget(self.output_path_label, 1)
@@ -394,17 +392,14 @@ class MainWindow(QMainWindow):
         self.render_button.setText(self.tr("Render video"))
         self.render_button.setToolTip(self.tr("Make the video (Ctrl+R)"))
         self.render_all_button.setText(self.tr("Render all aspects"))
-        self.render_all_button.setToolTip(
-            self.tr("Queue the same video in 16:9, 9:16, 1:1 and 4:5")
-        )
+        self.render_all_button.setToolTip(self.tr("Queue the same video in 16:9, 9:16, 1:1 and 4:5"))
         for row in range(self.template_list.count()):
             item = self.template_list.item(row)
             template = self._template_by_id(item.data(Qt.ItemDataRole.UserRole))
             if template is not None:
                 item.setText(template.display_name(current_language()))
                 item.setToolTip(
-                    template.description.get(current_language())
-                    or template.description.get("en", "")
+                    template.description.get(current_language()) or template.description.get("en", "")
                 )
         self._update_photo_info()
         self._validate_text()
@@ -543,8 +538,7 @@ class MainWindow(QMainWindow):
             names = ", ".join(f.name for f in rejected[:3])
             self._photo_problem(
                 self.tr(
-                    "%1 is not a photo vidstudio can use. "
-                    "Use a JPEG, PNG, WebP, BMP, TIFF or GIF image."
+                    "%1 is not a photo vidstudio can use. Use a JPEG, PNG, WebP, BMP, TIFF or GIF image."
                 ).replace("%1", names)
             )
             return
@@ -559,9 +553,7 @@ class MainWindow(QMainWindow):
             good.append(path)
         if rejected:
             problems.append(
-                self.tr("Skipped (not an image): %1").replace(
-                    "%1", ", ".join(f.name for f in rejected[:3])
-                )
+                self.tr("Skipped (not an image): %1").replace("%1", ", ".join(f.name for f in rejected[:3]))
             )
         if not good:
             self._photo_problem("\n".join(problems))
@@ -573,9 +565,9 @@ class MainWindow(QMainWindow):
             self._queue_photos(good)
 
     def _image_problem_text(self, path: Path, exc: ImageError) -> str:
-        text = self.tr(
-            "“%1” cannot be used: the file is damaged or is not a supported image."
-        ).replace("%1", path.name)
+        text = self.tr("“%1” cannot be used: the file is damaged or is not a supported image.").replace(
+            "%1", path.name
+        )
         detail = str(exc)
         return text if current_language() != "en" else detail or text
 
@@ -609,21 +601,16 @@ class MainWindow(QMainWindow):
             self.title_edit.setFocus()
             self._show_render_message(
                 self.tr(
-                    "%1 photos dropped. "
-                    "Type a title, then drop them again to make one video for each."
+                    "%1 photos dropped. Type a title, then drop them again to make one video for each."
                 ).replace("%1", str(len(photos)))
             )
             return
         for photo in photos:
-            self._submit(
-                Props(title=props.title, subtitle=props.subtitle, photo=photo), self.aspect
-            )
+            self._submit(Props(title=props.title, subtitle=props.subtitle, photo=photo), self.aspect)
 
     def _refresh_template_thumbnails(self) -> None:
         props = self.current_props()
-        sample = Props(
-            title=props.title or self.tr("Your title"), subtitle=props.subtitle, photo=self.photo
-        )
+        sample = Props(title=props.title or self.tr("Your title"), subtitle=props.subtitle, photo=self.photo)
         size = QSize(TEMPLATE_ICON.width() * 2, TEMPLATE_ICON.height() * 2)
         for row in range(self.template_list.count()):
             item = self.template_list.item(row)
@@ -640,9 +627,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================ output
     def choose_output_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Save videos to"), str(self.output_dir)
-        )
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save videos to"), str(self.output_dir))
         if folder:
             self.output_dir = Path(folder)
             self.settings.defaults.output_dir = folder
@@ -726,9 +711,7 @@ class MainWindow(QMainWindow):
         if props.photo is not None and props.photo.is_file():
             self.load_photos([props.photo])
         elif props.photo is not None:
-            self._photo_problem(
-                self.tr("The photo %1 is no longer there.").replace("%1", str(props.photo))
-            )
+            self._photo_problem(self.tr("The photo %1 is no longer there.").replace("%1", str(props.photo)))
         self.tabs.setCurrentIndex(0)
         self._update_preview()
 

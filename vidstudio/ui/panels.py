@@ -36,9 +36,7 @@ def _thumb_label() -> QLabel:
 
 def _set_pixmap(label: QLabel, pixmap: QPixmap) -> None:
     label.setPixmap(
-        pixmap.scaled(
-            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
+        pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
     )
 
 

@@ -136,9 +136,7 @@ class PreviewCanvas(QWidget):
         target = self.canvas_rect()
         if self.template is not None:
             ratio = self.devicePixelRatioF()
-            size = QSize(
-                max(2, round(target.width() * ratio)), max(2, round(target.height() * ratio))
-            )
+            size = QSize(max(2, round(target.width() * ratio)), max(2, round(target.height() * ratio)))
             painter.save()
             painter.setClipRect(target)
             painter.translate(target.topLeft())
@@ -173,9 +171,7 @@ class PreviewPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("previewPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(
-            f"QWidget#previewPanel {{ background: {PREVIEW_BG}; border-radius: 10px; }}"
-        )
+        self.setStyleSheet(f"QWidget#previewPanel {{ background: {PREVIEW_BG}; border-radius: 10px; }}")
         self.canvas = PreviewCanvas(self)
         self.play_button = QToolButton()
         self.play_button.setObjectName("play")
@@ -233,9 +229,7 @@ class PreviewPanel(QWidget):
     def _retranslate(self) -> None:
         playing = self.canvas.playing
         self.play_button.setText("❚❚" if playing else "▶")
-        self.play_button.setToolTip(
-            self.tr("Pause (Space)") if playing else self.tr("Play (Space)")
-        )
+        self.play_button.setToolTip(self.tr("Pause (Space)") if playing else self.tr("Play (Space)"))
         self.play_button.setAccessibleName(self.tr("Play or pause"))
         self.slider.setToolTip(self.tr("Drag to move through the video"))
         self._update_time()

@@ -59,9 +59,7 @@ class PublishSettingsPage(QWidget):
     saved = Signal()
     checked = Signal(str, bool, str)
 
-    def __init__(
-        self, parent: QWidget | None = None, checker: ConnectionCheck | None = None
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None, checker: ConnectionCheck | None = None) -> None:
         super().__init__(parent)
         self.checker = checker or ConnectionCheck(self)
         self.checker.done.connect(self._on_checked)
@@ -217,9 +215,7 @@ class PublishSettingsPage(QWidget):
         enter = self.tr("not saved yet")
         self.access_key.setPlaceholderText(keep if self._has_aws_keys else enter)
         self.secret_key.setPlaceholderText(keep if self._has_aws_keys else enter)
-        self.sb_key.setPlaceholderText(
-            keep if self._has_sb_key else self.tr("the service_role key")
-        )
+        self.sb_key.setPlaceholderText(keep if self._has_sb_key else self.tr("the service_role key"))
 
     def _update_enabled(self) -> None:
         keys = self.auth.currentData() == "keys"
@@ -305,9 +301,7 @@ class PublishSettingsPage(QWidget):
             self.save_status.setText(exc.message)
             return False
         except OSError as exc:
-            self.save_status.setText(
-                self.tr("The settings could not be saved: {0}").format(exc.strerror)
-            )
+            self.save_status.setText(self.tr("The settings could not be saved: {0}").format(exc.strerror))
             return False
         self._has_aws_keys = self._has_aws_keys or bool(typed.aws_secret_access_key)
         self._has_sb_key = self._has_sb_key or bool(typed.supabase_key)
@@ -326,17 +320,13 @@ class PublishSettingsPage(QWidget):
     # ------------------------------------------------------------------ connection tests
 
     def test_connection(self, service: str) -> None:
-        button, status = (
-            (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
-        )
+        button, status = (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
         button.setEnabled(False)
         status.setText(self.tr("Checking…"))
         self.checker.start(service, self.settings(), self.typed_secrets())
 
     def _on_checked(self, service: str, ok: bool, message: str) -> None:
-        button, status = (
-            (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
-        )
+        button, status = (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
         button.setEnabled(True)
         status.setText(("✔ " if ok else "✖ ") + message)
         status.setProperty("ok", ok)

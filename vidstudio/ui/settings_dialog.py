@@ -50,9 +50,7 @@ PageFactory = Callable[[], QWidget]
 _registry: list[tuple[int, str, PageFactory, Callable[[], str]]] = []
 
 
-def register_page(
-    factory: PageFactory, title: Callable[[], str], *, key: str, order: int = 50
-) -> None:
+def register_page(factory: PageFactory, title: Callable[[], str], *, key: str, order: int = 50) -> None:
     """Add a page to every Settings dialog.  ``title`` is called at open time (translated).
 
     Registering the same ``key`` again replaces the earlier page.
@@ -174,9 +172,7 @@ class SettingsDialog(QDialog):
 
     applied = Signal(Settings)
 
-    def __init__(
-        self, settings: Settings, templates: list[Template], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, templates: list[Template], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings.model_copy(deep=True)
         self.setMinimumWidth(520)
