@@ -211,7 +211,9 @@ def render_still(
         painter.end()
     temp = temp_path_for(output)
     try:
-        if not image.save(str(temp), fmt.encode(), jpeg_quality if fmt == "JPEG" else -1):
+        # PySide6 6.11 rejects bytes here at run time although its stubs ask for them.
+        quality = jpeg_quality if fmt == "JPEG" else -1
+        if not image.save(str(temp), fmt, quality):  # type: ignore[call-overload]
             with contextlib.suppress(OSError):
                 temp.unlink()
             # QImage.save gives no reason; find one for the user.
