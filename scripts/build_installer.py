@@ -74,12 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--dist", type=Path, required=True, help="the bundle folder (dist/vidstudio)"
-    )
-    parser.add_argument(
-        "--out", type=Path, default=None, help="output folder (default: next to --dist)"
-    )
+    parser.add_argument("--dist", type=Path, required=True, help="the bundle folder (dist/vidstudio)")
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default: next to --dist)")
     parser.add_argument("--compression", choices=["lzma", "zlib", "none"], default="lzma")
     args = parser.parse_args(argv)
     try:

@@ -55,9 +55,7 @@ def paint_icon(size: int) -> QImage:
         # The photo: a sun and two hills along the bottom of the tile.
         p.setBrush(QColor(255, 246, 214, 235))
         sun = s * 0.095
-        p.drawEllipse(
-            QPointF(tile.left() + tile.width() * 0.22, tile.top() + tile.height() * 0.22), sun, sun
-        )
+        p.drawEllipse(QPointF(tile.left() + tile.width() * 0.22, tile.top() + tile.height() * 0.22), sun, sun)
         hills = QPainterPath()
         base = tile.bottom()
         hills.moveTo(tile.left(), base - tile.height() * 0.22)

@@ -150,9 +150,7 @@ def run(
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise SmokeFailure(
-            f"{Path(str(command[0])).name} did not finish in {timeout:.0f} s"
-        ) from exc
+        raise SmokeFailure(f"{Path(str(command[0])).name} did not finish in {timeout:.0f} s") from exc
 
 
 def unexpected_stderr(stderr: str) -> list[str]:
@@ -315,8 +313,7 @@ class Smoke:
         lines = [line for line in done.stderr.splitlines() if line.strip()]
         if done.returncode != 2 or len(lines) != 1 or not lines[0].startswith("vidstudio: "):
             raise SmokeFailure(
-                f"a broken photo should give exit 2 and one line; got exit {done.returncode}:\n"
-                f"{done.stderr}"
+                f"a broken photo should give exit 2 and one line; got exit {done.returncode}:\n{done.stderr}"
             )
         if "broken.jpg" not in lines[0]:
             raise SmokeFailure(f"the message does not name the file: {lines[0]}")
@@ -380,13 +377,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--build", action="store_true", help="build with PyInstaller first")
     where.add_argument("--dist", type=Path, help="an existing bundle folder (dist/vidstudio)")
-    parser.add_argument(
-        "--build-dir", type=Path, default=REPO / "build" / "frozen", help="where to build"
-    )
+    parser.add_argument("--build-dir", type=Path, default=REPO / "build" / "frozen", help="where to build")
     parser.add_argument("--photo", type=Path, default=DEFAULT_PHOTO, help="the sample photo")
-    parser.add_argument(
-        "--max-size-mb", type=float, default=None, help="fail above this bundle size"
-    )
+    parser.add_argument("--max-size-mb", type=float, default=None, help="fail above this bundle size")
     args = parser.parse_args(argv)
 
     if args.build:
@@ -416,9 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         run_all(bundle, scratch, args.photo, report)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print(
-        f"{len(report.passed)} passed, {len(report.failed)} failed, {len(report.skipped)} skipped"
-    )
+    print(f"{len(report.passed)} passed, {len(report.failed)} failed, {len(report.skipped)} skipped")
     return 1 if report.failed else 0
 
 

@@ -83,9 +83,7 @@ def register_secret(value: str | None) -> None:
 def _looks_like_aws_secret(match: re.Match[str]) -> str:
     text = match.group(0)
     has_kinds = (
-        any(c.islower() for c in text)
-        and any(c.isupper() for c in text)
-        and any(c.isdigit() for c in text)
+        any(c.islower() for c in text) and any(c.isupper() for c in text) and any(c.isdigit() for c in text)
     )
     return REDACTED if has_kinds and not text.startswith("/") and text.count("/") <= 3 else text
 

@@ -127,9 +127,7 @@ def test_logs_rotate(log: logging.Logger, monkeypatch: pytest.MonkeyPatch) -> No
 def test_setup_is_idempotent(log: logging.Logger) -> None:
     first = logs.current_log_file()
     assert logs.setup_logging("test") == first
-    ours = [
-        h for h in logging.getLogger("vidstudio").handlers if isinstance(h, logging.FileHandler)
-    ]
+    ours = [h for h in logging.getLogger("vidstudio").handlers if isinstance(h, logging.FileHandler)]
     assert len(ours) == 1
 
 

@@ -53,9 +53,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CrashDialog", text)
 
 
-def format_details(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> str:
+def format_details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """What "Copy details" copies: versions, platform and the traceback, secrets scrubbed."""
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
@@ -82,9 +80,7 @@ class CrashDialog(QDialog):
         self.setObjectName("crashDialog")
 
         icon = QLabel()
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48)
-        )
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         text = _tr(
