@@ -104,6 +104,10 @@ def test_cli_rejects_a_broken_photo_in_one_line(checks: Any) -> None:
     _check(checks.bad_photo)
 
 
+def test_cli_publish_with_the_cloud_unreachable(checks: Any) -> None:
+    _check(checks.publish_offline)
+
+
 def test_gui_executable_renders_through_the_cli_encoder(checks: Any) -> None:
     _check(checks.gui_render)
 
