@@ -91,7 +91,6 @@ def build(dist_root: Path, work: Path, log: Path | None = None) -> tuple[Path, f
         "-m",
         "PyInstaller",
         "--noconfirm",
-        "--clean",
         "--log-level",
         "WARN",
         "--distpath",
