@@ -44,7 +44,7 @@ def _make_app(argv: list[str]):  # type: ignore[no-untyped-def]
 
     from vidstudio.resources import resource_path
 
-    app.setWindowIcon(QIcon(str(resource_path("icons", "vidstudio.png"))))
+    QApplication.setWindowIcon(QIcon(str(resource_path("icons", "vidstudio.png"))))
     return app
 
 
