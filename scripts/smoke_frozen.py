@@ -439,6 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ok    build: {seconds:.0f} s", flush=True)
     else:
         bundle = args.dist.resolve()
+    args.photo = args.photo.resolve()  # the checks run in a scratch folder
     if not args.photo.is_file():
         print(f"FAIL  the sample photo {args.photo} is missing")
         return 1

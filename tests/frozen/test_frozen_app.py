@@ -124,3 +124,4 @@ def test_installer_compiles_around_the_bundle(bundle: Path, tmp_path: Path) -> N
         pytest.fail("makensis is missing: scripts/test-deps/30-packaging.sh installs Debian's nsis")
     setup = build_installer.build_installer(bundle, tmp_path, compression="none")
     assert setup.stat().st_size > smoke.bundle_size(bundle) * 0.9
+    setup.unlink()  # ~300 MB, uncompressed
