@@ -13,6 +13,8 @@ on the path; a temporary user data folder):
   yuv420p, 1920x1080, 300 frames, moov before mdat);
 * ``vidstudio-cli still``: a 1920x1080 PNG;
 * a bad photo: exit 2, one plain line on stderr, no file;
+* ``vidstudio-cli publish`` with S3 and Supabase at a closed local port: the
+  cloud libraries load, exit 1 with plain lines, no secret in the log files;
 * ``vidstudio render`` (the GUI executable given a command), whose encoder child
   is ``vidstudio-cli --encode-worker`` found next to it;
 * ``vidstudio --self-test`` offscreen: opens the window, paints one preview frame.
@@ -49,6 +51,11 @@ SUBTITLE = "Fresh every morning in Ubud"
 FRAMES = 300
 SIZE = (1920, 1080)
 
+# Shaped like credentials, valid for nothing: they must never reach a log file.
+FAKE_AWS_ID = "AKIAIOSFODNN7EXAMPLE"
+FAKE_AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.bm90LWEtcmVhbC1zaWduYXR1cmU"
+
 # stderr lines that are not failures, each with the reason.  Keep this short.
 ALLOWED_STDERR: tuple[tuple[str, str], ...] = (
     (
@@ -84,7 +91,6 @@ def build(dist_root: Path, work: Path, log: Path | None = None) -> tuple[Path, f
         "-m",
         "PyInstaller",
         "--noconfirm",
-        "--clean",
         "--log-level",
         "WARN",
         "--distpath",
@@ -321,6 +327,46 @@ class Smoke:
             raise SmokeFailure("a failed render left a file behind")
         return lines[0]
 
+    def publish_offline(self) -> str:
+        """Publishing with S3 and Supabase unreachable: the cloud libraries load (boto3 with its
+        S3 model, supabase, httpx), the failure is one plain line, and the log holds no secret."""
+        video = self.work / "promo.mp4"
+        if not video.is_file():
+            raise SmokeFailure("needs the video of the vidstudio-cli render check")
+        config = Path(self.env["VIDSTUDIO_DATA_DIR"]) / "config"
+        config.mkdir(parents=True, exist_ok=True)
+        (config / "publish.json").write_text('{"max_attempts": 1, "retry_base_seconds": 0}', "utf-8")
+        closed = "http://127.0.0.1:9"  # the discard port: nothing listens on this machine
+        env = dict(
+            self.env,
+            VIDSTUDIO_S3_BUCKET="smoke",
+            VIDSTUDIO_S3_REGION="us-east-1",
+            VIDSTUDIO_S3_ENDPOINT_URL=closed,
+            VIDSTUDIO_S3_AUTH="keys",
+            VIDSTUDIO_AWS_ACCESS_KEY_ID=FAKE_AWS_ID,
+            VIDSTUDIO_AWS_SECRET_ACCESS_KEY=FAKE_AWS_SECRET,
+            VIDSTUDIO_SUPABASE_URL=closed,
+            VIDSTUDIO_SUPABASE_KEY=FAKE_JWT,
+            VIDSTUDIO_SUPABASE_BUCKET="images",
+            VIDSTUDIO_SUPABASE_TABLE="generated_videos",
+        )
+        command = [self.cli, "publish", video, "--photo", self.photo, "--title", TITLE, "--quiet"]
+        done = run(command, env, self.work, 120)
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        if done.returncode != 1 or not lines or any(not line.startswith("vidstudio: ") for line in lines):
+            raise SmokeFailure(
+                f"publishing to a closed port should fail in plain lines with exit 1; got exit "
+                f"{done.returncode}:\n{done.stderr}"
+            )
+        if "S3" not in lines[0]:
+            raise SmokeFailure(f"the message does not say what was unreachable: {lines[0]}")
+        logs = list((Path(self.env["VIDSTUDIO_DATA_DIR"]) / "logs").glob("*.log*"))
+        text = "".join(path.read_text(encoding="utf-8", errors="replace") for path in logs)
+        leaked = [name for name in (FAKE_AWS_SECRET, FAKE_JWT) if name in text]
+        if not logs or leaked:
+            raise SmokeFailure(f"log files {[p.name for p in logs]}; secrets in them: {len(leaked)}")
+        return lines[0]
+
     def gui_render(self) -> str:
         """The GUI executable renders through vidstudio-cli --encode-worker next to it."""
         output = self.work / "from-gui.mp4"
@@ -349,6 +395,7 @@ class Smoke:
             ("vidstudio-cli render", self.render),
             ("vidstudio-cli still", self.still),
             ("vidstudio-cli render (broken photo)", self.bad_photo),
+            ("vidstudio-cli publish (cloud unreachable)", self.publish_offline),
             ("vidstudio render (GUI exe, encoder child)", self.gui_render),
             ("vidstudio --self-test (GUI)", self.self_test),
         ]
@@ -392,6 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ok    build: {seconds:.0f} s", flush=True)
     else:
         bundle = args.dist.resolve()
+    args.photo = args.photo.resolve()  # the checks run in a scratch folder
     if not args.photo.is_file():
         print(f"FAIL  the sample photo {args.photo} is missing")
         return 1

@@ -36,6 +36,11 @@ def _make_app(argv: list[str]):  # type: ignore[no-untyped-def]
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(["vidstudio", *argv])
+    from PySide6.QtGui import QIcon
+
+    from vidstudio.resources import resource_path
+
+    QApplication.setWindowIcon(QIcon(str(resource_path("icons", "vidstudio.png"))))
     return app
 
 
@@ -46,6 +51,11 @@ def run_gui(args: list[str]) -> int:
 
     photos = [str(Path(a).resolve()) for a in args if not a.startswith("-")]
     app = _make_app([])
+    from vidstudio.logs import setup_logging
+    from vidstudio.ui import crash
+
+    setup_logging("vidstudio")  # %LOCALAPPDATA%\vidstudio\Logs\vidstudio.log, secrets scrubbed
+    crash.install()  # an unhandled exception: logged, then a dialog with "Copy details"
     instance = SingleInstance()
     if instance.send_to_running(photos):
         return 0  # the running window took it

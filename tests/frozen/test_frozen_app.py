@@ -104,6 +104,10 @@ def test_cli_rejects_a_broken_photo_in_one_line(checks: Any) -> None:
     _check(checks.bad_photo)
 
 
+def test_cli_publish_with_the_cloud_unreachable(checks: Any) -> None:
+    _check(checks.publish_offline)
+
+
 def test_gui_executable_renders_through_the_cli_encoder(checks: Any) -> None:
     _check(checks.gui_render)
 
@@ -120,3 +124,4 @@ def test_installer_compiles_around_the_bundle(bundle: Path, tmp_path: Path) -> N
         pytest.fail("makensis is missing: scripts/test-deps/30-packaging.sh installs Debian's nsis")
     setup = build_installer.build_installer(bundle, tmp_path, compression="none")
     assert setup.stat().st_size > smoke.bundle_size(bundle) * 0.9
+    setup.unlink()  # ~300 MB, uncompressed
