@@ -8,6 +8,7 @@ leaves no partial output file.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import sys
@@ -15,7 +16,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import Any, TextIO
 
 from vidstudio import __version__
 
@@ -58,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--quality", default="standard", choices=["draft", "standard", "high"])
     render.add_argument("--quiet", action="store_true", help="no progress bar")
     render.add_argument(
-        "--publish", action="store_true", help="then publish it (S3, Supabase) with the saved settings"
+        "--publish",
+        action="store_true",
+        help="then publish it (S3, Supabase) with the saved settings",
     )
 
     still = sub.add_parser("still", help="render one frame to a PNG or JPEG")
@@ -424,7 +427,7 @@ def _check_aspect(template: object, aspect: str) -> None:
         )
 
 
-def _install_interrupt(cancel: object) -> object:
+def _install_interrupt(cancel: object) -> Any:
     from vidstudio.render.pipeline import CancelToken
 
     assert isinstance(cancel, CancelToken)
@@ -438,7 +441,14 @@ def _install_interrupt(cancel: object) -> object:
 def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
-    from vidstudio.render.errors import Cancelled, ImageError, OutputError, PropsError, RenderError, TemplateError
+    from vidstudio.render.errors import (
+        Cancelled,
+        ImageError,
+        OutputError,
+        PropsError,
+        RenderError,
+        TemplateError,
+    )
 
     handlers = {
         "render": cmd_render,
@@ -446,6 +456,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         "templates": cmd_templates,
         "publish": cmd_publish,
     }
+    log = _start_log(args.command)
     try:
         return handlers[args.command](args)
     except Cancelled:
@@ -459,7 +470,21 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except RenderError as exc:
         print(f"vidstudio: {exc}", file=sys.stderr)
+        log.warning("%s failed: %s", args.command, exc)
         return EXIT_FAILED
+    except Exception as exc:
+        log.critical("%s crashed", args.command, exc_info=exc)
+        raise
+
+
+def _start_log(command: str) -> logging.Logger:
+    """Log to vidstudio-cli.log in the log folder (secrets scrubbed; see vidstudio.logs)."""
+    from vidstudio.logs import setup_logging
+
+    setup_logging("vidstudio-cli")
+    log = logging.getLogger("vidstudio.cli")
+    log.info("command: %s", command)
+    return log
 
 
 def main(argv: Sequence[str] | None = None) -> int:

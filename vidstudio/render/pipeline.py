@@ -211,7 +211,9 @@ def render_still(
         painter.end()
     temp = temp_path_for(output)
     try:
-        if not image.save(str(temp), fmt, jpeg_quality if fmt == "JPEG" else -1):
+        # PySide6 wants the format as str at run time (its stubs say bytes).
+        saved = image.save(str(temp), fmt, jpeg_quality if fmt == "JPEG" else -1)  # type: ignore[call-overload]
+        if not saved:
             with contextlib.suppress(OSError):
                 temp.unlink()
             # QImage.save gives no reason; find one for the user.

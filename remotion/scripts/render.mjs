@@ -1,0 +1,125 @@
+// vidstudio's "Remotion (this computer)" renderer: a child process speaking JSON lines.
+//
+// stdin, one JSON object per line:
+//   {"type":"render","composition":"promo","props":{...},"output":"/abs/out.mp4",
+//    "photoPath":"/abs/photo.jpg"|null,"logoPath":null,"browserExecutable":"/usr/bin/chromium"|null,
+//    "concurrency":null,"crf":null}
+//   {"type":"cancel"}
+// stdout, one JSON object per line:
+//   {"type":"bundled","ms":...} {"type":"progress","progress":0.42,"renderedFrames":126,
+//    "encodedFrames":120,"stage":"encoding"} {"type":"done","output":...,"ms":...}
+//   {"type":"cancelled"} {"type":"error","message":...}
+//
+// The photo is copied into the bundle's public folder (no server of ours, no port):
+// props.photo.url becomes "static:<name>", which the composition resolves with staticFile().
+// When stdin closes (the app quit or died) the render is cancelled and the process exits.
+import {bundle} from '@remotion/bundler';
+import {makeCancelSignal, renderMedia, selectComposition} from '@remotion/renderer';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import {fileURLToPath} from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const emit = (obj) => process.stdout.write(`${JSON.stringify(obj)}\n`);
+
+const {cancelSignal, cancel} = makeCancelSignal();
+let cancelled = false;
+let started = false;
+
+const doCancel = () => {
+	if (!cancelled) {
+		cancelled = true;
+		cancel();
+	}
+};
+
+const render = async (request) => {
+	const t0 = Date.now();
+	const serveUrl = await bundle({
+		entryPoint: path.join(root, 'src', 'index.ts'),
+		publicDir: path.resolve(root, '..', 'resources'),
+		enableCaching: true,
+	});
+	emit({type: 'bundled', ms: Date.now() - t0});
+	if (cancelled) throw new Error('cancelled');
+	const props = request.props;
+	const stage = (file, role) => {
+		const name = `vs-${role}-${process.pid}${path.extname(file).toLowerCase()}`;
+		fs.copyFileSync(file, path.join(serveUrl, 'public', name));
+		return `static:${name}`;
+	};
+	if (request.photoPath && props.photo) {
+		props.photo = {...props.photo, url: stage(request.photoPath, 'photo')};
+		props.image_url = props.photo.url;
+	}
+	if (request.logoPath && props.logo) {
+		props.logo = {...props.logo, url: stage(request.logoPath, 'logo')};
+	}
+	const browserExecutable = request.browserExecutable ?? null;
+	const chromeMode = 'chrome-for-testing';
+	const composition = await selectComposition({
+		serveUrl,
+		id: request.composition,
+		inputProps: props,
+		browserExecutable,
+		chromeMode,
+		logLevel: 'error',
+	});
+	let last = 0;
+	await renderMedia({
+		composition,
+		serveUrl,
+		codec: 'h264',
+		pixelFormat: 'yuv420p',
+		crf: request.crf ?? undefined,
+		outputLocation: request.output,
+		inputProps: props,
+		browserExecutable,
+		chromeMode,
+		concurrency: request.concurrency ?? null,
+		cancelSignal,
+		overwrite: true,
+		logLevel: 'error',
+		onProgress: ({progress, renderedFrames, encodedFrames, stitchStage}) => {
+			const now = Date.now();
+			if (now - last < 100 && progress < 1) return;
+			last = now;
+			emit({type: 'progress', progress, renderedFrames, encodedFrames, stage: stitchStage});
+		},
+	});
+	emit({type: 'done', output: request.output, ms: Date.now() - t0});
+};
+
+const lines = readline.createInterface({input: process.stdin});
+lines.on('line', (line) => {
+	let message;
+	try {
+		message = JSON.parse(line);
+	} catch {
+		emit({type: 'error', message: `not JSON: ${line.slice(0, 200)}`});
+		return;
+	}
+	if (message.type === 'cancel') {
+		doCancel();
+	} else if (message.type === 'render' && !started) {
+		started = true;
+		render(message)
+			.then(() => process.exit(0))
+			.catch((err) => {
+				if (cancelled) {
+					emit({type: 'cancelled'});
+					process.exit(130);
+				}
+				emit({type: 'error', message: String(err && err.message ? err.message : err)});
+				process.exit(1);
+			});
+	}
+});
+// The app went away: stop rendering and leave no process behind.
+lines.on('close', () => {
+	doCancel();
+	if (!started) process.exit(0);
+	setTimeout(() => process.exit(130), 5000).unref();
+});

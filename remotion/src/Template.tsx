@@ -1,0 +1,270 @@
+// Interprets one vidstudio template (resolved layers + text layout in the props)
+// the way vidstudio/render/paint.py (Scene.paint) does, layer by layer.
+import React, {useState} from 'react';
+import {AbsoluteFill, Img, staticFile, useCurrentFrame, useVideoConfig} from 'remotion';
+import {ease, layerState} from './anim';
+import {FAMILIES, waitForFonts} from './fonts';
+import type {
+	Box,
+	GradientLayer,
+	ImageRef,
+	Layer,
+	LogoLayer,
+	PhotoLayer,
+	Scene,
+	SolidLayer,
+	TextBlock,
+	TextLayer,
+	VidstudioProps,
+} from './types';
+
+type Rect = {x: number; y: number; w: number; h: number};
+
+// "static:<name>": a file the local renderer copied into the bundle's public folder.
+const srcOf = (url: string): string => (url.startsWith('static:') ? staticFile(url.slice(7)) : url);
+
+const rectOf = (box: Box, w: number, h: number): Rect => ({
+	x: box[0] * w,
+	y: box[1] * h,
+	w: box[2] * w,
+	h: box[3] * h,
+});
+
+const place = (r: Rect): React.CSSProperties => ({
+	position: 'absolute',
+	left: r.x,
+	top: r.y,
+	width: r.w,
+	height: r.h,
+});
+
+/** paint._rect of the layer's own box, or where its content really is (text, logo). */
+const layerRect = (
+	layer: Layer,
+	scene: Scene,
+	props: VidstudioProps,
+	w: number,
+	h: number,
+): Rect | null => {
+	if (layer.type === 'text') {
+		const block = scene.text[String(layer.index)];
+		if (!block) return null;
+		const s = w / scene.reference[0];
+		const [bx, by, bw, bh] = block.bounds;
+		return {x: bx * s, y: by * s, w: bw * s, h: bh * s};
+	}
+	if (layer.type === 'logo') {
+		return props.logo ? logoRect(layer, props.logo, w, h) : null;
+	}
+	return rectOf(layer.box, w, h);
+};
+
+const logoRect = (layer: LogoLayer, logo: ImageRef, w: number, h: number): Rect => {
+	const r = rectOf(layer.box, w, h);
+	const fit = Math.min(r.w / logo.width, r.h / logo.height);
+	const lw = logo.width * fit;
+	const lh = logo.height * fit;
+	const x = layer.align === 'left' ? r.x : layer.align === 'right' ? r.x + r.w - lw : r.x + (r.w - lw) / 2;
+	return {x, y: r.y + (r.h - lh) / 2, w: lw, h: lh};
+};
+
+const Photo: React.FC<{layer: PhotoLayer; photo: ImageRef | null; rect: Rect; t: number; duration: number; short: number}> = ({
+	layer,
+	photo,
+	rect,
+	t,
+	duration,
+	short,
+}) => {
+	const radius = layer.corner_radius * short;
+	if (!photo) {
+		// paint._paint_placeholder: a linear gradient from the top-left to the bottom-right corner.
+		const angle = 180 - (Math.atan(rect.w / rect.h) * 180) / Math.PI;
+		return (
+			<div style={{...place(rect), background: `linear-gradient(${angle}deg, #3a4750, #1d262d)`}} />
+		);
+	}
+	let scale = 1.0;
+	let cx = 0.5;
+	let cy = 0.5;
+	const kb = layer.ken_burns;
+	if (kb) {
+		const p = ease(kb.easing, t / duration);
+		scale = kb.start_scale + (kb.end_scale - kb.start_scale) * p;
+		cx = kb.start_center[0] + (kb.end_center[0] - kb.start_center[0]) * p;
+		cy = kb.start_center[1] + (kb.end_center[1] - kb.start_center[1]) * p;
+	}
+	const pw = photo.width;
+	const ph = photo.height;
+	const cover = Math.max(rect.w / pw, rect.h / ph) * scale;
+	const srcW = rect.w / cover;
+	const srcH = rect.h / cover;
+	const x = Math.min(Math.max(cx * pw - srcW / 2, 0.0), pw - srcW);
+	const y = Math.min(Math.max(cy * ph - srcH / 2, 0.0), ph - srcH);
+	const border = layer.border;
+	return (
+		<div style={{...place(rect), overflow: 'hidden', borderRadius: radius}}>
+			<Img
+				src={srcOf(photo.url)}
+				style={{
+					position: 'absolute',
+					left: -x * cover,
+					top: -y * cover,
+					width: pw * cover,
+					height: ph * cover,
+					maxWidth: 'none',
+				}}
+			/>
+			{border ? (
+				<div
+					style={{
+						position: 'absolute',
+						inset: 0,
+						borderRadius: radius,
+						boxSizing: 'border-box',
+						border: `${border.width * short}px solid ${border.color}`,
+					}}
+				/>
+			) : null}
+		</div>
+	);
+};
+
+const Solid: React.FC<{layer: SolidLayer; rect: Rect; short: number}> = ({layer, rect, short}) => (
+	<div style={{...place(rect), background: layer.color, borderRadius: layer.corner_radius * short}} />
+);
+
+const Gradient: React.FC<{layer: GradientLayer; rect: Rect}> = ({layer, rect}) => {
+	// CSS angles, as in the template: 0deg points up, 90deg right, 180deg down.
+	const stops = layer.stops.map(([pos, color]) => `${color} ${pos * 100}%`).join(', ');
+	return <div style={{...place(rect), background: `linear-gradient(${layer.angle}deg, ${stops})`}} />;
+};
+
+const Text: React.FC<{layer: TextLayer & {index: number}; block: TextBlock; scene: Scene; w: number; h: number}> = ({
+	layer,
+	block,
+	scene,
+	w,
+	h,
+}) => {
+	const [refW, refH] = scene.reference;
+	const filterId = `vs-shadow-${layer.index}`;
+	const shadow = layer.shadow;
+	// paint._rasterise_text: shadow sizes are fractions of 1080 reference pixels;
+	// the shadow is the glyphs' alpha, blurred, tinted and offset.
+	const sigma = shadow ? (shadow.blur * 1080) / 3 : 0;
+	const outline = layer.outline;
+	return (
+		<svg
+			width={w}
+			height={h}
+			viewBox={`0 0 ${refW} ${refH}`}
+			style={{position: 'absolute', left: 0, top: 0, overflow: 'visible'}}
+		>
+			{shadow ? (
+				<defs>
+					<filter
+						id={filterId}
+						filterUnits="userSpaceOnUse"
+						x={-refW * 0.1}
+						y={-refH * 0.1}
+						width={refW * 1.2}
+						height={refH * 1.2}
+						colorInterpolationFilters="sRGB"
+					>
+						<feGaussianBlur in="SourceAlpha" stdDeviation={sigma} />
+						<feOffset dx={shadow.offset[0] * 1080} dy={shadow.offset[1] * 1080} result="blurred" />
+						<feFlood floodColor={shadow.color} />
+						<feComposite in2="blurred" operator="in" result="shadow" />
+						<feMerge>
+							<feMergeNode in="shadow" />
+							<feMergeNode in="SourceGraphic" />
+						</feMerge>
+					</filter>
+				</defs>
+			) : null}
+			<g filter={shadow ? `url(#${filterId})` : undefined}>
+				{block.lines.map((line, i) => (
+					<text
+						// eslint-disable-next-line react/no-array-index-key
+						key={i}
+						x={line.x}
+						y={line.baseline}
+						fill={layer.color}
+						fontFamily={FAMILIES[layer.font.family] ?? layer.font.family}
+						fontWeight={layer.font.weight}
+						fontStyle={layer.font.italic ? 'italic' : 'normal'}
+						fontSize={block.font_size_px}
+						letterSpacing={block.letter_spacing_px}
+						stroke={outline ? outline.color : undefined}
+						strokeWidth={outline ? outline.width * 1080 * 2 : undefined}
+						strokeLinejoin={outline ? 'round' : undefined}
+						paintOrder={outline ? 'stroke' : undefined}
+						style={{whiteSpace: 'pre', fontKerning: 'normal'}}
+					>
+						{line.text}
+					</text>
+				))}
+			</g>
+		</svg>
+	);
+};
+
+const Missing: React.FC = () => (
+	<AbsoluteFill style={{background: '#1d262d', color: '#fff', fontSize: 40, padding: 60}}>
+		This composition draws what vidstudio sends (scene, text layout and photo in the input props).
+		Render it from vidstudio, or pass props made by vidstudio.render.remotion_props.
+	</AbsoluteFill>
+);
+
+export const TemplateComposition: React.FC<VidstudioProps> = (props) => {
+	const frame = useCurrentFrame();
+	const {width: w, height: h} = useVideoConfig();
+	useState(() => waitForFonts());
+	const scene = props.scene;
+	if (!scene) {
+		return <Missing />;
+	}
+	const t = frame / scene.fps;
+	const short = Math.min(w, h);
+	return (
+		<AbsoluteFill style={{background: scene.background, overflow: 'hidden'}}>
+			{scene.layers.map((layer) => {
+				if (layer.end_card && !props.end_card) return null;
+				const state = layerState(layer, t, scene.duration);
+				if (!state) return null;
+				const rect = layerRect(layer, scene, props, w, h);
+				if (!rect) return null;
+				const cx = rect.x + rect.w / 2;
+				const cy = rect.y + rect.h / 2;
+				const transforms: string[] = [];
+				if (state.dx || state.dy) transforms.push(`translate(${state.dx * short}px, ${state.dy * short}px)`);
+				if (state.scale !== 1.0) transforms.push(`scale(${state.scale})`);
+				let content: React.ReactNode = null;
+				if (layer.type === 'photo') {
+					content = <Photo layer={layer} photo={props.photo} rect={rect} t={t} duration={scene.duration} short={short} />;
+				} else if (layer.type === 'logo') {
+					content = props.logo ? <Img src={srcOf(props.logo.url)} style={{...place(rect)}} /> : null;
+				} else if (layer.type === 'solid') {
+					content = <Solid layer={layer} rect={rect} short={short} />;
+				} else if (layer.type === 'gradient') {
+					content = <Gradient layer={layer} rect={rect} />;
+				} else if (layer.type === 'text') {
+					content = <Text layer={layer} block={scene.text[String(layer.index)]} scene={scene} w={w} h={h} />;
+				}
+				return (
+					<AbsoluteFill
+						key={layer.index}
+						style={{
+							opacity: state.opacity,
+							transform: transforms.length ? transforms.join(' ') : undefined,
+							transformOrigin: `${cx}px ${cy}px`,
+						}}
+					>
+						{content}
+					</AbsoluteFill>
+				);
+			})}
+		</AbsoluteFill>
+	);
+};

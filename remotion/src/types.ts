@@ -1,0 +1,104 @@
+// The input props vidstudio sends (vidstudio/render/remotion_props.py builds them).
+// Layers arrive resolved for the aspect and with every default filled in by the
+// Python template models, so this side interprets the template JSON and never
+// restates a default or a layout.
+
+export type Box = [number, number, number, number];
+export type Easing =
+	| 'linear'
+	| 'ease_in'
+	| 'ease_out'
+	| 'ease_in_out'
+	| 'ease_out_cubic'
+	| 'ease_in_out_cubic'
+	| 'ease_out_back';
+
+export type Animation = {
+	effects: Array<'fade' | 'slide' | 'scale'>;
+	delay: number;
+	duration: number;
+	easing: Easing;
+	slide: [number, number];
+	scale_from: number;
+};
+
+export type LayerBase = {
+	box: Box;
+	start: number;
+	end: number | null;
+	opacity: number;
+	entrance: Animation | null;
+	exit: Animation | null;
+	end_card: boolean;
+};
+
+export type Outline = {color: string; width: number};
+export type Shadow = {color: string; blur: number; offset: [number, number]};
+
+export type KenBurns = {
+	start_scale: number;
+	end_scale: number;
+	start_center: [number, number];
+	end_center: [number, number];
+	easing: Easing;
+};
+
+export type PhotoLayer = LayerBase & {
+	type: 'photo';
+	ken_burns: KenBurns | null;
+	corner_radius: number;
+	border: Outline | null;
+};
+export type LogoLayer = LayerBase & {type: 'logo'; align: 'left' | 'center' | 'right'};
+export type SolidLayer = LayerBase & {type: 'solid'; color: string; corner_radius: number};
+export type GradientLayer = LayerBase & {
+	type: 'gradient';
+	angle: number;
+	stops: Array<[number, string]>;
+};
+export type TextLayer = LayerBase & {
+	type: 'text';
+	color: string;
+	shadow: Shadow | null;
+	outline: Outline | null;
+	font: {family: string; weight: number; italic: boolean};
+};
+export type Layer = (PhotoLayer | LogoLayer | SolidLayer | GradientLayer | TextLayer) & {
+	index: number;
+};
+
+export type TextLine = {text: string; x: number; y: number; baseline: number; width: number};
+export type TextBlock = {
+	font_px: number;
+	font_size_px: number;
+	line_height_px: number;
+	letter_spacing_px: number;
+	bounds: Box;
+	lines: TextLine[];
+};
+
+export type ImageRef = {url: string; width: number; height: number};
+
+export type Scene = {
+	template_id: string;
+	fps: number;
+	duration: number;
+	frame_count: number;
+	background: string;
+	reference: [number, number];
+	layers: Layer[];
+	text: Record<string, TextBlock>;
+};
+
+export type VidstudioProps = {
+	props_version: number;
+	aspect: string;
+	title: string;
+	subtitle: string;
+	cta: string;
+	end_card: boolean;
+	image_url: string | null;
+	photo: ImageRef | null;
+	logo: ImageRef | null;
+	scene: Scene | null;
+};

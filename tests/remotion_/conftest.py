@@ -1,0 +1,16 @@
+"""Remotion parity: shared report of the SSIM figures (printed at the end of the run)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SSIM_REPORT: dict[str, float] = {}
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not SSIM_REPORT:
+        return
+    terminalreporter.section("Remotion vs native renderer: SSIM per still")
+    for name, value in sorted(SSIM_REPORT.items()):
+        terminalreporter.write_line(f"  {name:28s} {value:.4f}")
+    terminalreporter.write_line(f"  {'minimum':28s} {min(SSIM_REPORT.values()):.4f}")

@@ -1,0 +1,326 @@
+"""Optional backend "Remotion (this computer)": ``remotion/`` rendered by a Node child.
+
+Available when Node 18 or newer is found and ``remotion/node_modules`` is
+installed (a developer or an office that chose Remotion; the installer ships
+neither).  The child, ``remotion/scripts/render.mjs``, speaks JSON lines on
+stdin/stdout: no port is opened by vidstudio, the photo is copied into the
+bundle's public folder by the child.
+
+The child runs in its own process group (POSIX session; on Windows a new process
+group) and is terminated, then killed, with its Chromium on cancel, on error and
+when the app exits (``atexit``); if the app dies anyway, the child sees its stdin
+close and cancels itself.  (A Windows Job Object would make that last step
+kernel-enforced; not done yet.)
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import IO, Any
+
+from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
+from vidstudio.render.encoder import check_output_path, temp_path_for
+from vidstudio.render.errors import Cancelled, RenderError
+from vidstudio.render.paint import validate_props
+from vidstudio.render.pipeline import (
+    CancelToken,
+    Progress,
+    ProgressCallback,
+    RenderResult,
+    canvas_size,
+)
+from vidstudio.render.remotion_props import image_ref, remotion_input_props
+from vidstudio.resources import resource_root
+
+MIN_NODE_MAJOR = 18
+CANCEL_GRACE = 5.0
+
+_live: set[subprocess.Popen[bytes]] = set()
+_live_lock = threading.Lock()
+
+
+def descendants(pid: int) -> list[int]:
+    """Every live descendant of ``pid`` (Chromium starts its own process group, so a
+    group kill alone misses it).  Linux reads /proc; elsewhere ``ps``."""
+    children: dict[int, list[int]] = {}
+    proc_dir = Path("/proc")
+    if proc_dir.is_dir():
+        for entry in proc_dir.iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rfind(")") + 2 :].split()
+            if fields and fields[0] != "Z":
+                children.setdefault(int(fields[1]), []).append(int(entry.name))
+    elif sys.platform != "win32":
+        try:
+            out = subprocess.run(
+                ["ps", "-A", "-o", "pid=,ppid="], capture_output=True, text=True, timeout=5
+            ).stdout
+        except (OSError, subprocess.TimeoutExpired):
+            return []
+        for line in out.splitlines():
+            parts = line.split()
+            if len(parts) == 2:
+                children.setdefault(int(parts[1]), []).append(int(parts[0]))
+    found: list[int] = []
+    stack = [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def _kill_group(proc: subprocess.Popen[bytes], grace: float = CANCEL_GRACE) -> None:
+    """Terminate the child's process group and every descendant (Chromium), then kill them."""
+    family = descendants(proc.pid)
+    if proc.poll() is None:
+        with contextlib.suppress(OSError):
+            if sys.platform == "win32":
+                proc.send_signal(signal.CTRL_BREAK_EVENT)  # type: ignore[attr-defined,unused-ignore]
+            else:
+                os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(OSError):
+                if sys.platform == "win32":
+                    proc.kill()
+                else:
+                    os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        for pid in family:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+
+
+@atexit.register
+def _kill_all() -> None:
+    with _live_lock:
+        children = list(_live)
+    for proc in children:
+        _kill_group(proc, grace=1.0)
+
+
+def project_dir() -> Path:
+    return resource_root().parent / "remotion"
+
+
+def find_node() -> str | None:
+    """The ``node`` executable if it is Node 18 or newer."""
+    node = shutil.which("node")
+    if node is None:
+        return None
+    try:
+        out = subprocess.run(
+            [node, "--version"], capture_output=True, text=True, timeout=10, check=False
+        ).stdout
+        major = int(out.strip().lstrip("v").split(".")[0])
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        return None
+    return node if major >= MIN_NODE_MAJOR else None
+
+
+class RemotionLocalBackend(RenderBackend):
+    """Renders with Remotion and Chromium on this computer (slow: about 10× the native one)."""
+
+    name = "remotion-local"
+
+    def __init__(
+        self,
+        *,
+        project: Path | None = None,
+        node: str | None = None,
+        browser_executable: str | None = None,
+        concurrency: int | None = None,
+    ) -> None:
+        self.project = project or project_dir()
+        self.node = node or find_node()
+        self.browser_executable = browser_executable
+        self.concurrency = concurrency
+
+    def unavailable_reason(self) -> str | None:
+        if self.node is None:
+            return f"Remotion needs Node.js {MIN_NODE_MAJOR} or newer, which was not found."
+        if not (self.project / "node_modules" / "@remotion" / "renderer").is_dir():
+            return f"Remotion is not installed in {self.project} (run npm ci there)."
+        return None
+
+    def prepare(self, request: RenderRequest) -> str | None:
+        return self.unavailable_reason() or super().prepare(request)
+
+    def render(
+        self,
+        request: RenderRequest,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> BackendResult:
+        started = time.perf_counter()
+        cancel = cancel or CancelToken()
+        report = progress or (lambda _p: None)
+        reason = self.unavailable_reason()
+        if reason:
+            raise RenderError(reason)
+        template, props = request.template, request.props
+        total = template.frame_count
+        validate_props(props)
+        check_output_path(request.output)
+        report(Progress("preparing", 0, total, 0.0, message="Starting Remotion"))
+        photo = image_ref(props.photo, "static:photo") if props.photo else None
+        logo = image_ref(props.logo, "static:logo") if props.logo else None
+        input_props = remotion_input_props(template, props, request.aspect, photo=photo, logo=logo)
+        temp = temp_path_for(request.output)
+        message = {
+            "type": "render",
+            "composition": template.id,
+            "props": input_props,
+            "output": str(temp),
+            "photoPath": str(props.photo) if props.photo else None,
+            "logoPath": str(props.logo) if props.logo else None,
+            "browserExecutable": self.browser_executable,
+            "concurrency": self.concurrency,
+        }
+        try:
+            self._run(message, total, started, report, cancel)
+            if not temp.exists():
+                raise RenderError("Remotion finished without writing the video.")
+            os.replace(temp, request.output)
+        finally:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        size = canvas_size(request.aspect)
+        wall = time.perf_counter() - started
+        report(Progress("done", total, total, wall, 0.0))
+        result = RenderResult(
+            path=request.output,
+            frames=total,
+            width=size.width(),
+            height=size.height(),
+            fps=template.fps,
+            duration=total / template.fps,
+            size_bytes=request.output.stat().st_size,
+            wall_time=wall,
+        )
+        return BackendResult(render=result, backend=self.name)
+
+    def _run(
+        self,
+        message: dict[str, Any],
+        total: int,
+        started: float,
+        report: ProgressCallback,
+        cancel: CancelToken,
+    ) -> None:
+        assert self.node is not None
+        stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below)
+        kwargs: dict[str, Any] = {}
+        if sys.platform == "win32":
+            kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined,unused-ignore]
+        else:
+            kwargs["start_new_session"] = True
+        proc = subprocess.Popen(
+            [self.node, str(self.project / "scripts" / "render.mjs")],
+            cwd=self.project,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            **kwargs,
+        )
+        with _live_lock:
+            _live.add(proc)
+        events: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        assert proc.stdin is not None and proc.stdout is not None
+        reader = threading.Thread(target=_read_lines, args=(proc.stdout, events), daemon=True)
+        reader.start()
+        try:
+            proc.stdin.write((json.dumps(message) + "\n").encode())
+            proc.stdin.flush()
+            cancel_sent: float | None = None
+            while True:
+                if cancel.cancelled and cancel_sent is None:
+                    cancel_sent = time.monotonic()
+                    with contextlib.suppress(OSError):
+                        proc.stdin.write(b'{"type": "cancel"}\n')
+                        proc.stdin.flush()
+                if cancel_sent is not None and time.monotonic() - cancel_sent > CANCEL_GRACE:
+                    raise Cancelled()
+                try:
+                    event = events.get(timeout=0.1)
+                except queue.Empty:
+                    continue
+                if event is None:  # stdout closed: the child is gone
+                    if cancel.cancelled:
+                        raise Cancelled()
+                    detail = _tail(stderr)
+                    raise RenderError(f"Remotion stopped unexpectedly{': ' + detail if detail else '.'}")
+                kind = event.get("type")
+                if kind == "progress":
+                    done = int(event.get("renderedFrames") or 0)
+                    elapsed = time.perf_counter() - started
+                    fraction = float(event.get("progress") or 0.0)
+                    eta = elapsed / fraction * (1 - fraction) if fraction > 0.02 else None
+                    report(
+                        Progress(
+                            "rendering",
+                            min(done, total),
+                            total,
+                            elapsed,
+                            eta,
+                            None,
+                            f"Remotion: {round(fraction * 100)} % · {done}/{total} frames",
+                        )
+                    )
+                elif kind == "done":
+                    return
+                elif kind == "cancelled":
+                    raise Cancelled()
+                elif kind == "error":
+                    if cancel.cancelled:
+                        raise Cancelled()
+                    first = str(event.get("message", "")).strip().splitlines()[:1]
+                    raise RenderError(f"Remotion could not render: {first[0] if first else 'unknown error'}")
+        finally:
+            with contextlib.suppress(OSError):
+                proc.stdin.close()
+            _kill_group(proc)
+            with _live_lock:
+                _live.discard(proc)
+            reader.join(timeout=5)
+            proc.stdout.close()
+            stderr.close()
+
+
+def _read_lines(stream: IO[bytes], events: queue.Queue[dict[str, Any] | None]) -> None:
+    for raw in stream:
+        line = raw.decode("utf-8", errors="replace").strip()
+        if line.startswith("{"):
+            with contextlib.suppress(json.JSONDecodeError):
+                events.put(json.loads(line))
+    events.put(None)
+
+
+def _tail(stream: IO[bytes]) -> str:
+    with contextlib.suppress(OSError):
+        stream.seek(0)
+        text = stream.read().decode("utf-8", errors="replace").strip()
+        return text.splitlines()[-1][:300] if text else ""
+    return ""
