@@ -89,6 +89,7 @@ def prove_image_url(url: str, expected: bytes, *, timeout: float = 20.0) -> None
             content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
             body = response.read(len(expected) + 1)
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the response's socket
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
             f"The uploaded photo cannot be loaded back (HTTP {exc.code}); "
