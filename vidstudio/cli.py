@@ -8,6 +8,7 @@ leaves no partial output file.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import sys
@@ -15,7 +16,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import Any, TextIO
 
 from vidstudio import __version__
 
@@ -24,7 +25,7 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
-COMMANDS = ("render", "still", "templates")
+COMMANDS = ("render", "still", "templates", "publish")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,12 +58,30 @@ def build_parser() -> argparse.ArgumentParser:
     common(render)
     render.add_argument("--quality", default="standard", choices=["draft", "standard", "high"])
     render.add_argument("--quiet", action="store_true", help="no progress bar")
+    render.add_argument(
+        "--publish", action="store_true", help="then publish it (S3, Supabase) with the saved settings"
+    )
 
     still = sub.add_parser("still", help="render one frame to a PNG or JPEG")
     common(still)
     still.add_argument("--frame", type=int, default=None, help="frame number (default: the poster frame)")
 
     sub.add_parser("templates", help="list the templates")
+
+    pub = sub.add_parser(
+        "publish",
+        help="publish a rendered video: MP4 to S3, photo and poster to Supabase, one table row",
+        description="Publish a video file or resume the publish of a render id. Settings come from "
+        "the app's settings and keyring, or VIDSTUDIO_* environment variables.",
+    )
+    pub.add_argument("target", metavar="VIDEO_OR_JOB_ID", help="an .mp4 file or a render id")
+    pub.add_argument("--photo", type=Path, default=None, help="the source photo (for a video file)")
+    pub.add_argument("--title", default=None, help="the title (for a video file)")
+    pub.add_argument("--subtitle", default="", help="the subtitle (for a video file)")
+    pub.add_argument("--template", default="promo", help="template id recorded with the video")
+    pub.add_argument("--poster", type=Path, default=None, help="poster JPEG (default: cut from the video)")
+    pub.add_argument("--render-id", default=None, help="render id (default: from the file's content)")
+    pub.add_argument("--quiet", action="store_true", help="no progress lines")
     return parser
 
 
@@ -177,7 +196,167 @@ def cmd_render(args: argparse.Namespace) -> int:
         f"{result.path}  {result.width}x{result.height}  {result.frames} frames  "
         f"{result.duration:.1f} s  {_human_size(result.size_bytes)}  rendered in {result.wall_time:.1f} s"
     )
+    if args.publish:
+        return _publish_render(args, template, result)
     return EXIT_OK
+
+
+def _publish_render(args: argparse.Namespace, template: object, result: object) -> int:
+    """After ``render --publish``: poster still, then publish; the video stays if publishing fails."""
+    import uuid
+
+    from vidstudio import paths
+    from vidstudio.jobs.outbox import PublishRequest
+    from vidstudio.render.pipeline import RenderResult, render_still
+    from vidstudio.render.template import Template
+
+    assert isinstance(template, Template) and isinstance(result, RenderResult)
+    render_id = uuid.uuid4().hex
+    posters = paths.data_dir() / "posters"
+    posters.mkdir(parents=True, exist_ok=True)
+    props = _props(args)
+    poster = render_still(template, props, posters / f"{render_id}.jpg", aspect=args.aspect)  # type: ignore[arg-type]
+    request = PublishRequest(
+        render_id=render_id,
+        video=str(Path(result.path).resolve()),
+        photo=str(Path(args.photo).resolve()),
+        poster=str(poster),
+        title=args.title,
+        subtitle=args.subtitle,
+        template=template.id,
+        aspect=args.aspect,
+        width=result.width,
+        height=result.height,
+        fps=result.fps,
+        duration_seconds=round(result.duration, 3),
+        size_bytes=result.size_bytes,
+        rendered_at=time.time(),
+        render_seconds=round(result.wall_time, 3),
+        app_version=__version__,
+    )
+    return _run_publish(request, args.quiet)
+
+
+class PublishPrinter:
+    """Publish progress on stderr: a redrawn line on a terminal, a line per step in a log."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.interactive = stream.isatty()
+        self._last = 0.0
+        self._step = ""
+
+    def __call__(self, progress: object) -> None:
+        from vidstudio.jobs.publish import PublishProgress
+
+        assert isinstance(progress, PublishProgress)
+        names = {
+            "video": "Uploading the video",
+            "photo": "Uploading the photo",
+            "poster": "Uploading the poster",
+            "row": "Adding the row",
+            "published": "Published",
+        }
+        if progress.step == "retrying":
+            self.stream.write(("\n" if self.interactive else "") + progress.message + "\n")
+            self.stream.flush()
+            return
+        now = time.monotonic()
+        changed = progress.step != self._step
+        if not changed and (not self.interactive or now - self._last < 0.1):
+            return
+        self._last, self._step = now, progress.step
+        line = f"{names.get(progress.step, progress.step):22s} {progress.fraction * 100:5.1f} %"
+        if self.interactive:
+            self.stream.write("\r" + line.ljust(60) + ("\n" if progress.step == "published" else ""))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def _run_publish(request: object, quiet: bool) -> int:
+    from vidstudio.cloud.errors import PublishCancelled, PublishError
+    from vidstudio.cloud.factory import make_clients
+    from vidstudio.cloud.settings import load_secrets, load_settings
+    from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
+    from vidstudio.jobs.publish import RetryPolicy, current_link, publish
+    from vidstudio.render.pipeline import CancelToken
+
+    assert isinstance(request, PublishRequest)
+    store = PublishOutbox()
+    cancel = CancelToken()
+    previous = _install_interrupt(cancel)
+    clients = None
+    try:
+        settings = load_settings()
+        clients = make_clients(settings, load_secrets())
+        result = publish(
+            request,
+            clients,
+            store,
+            None if quiet else PublishPrinter(sys.stderr),
+            cancel,
+            policy=RetryPolicy(settings.max_attempts, settings.retry_base_seconds),
+        )
+        link = result.video_url
+        if result.already_published:
+            entry = store.get(request.render_id)
+            assert entry is not None
+            link = current_link(entry, clients)
+            print(f"vidstudio: {request.render_id} was already published.", file=sys.stderr)
+    except PublishCancelled:
+        print(f"\nvidstudio: publishing cancelled; resume with: vidstudio publish {request.render_id}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except PublishError as exc:
+        print(f"vidstudio: {exc.message}", file=sys.stderr)
+        if exc.kind != "settings":
+            print(f"vidstudio: to try again: vidstudio publish {request.render_id}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        signal.signal(signal.SIGINT, previous)  # type: ignore[arg-type]
+        if clients is not None:
+            clients.close()
+    print(link)
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from vidstudio.cloud.errors import PublishError
+    from vidstudio.jobs.outbox import PublishOutbox
+    from vidstudio.jobs.publish import request_for_video
+    from vidstudio.render.errors import PropsError
+
+    target = Path(args.target)
+    store = PublishOutbox()
+    if target.suffix.lower() == ".mp4" or target.exists():
+        if not target.is_file():
+            raise PropsError(f"{target}: no such video file.")
+        known = store.find_by_video(target)
+        if known is not None and args.title is None and args.photo is None:
+            return _run_publish(known.request, args.quiet)
+        if args.photo is None or not args.title:
+            raise PropsError(
+                f"To publish {target.name}, give --photo and --title (or publish its render id)."
+            )
+        if not args.photo.is_file():
+            raise PropsError(f"{args.photo}: no such photo.")
+        try:
+            request = request_for_video(
+                target,
+                photo=args.photo,
+                title=args.title,
+                subtitle=args.subtitle,
+                template=args.template,
+                render_id=args.render_id,
+                poster=args.poster,
+            )
+        except PublishError as exc:
+            raise PropsError(exc.message) from None
+        return _run_publish(request, args.quiet)
+    entry = store.get(args.target)
+    if entry is None:
+        raise PropsError(f"No video or render id {args.target!r} to publish.")
+    return _run_publish(entry.request, args.quiet)
 
 
 def cmd_still(args: argparse.Namespace) -> int:
@@ -217,7 +396,7 @@ def _check_aspect(template: object, aspect: str) -> None:
         )
 
 
-def _install_interrupt(cancel: object) -> object:
+def _install_interrupt(cancel: object) -> Any:
     from vidstudio.render.pipeline import CancelToken
 
     assert isinstance(cancel, CancelToken)
@@ -231,9 +410,22 @@ def _install_interrupt(cancel: object) -> object:
 def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
-    from vidstudio.render.errors import Cancelled, ImageError, OutputError, PropsError, RenderError, TemplateError
+    from vidstudio.render.errors import (
+        Cancelled,
+        ImageError,
+        OutputError,
+        PropsError,
+        RenderError,
+        TemplateError,
+    )
 
-    handlers = {"render": cmd_render, "still": cmd_still, "templates": cmd_templates}
+    handlers = {
+        "render": cmd_render,
+        "still": cmd_still,
+        "templates": cmd_templates,
+        "publish": cmd_publish,
+    }
+    log = _start_log(args.command)
     try:
         return handlers[args.command](args)
     except Cancelled:
@@ -247,7 +439,21 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except RenderError as exc:
         print(f"vidstudio: {exc}", file=sys.stderr)
+        log.warning("%s failed: %s", args.command, exc)
         return EXIT_FAILED
+    except Exception as exc:
+        log.critical("%s crashed", args.command, exc_info=exc)
+        raise
+
+
+def _start_log(command: str) -> logging.Logger:
+    """Log to vidstudio-cli.log in the log folder (secrets scrubbed; see vidstudio.logs)."""
+    from vidstudio.logs import setup_logging
+
+    setup_logging("vidstudio-cli")
+    log = logging.getLogger("vidstudio.cli")
+    log.info("command: %s", command)
+    return log
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,8 +12,22 @@ PACKAGE = Path(__file__).resolve().parents[2] / "vidstudio"
 # layer -> module prefixes it must never import
 FORBIDDEN = {
     "ui": ("boto3", "botocore", "supabase", "av", "postgrest", "storage3"),
-    "render": ("PySide6.QtWidgets", "boto3", "botocore", "supabase", "vidstudio.ui", "vidstudio.cloud"),
-    "cloud": ("PySide6", "shiboken6", "qasync", "vidstudio.ui", "vidstudio.render", "vidstudio.jobs"),
+    "render": (
+        "PySide6.QtWidgets",
+        "boto3",
+        "botocore",
+        "supabase",
+        "vidstudio.ui",
+        "vidstudio.cloud",
+    ),
+    "cloud": (
+        "PySide6",
+        "shiboken6",
+        "qasync",
+        "vidstudio.ui",
+        "vidstudio.render",
+        "vidstudio.jobs",
+    ),
     "jobs": ("PySide6.QtWidgets", "vidstudio.ui"),
 }
 

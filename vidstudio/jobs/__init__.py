@@ -1,0 +1,1 @@
+"""Jobs: the SQLite job store and the Qt job runner (no widgets here)."""

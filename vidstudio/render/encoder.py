@@ -63,9 +63,7 @@ def output_error(target: Path, exc: OSError | None, errno_value: int | None = No
     """A plain message for a failure to write ``target``."""
     code = errno_value if errno_value is not None else (exc.errno if exc else None)
     if code == errno.ENOSPC:
-        return OutputError(
-            f"The disk is full: cannot write {target.name}. Free some space and try again."
-        )
+        return OutputError(f"The disk is full: cannot write {target.name}. Free some space and try again.")
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
         return OutputError(f"vidstudio has no permission to write {target.name} in {target.parent}.")
     if code == errno.ENOENT:
@@ -164,10 +162,14 @@ class Encoder:
             frames_path=self._frames_file,
             slots=self._slots,
         )
-        self._stderr = tempfile.TemporaryFile()
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed in _shutdown)
         env = dict(os.environ)
         package_root = str(Path(encode_worker.__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+        if getattr(sys, "frozen", False):
+            # vidstudio-cli is a program of its own: it must not take over this
+            # process's PyInstaller bootloader state (PyInstaller >= 6.10).
+            env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
         self._proc = subprocess.Popen(
             worker_command(params),
@@ -181,7 +183,9 @@ class Encoder:
             creationflags=flags,
         )
         threading.Thread(
-            target=self._read_messages, args=(self._proc.stdout,), name="vidstudio-encoder-reader",
+            target=self._read_messages,
+            args=(self._proc.stdout,),
+            name="vidstudio-encoder-reader",
             daemon=True,
         ).start()
         deadline = time.monotonic() + START_TIMEOUT
@@ -301,9 +305,7 @@ class Encoder:
             code = self._proc.poll() if self._proc is not None else None
             detail = self._stderr_tail()
             self.abort()
-            raise RenderError(
-                f"The video encoder stopped unexpectedly (exit code {code}){detail}."
-            )
+            raise RenderError(f"The video encoder stopped unexpectedly (exit code {code}){detail}.")
         kind = message[0]
         if kind == "ready":
             return

@@ -13,6 +13,7 @@ import warnings
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 from PySide6.QtGui import QImage
@@ -68,13 +69,11 @@ def _open(path: Path) -> Image.Image:
         raise ImageError(f"{name} is not an image vidstudio can read.") from None
     except PermissionError:
         raise ImageError(f"vidstudio has no permission to read {name}.") from None
-    except OSError as exc:
-        raise ImageError(f"The image {name} cannot be read ({exc}).") from None
+    except OSError:
+        raise ImageError(f"The image {name} is damaged or incomplete.") from None
     if image.format not in SUPPORTED_FORMATS:
         image.close()
-        raise ImageError(
-            f"{name} is a {image.format} image; use JPEG, PNG, WebP, BMP, TIFF or GIF."
-        )
+        raise ImageError(f"{name} is a {image.format} image; use JPEG, PNG, WebP, BMP, TIFF or GIF.")
     return image
 
 
@@ -117,9 +116,8 @@ def load_image(path: Path, *, max_short: int = MAX_SHORT_SIDE) -> QImage:
         raise ImageError(f"The image {name} is too large to open safely.") from None
     except MemoryError:
         raise ImageError(f"The image {name} is too large for this computer's memory.") from None
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        detail = str(exc).rstrip(".") or type(exc).__name__
-        raise ImageError(f"The image {name} is damaged or incomplete ({detail}).") from None
+    except (OSError, ValueError, SyntaxError, EOFError):
+        raise ImageError(f"The image {name} is damaged or incomplete.") from None
 
     target = _target_size(*converted.size, max_short)
     if target != converted.size:
@@ -141,16 +139,14 @@ def _to_rgba8(image: Image.Image) -> Image.Image:
         # Adobe-style CMYK JPEGs are stored inverted; Pillow's converter handles
         # the plain case, which is what phones and Pillow itself write.
         return image.convert("RGB")
-    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         # 16/32-bit greyscale: scale to 8 bits by the real range of the data.
-        lo, hi = image.getextrema()  # type: ignore[misc]
-        span = max(1, int(hi) - int(lo))
-        eight = image.point(lambda v: (v - lo) * 255 / span).convert("L")  # type: ignore[arg-type]
+        extrema: Any = image.getextrema()
+        lo, hi = float(extrema[0]), float(extrema[1])
+        span = max(1e-9, hi - lo)
+        as_float = image.convert("F")
+        eight = as_float.point(lambda v: (v - lo) * 255 / span).convert("L")
         return eight.convert("RGB")
-    if mode == "F":
-        lo, hi = image.getextrema()  # type: ignore[misc]
-        span = max(1e-9, float(hi) - float(lo))
-        return image.point(lambda v: (v - lo) * 255 / span).convert("L").convert("RGB")  # type: ignore[arg-type]
     return image.convert("RGBA" if "A" in mode else "RGB")
 
 

@@ -106,9 +106,7 @@ def validate_props(props: Props) -> None:
         ("call to action", props.cta, MAX_CTA),
     ):
         if len(value) > limit:
-            raise PropsError(
-                f"The {label} is too long ({len(value)} characters); keep it under {limit}."
-            )
+            raise PropsError(f"The {label} is too long ({len(value)} characters); keep it under {limit}.")
         if any(ord(c) < 32 and c not in "\n" for c in value):
             raise PropsError(f"The {label} contains control characters; retype it.")
         missing = missing_glyphs(value)
@@ -118,6 +116,7 @@ def validate_props(props: Props) -> None:
 
 
 # ---------------------------------------------------------------- easing
+
 
 def _ease(name: str, t: float) -> float:
     t = min(1.0, max(0.0, t))
@@ -140,8 +139,12 @@ def _ease(name: str, t: float) -> float:
     raise ValueError(name)
 
 
+def _easing(name: str) -> Callable[[float], float]:
+    return lambda t: _ease(name, t)
+
+
 EASINGS: dict[str, Callable[[float], float]] = {
-    name: (lambda t, n=name: _ease(n, t))
+    name: _easing(name)
     for name in (
         "linear",
         "ease_in",
@@ -208,6 +211,7 @@ def _phases(layer: Any, t: float, end: float) -> list[tuple[Animation, float]]:
 
 # ---------------------------------------------------------------- geometry
 
+
 def aspect_for_size(width: int, height: int) -> str:
     """The preset whose ratio is closest to ``width``×``height``."""
     ratio = width / max(1, height)
@@ -232,6 +236,7 @@ def _color(value: str) -> QColor:
 
 
 # ---------------------------------------------------------------- text
+
 
 @dataclass(frozen=True)
 class TextLine:
@@ -380,7 +385,9 @@ def _truncate(
     consumed = line.textStart() + line.textLength() if lines else 0
     layout.endLayout()
     if consumed < len(flat) and lines:
-        last = metrics.elidedText(lines[-1][0] + " " + flat[consumed:], Qt.TextElideMode.ElideRight, box.width())
+        last = metrics.elidedText(
+            lines[-1][0] + " " + flat[consumed:], Qt.TextElideMode.ElideRight, box.width()
+        )
         lines[-1] = (last, metrics.horizontalAdvance(last))
     return lines, True
 
@@ -530,6 +537,7 @@ def _tint(mask: QImage, color: QColor) -> QImage:
 
 # ---------------------------------------------------------------- scene
 
+
 @dataclass
 class _Prepared:
     layer: Any
@@ -617,9 +625,7 @@ class Scene:
         t = frame / template.fps
         short = min(self.width, self.height)
         painter.save()
-        painter.setRenderHints(
-            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
-        )
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         painter.fillRect(QRectF(0, 0, self.width, self.height), _color(template.background))
         for item in self.layers:
             state = layer_state(item.layer, t, template.duration)
@@ -749,9 +755,7 @@ class _SceneCache:
 scene_cache = _SceneCache()
 
 
-def paint_frame(
-    painter: QPainter, template: Template, props: Props, frame: int, size: QSize
-) -> None:
+def paint_frame(painter: QPainter, template: Template, props: Props, frame: int, size: QSize) -> None:
     """Paint frame ``frame`` of ``template`` with ``props`` into a canvas of ``size``.
 
     The painter's current transform maps the canvas (0, 0)–``size`` onto its

@@ -211,7 +211,7 @@ def render_still(
         painter.end()
     temp = temp_path_for(output)
     try:
-        if not image.save(str(temp), fmt, jpeg_quality if fmt == "JPEG" else -1):
+        if not image.save(str(temp), fmt.encode(), jpeg_quality if fmt == "JPEG" else -1):
             with contextlib.suppress(OSError):
                 temp.unlink()
             # QImage.save gives no reason; find one for the user.

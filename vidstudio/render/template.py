@@ -74,7 +74,7 @@ class Outline(_Model):
 class Animation(_Model):
     """An entrance (or exit) animation.  ``delay`` counts from the layer's start."""
 
-    effects: list[Literal["fade", "slide", "scale"]] = Field(default_factory=lambda: ["fade"])
+    effects: list[Literal["fade", "slide", "scale"]] = Field(default_factory=lambda: ["fade"])  # type: ignore[arg-type]
     delay: float = Field(0.0, ge=0)
     duration: float = Field(0.8, gt=0)
     easing: EasingName = "ease_out_cubic"
@@ -162,7 +162,7 @@ class Font(_Model):
 class TextLayer(_LayerBase):
     type: Literal["text"]
     text: str = Field(min_length=1)
-    font: Font = Field(default_factory=Font)
+    font: Font = Field(default_factory=Font)  # type: ignore[arg-type]
     color: str = "#ffffff"
     align: Literal["left", "center", "right"] = "center"
     valign: Literal["top", "middle", "bottom"] = "middle"
@@ -222,9 +222,7 @@ class Template(_Model):
                 try:
                     resolve_layer(layer, aspect)
                 except ValidationError as exc:
-                    raise ValueError(
-                        f"layers.{index}.overrides.{aspect}: {_first_error(exc)}"
-                    ) from None
+                    raise ValueError(f"layers.{index}.overrides.{aspect}: {_first_error(exc)}") from None
         if not any(isinstance(layer, PhotoLayer) for layer in self.layers):
             raise ValueError("a template needs a photo layer")
         return self
@@ -274,8 +272,7 @@ def load_template_file(path: Path) -> Template:
         raise TemplateError(f"Cannot read template {path.name}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise TemplateError(
-            f"Template {path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}): "
-            f"{exc.msg}"
+            f"Template {path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
         ) from None
     if not isinstance(data, dict):
         raise TemplateError(f"Template {path.name}: the file must hold a JSON object")

@@ -1,0 +1,136 @@
+"""Screenshots of the real vidstudio window, for people to look at.
+
+    python scripts/screenshots.py OUTDIR [PHOTO]
+
+Runs under Xvfb (started through ``xvfb-run`` when there is no display) with a
+throwaway data folder, and writes PNGs: the editor with a 16:9 and a 9:16
+preview, a render in progress, the result card, the history, the Spanish UI,
+the Settings and About dialogs, and a damaged photo's inline error.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_PHOTO = REPO.parent / "shared" / "testdata" / "WhatsApp Image 2026-02-06 at 3.58.30 PM.jpeg"
+SCREEN = "1600x1000x24"
+
+
+def _reexec_under_xvfb() -> int:
+    xvfb_run = shutil.which("xvfb-run")
+    if xvfb_run is None:
+        print("screenshots: xvfb-run not found (apt-get install xvfb xauth)", file=sys.stderr)
+        return 2
+    env = {**os.environ, "VIDSTUDIO_SCREENSHOTS_CHILD": "1"}
+    env.pop("QT_QPA_PLATFORM", None)
+    command = [xvfb_run, "-a", "-s", f"-screen 0 {SCREEN}", sys.executable, *sys.argv]
+    return subprocess.call(command, env=env)
+
+
+def main() -> int:
+    if len(sys.argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    if not os.environ.get("DISPLAY"):
+        return _reexec_under_xvfb()
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    out = Path(sys.argv[1]).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    photo = Path(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_PHOTO
+    data = Path(tempfile.mkdtemp(prefix="vidstudio-shots-"))
+    os.environ["VIDSTUDIO_DATA_DIR"] = str(data)
+    sys.path.insert(0, str(REPO))
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from vidstudio.jobs.store import JobStore
+    from vidstudio.settings import Settings
+    from vidstudio.ui.i18n import install_language
+    from vidstudio.ui.main_window import MainWindow
+    from vidstudio.ui.theme import apply_theme
+
+    app = QApplication(["vidstudio"])
+    apply_theme(app)
+    install_language("en")
+
+    def settle(ms: int = 150) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def wait_for(condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError("screenshots: timed out")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+    def shot(widget: QWidget, name: str) -> None:
+        settle()
+        path = out / name
+        widget.grab().save(str(path), "PNG")
+        print(path)
+
+    store = JobStore()
+    window = MainWindow(store, Settings(), persist_settings=False)
+    window.resize(1280, 800)
+    window.show()
+    settle(300)
+    window.load_photos([photo])
+    window.title_edit.setText("Nismara Pool Villa")
+    window.subtitle_edit.setText("Your private escape in Bali")
+    settle(400)
+    shot(window, "01-editor-16x9.png")
+
+    window.aspect_buttons["9:16"].click()
+    shot(window, "02-editor-9x16.png")
+    window.aspect_buttons["16:9"].click()
+
+    window.quality_combo.setCurrentIndex(window.quality_combo.findData("draft"))
+    window.start_render()
+    window.render_all_aspects()  # fills the queue
+    wait_for(lambda: window.progress_panel.bar.value() > 350)
+    shot(window, "03-rendering.png")
+
+    wait_for(lambda: window.queue.current is None and not store.queued(), timeout=240)
+    settle(300)
+    shot(window, "04-result.png")
+
+    window.tabs.setCurrentIndex(1)
+    window.history.list.setCurrentRow(0)
+    shot(window, "05-history.png")
+    window.tabs.setCurrentIndex(0)
+
+    install_language("es")
+    settle(300)
+    shot(window, "06-spanish.png")
+    dialog = window.open_settings()
+    settle(300)
+    shot(dialog, "07-settings-es.png")
+    dialog.reject()
+    install_language("en")
+    about = window.open_about()
+    settle(300)
+    shot(about, "08-about.png")
+    about.reject()
+
+    broken = data / "WhatsApp Image 2026-02-07 at 9.12.01 AM.jpeg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a photo" * 4)
+    window.load_photos([broken])
+    shot(window, "09-photo-error.png")
+    window.close()
+    store.close()
+    shutil.rmtree(data, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

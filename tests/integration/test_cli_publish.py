@@ -1,0 +1,162 @@
+"""``vidstudio publish`` and ``vidstudio render --publish`` against the real local services."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import urllib.request
+from dataclasses import replace
+from pathlib import Path
+
+from conftest import BUCKET, assert_no_secret, env_for_subprocess
+
+from vidstudio.cloud.settings import PublishSettings, Secrets
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_cli(
+    args: list[str], env: dict[str, str], timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vidstudio.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_publish_a_video_file_then_again_by_path_and_by_id(
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    sample_video: Path,
+    coffee: Path,
+    tmp_path: Path,
+    supabase_stack,
+    s3_server,
+) -> None:
+    env = env_for_subprocess(publish_settings, secrets, tmp_path / "data")
+    first = run_cli(
+        ["publish", str(sample_video), "--photo", str(coffee), "--title", "CLI villa"], env
+    )
+    assert first.returncode == 0, first.stderr
+    url = first.stdout.strip().splitlines()[-1]
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.read() == sample_video.read_bytes()
+    assert "Published" in first.stderr and "Traceback" not in first.stderr
+    again = run_cli(["publish", str(sample_video)], env)
+    assert again.returncode == 0, again.stderr
+    assert "was already published" in again.stderr
+    render_id = supabase_stack.rows()[0]["render_id"]
+    by_id = run_cli(["publish", render_id], env)
+    assert by_id.returncode == 0 and by_id.stdout.strip().startswith(
+        publish_settings.s3.endpoint_url
+    )
+    assert len(supabase_stack.rows()) == 1
+    assert len(s3_server.client().list_objects_v2(Bucket=BUCKET).get("Contents", [])) == 1
+
+
+def test_publish_with_the_anon_key_says_so_and_resumes_by_id(
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    sample_video: Path,
+    coffee: Path,
+    tmp_path: Path,
+    supabase_stack,
+) -> None:
+    data = tmp_path / "data"
+    anon = replace(secrets, supabase_key=supabase_stack.anon_key)
+    failed = run_cli(
+        [
+            "publish",
+            str(sample_video),
+            "--photo",
+            str(coffee),
+            "--title",
+            "Anon villa",
+            "--render-id",
+            "anon-1",
+        ],
+        env_for_subprocess(publish_settings, anon, data),
+    )
+    assert failed.returncode == 1
+    lines = failed.stderr.strip().splitlines()
+    assert lines[-2:] == [
+        "vidstudio: Supabase Storage refused the upload: row-level security. Use the service_role "
+        "key in Settings.",
+        "vidstudio: to try again: vidstudio publish anon-1",
+    ]
+    assert "Traceback" not in failed.stderr
+    assert_no_secret([failed.stdout, failed.stderr], [supabase_stack.anon_key, *secrets.values()])
+    fixed = run_cli(["publish", "anon-1"], env_for_subprocess(publish_settings, secrets, data))
+    assert fixed.returncode == 0, fixed.stderr
+    assert [r["render_id"] for r in supabase_stack.rows()] == ["anon-1"]
+
+
+def test_publish_needs_a_photo_and_title_for_an_unknown_file(
+    publish_settings: PublishSettings, secrets: Secrets, sample_video: Path, tmp_path: Path
+) -> None:
+    env = env_for_subprocess(publish_settings, secrets, tmp_path / "data")
+    result = run_cli(["publish", str(sample_video)], env)
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        == "vidstudio: To publish render.mp4, give --photo and --title (or publish its render id)."
+    )
+    missing = run_cli(["publish", "no-such-render"], env)
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == "vidstudio: No video or render id 'no-such-render' to publish."
+
+
+def test_render_with_publish_renders_then_publishes(
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    coffee: Path,
+    tmp_path: Path,
+    supabase_stack,
+) -> None:
+    import av
+
+    out = tmp_path / "villa.mp4"
+    env = env_for_subprocess(publish_settings, secrets, tmp_path / "data")
+    result = run_cli(
+        [
+            "render",
+            str(coffee),
+            "--title",
+            "Nismara Pool Villa",
+            "--subtitle",
+            "Your private escape in Bali",
+            "--aspect",
+            "1:1",
+            "--quality",
+            "draft",
+            "-o",
+            str(out),
+            "--publish",
+            "--quiet",
+        ],
+        env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    url = result.stdout.strip().splitlines()[-1]
+    rows = supabase_stack.rows()
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["width"], row["height"], row["aspect"], row["fps"]) == (1080, 1080, "1:1", 30)
+    assert row["size_bytes"] == out.stat().st_size and row["render_seconds"] > 0
+    assert row["video_url"] == url
+    with urllib.request.urlopen(url, timeout=10) as response:
+        data = response.read()
+    assert data == out.read_bytes()
+    poster_key = next(k for k in supabase_stack.storage.objects() if k.startswith("posters/"))
+    assert poster_key.endswith("/nismara-pool-villa.jpg")
+    with av.open(str(out)) as container:
+        assert container.streams.video[0].frames == 300

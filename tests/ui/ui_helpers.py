@@ -1,0 +1,78 @@
+"""Helpers for the window tests (imported by the tests and by conftest)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from vidstudio.render.template import templates_dir
+from vidstudio.ui.main_window import MainWindow
+
+SMALL = 0.25  # renders at 480×270 for 16:9: fast on two cores
+
+
+def write_short_templates(folder: Path, seconds: float) -> Path:
+    """The bundled templates, shortened to ``seconds`` (same layers, same look)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in templates_dir().glob("*.json"):
+        if source.name == "schema.json":
+            continue
+        data = json.loads(source.read_text(encoding="utf-8"))
+        scale = seconds / float(data.get("duration", 10.0))
+        data["duration"] = seconds
+        fps = int(data.get("fps", 30))
+        data["poster_frame"] = int(seconds * fps) // 2  # before the end card
+        for layer in data["layers"]:
+            for key in ("start", "end"):
+                if layer.get(key) is not None:
+                    layer[key] = round(layer[key] * scale, 3)
+            for anim in ("entrance", "exit"):
+                if layer.get(anim):
+                    for key in ("delay", "duration"):
+                        if key in layer[anim]:
+                            layer[anim][key] = max(0.05, round(layer[anim][key] * scale, 3))
+        (folder / source.name).write_text(json.dumps(data), encoding="utf-8")
+    return folder
+
+
+def drop_files(target: QWidget, files: list[Path]) -> None:
+    """What Explorer does: a drag enter and a drop with file URLs."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, drop)
+
+
+def preview_pixels(window: MainWindow) -> QImage:
+    window.preview.canvas.repaint()
+    return window.preview_image()
+
+
+def differing_pixels(a: QImage, b: QImage) -> float:
+    """Share of sampled pixels that differ between two same-size images."""
+    assert a.size() == b.size()
+    total = changed = 0
+    for y in range(0, a.height(), 4):
+        for x in range(0, a.width(), 4):
+            total += 1
+            changed += a.pixel(x, y) != b.pixel(x, y)
+    return changed / total

@@ -1,0 +1,452 @@
+"""Publish one render: video to S3, photo and poster to Supabase Storage, then the row.
+
+:func:`publish` is plain Python (the CLI calls it directly; the Qt wrapper in
+:mod:`vidstudio.jobs.publish_job` runs it in a worker thread).  Every step's
+result is committed to the :class:`~vidstudio.jobs.outbox.PublishOutbox`
+before the next starts, each step can run twice without harm (objects are
+overwritten with the same bytes under the same names; the row is inserted
+with ``on_conflict=render_id`` and duplicates ignored), and failures worth
+retrying are retried with exponential backoff.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from vidstudio import __version__, paths
+from vidstudio.cloud.errors import (
+    QT_TRANSLATE_NOOP,
+    PublishCancelled,
+    PublishError,
+    local_file_error,
+    redact,
+)
+from vidstudio.cloud.factory import CloudClients
+from vidstudio.cloud.naming import image_kind, photo_path, poster_path, safe_id, video_key
+from vidstudio.jobs.outbox import DONE, STEPS, OutboxEntry, PublishOutbox, PublishRequest
+
+log = logging.getLogger(__name__)
+
+# Share of the progress bar per step (the video is most of the bytes).
+_WEIGHTS = {"video": 0.85, "photo": 0.05, "poster": 0.05, "row": 0.05}
+MAX_BACKOFF = 60.0
+
+NOT_A_VIDEO = QT_TRANSLATE_NOOP("PublishError", "{name} is not a video this app can read.")
+NO_POSTER = QT_TRANSLATE_NOOP("PublishError", "Cannot make a poster from {name}.")
+UNEXPECTED = QT_TRANSLATE_NOOP("PublishError", "Publishing failed unexpectedly ({error}).")
+
+
+class Cancel(Protocol):
+    """What :func:`publish` needs of a cancel token (``render.pipeline.CancelToken`` fits)."""
+
+    @property
+    def cancelled(self) -> bool: ...
+
+    def wait(self, seconds: float) -> bool: ...
+
+
+class _NeverCancelled:
+    cancelled = False
+
+    def wait(self, seconds: float) -> bool:
+        time.sleep(seconds)
+        return False
+
+
+@dataclass(frozen=True)
+class PublishProgress:
+    """``step`` is one of video, photo, poster, row, retrying or published."""
+
+    render_id: str
+    step: str
+    fraction: float
+    message: str = ""
+    error: PublishError | None = None  # with step "retrying": what failed
+    retry_in: float | None = None  # with step "retrying": seconds until the next try
+
+
+ProgressCallback = Callable[[PublishProgress], None]
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    render_id: str
+    video_url: str
+    s3_bucket: str
+    s3_key: str
+    image_url: str
+    poster_url: str
+    row_id: Any
+    steps_run: tuple[str, ...] = field(default=())
+    already_published: bool = False
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 5
+    base_seconds: float = 2.0
+
+    def delay(self, attempt: int) -> float:
+        """Seconds before attempt ``attempt + 1``: base * 2^(attempt-1), with jitter, capped."""
+        raw = self.base_seconds * 2.0 ** (attempt - 1)
+        return float(min(MAX_BACKOFF, raw * random.uniform(0.8, 1.2)))
+
+
+# --------------------------------------------------------------------------- requests
+
+
+def probe_video(path: Path) -> dict[str, Any]:
+    """width, height, fps, duration_seconds and size_bytes of an MP4 (PyAV)."""
+    import av
+
+    try:
+        size = path.stat().st_size
+        with av.open(str(path)) as container:
+            stream = container.streams.video[0]
+            fps = stream.average_rate or stream.guessed_rate or 30
+            frames = stream.frames
+            if container.duration:
+                duration = container.duration / 1_000_000
+            elif stream.duration and stream.time_base:
+                duration = float(stream.duration * stream.time_base)
+            else:
+                duration = frames / float(fps) if frames else 0.0
+            return {
+                "width": int(stream.codec_context.width),
+                "height": int(stream.codec_context.height),
+                "fps": round(float(fps)),
+                "duration_seconds": round(float(duration), 3),
+                "size_bytes": size,
+            }
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise local_file_error(exc, path, "video") from None
+        raise PublishError(NOT_A_VIDEO, "file_missing", name=path.name) from None
+    except (IndexError, ValueError):
+        raise PublishError(NOT_A_VIDEO, "file_missing", name=path.name) from None
+
+
+def aspect_name(width: int, height: int) -> str:
+    ratios = {"16:9": 16 / 9, "9:16": 9 / 16, "1:1": 1.0, "4:5": 4 / 5}
+    value = width / height if height else 0
+    return min(ratios, key=lambda name: abs(ratios[name] - value))
+
+
+def content_render_id(video: Path) -> str:
+    """A render id from the video's bytes: the same file always gets the same id."""
+    digest = hashlib.sha256()
+    try:
+        with video.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise local_file_error(exc, video, "video") from None
+    return digest.hexdigest()[:32]
+
+
+def request_for_video(
+    video: Path,
+    *,
+    photo: Path,
+    title: str,
+    subtitle: str = "",
+    template: str = "promo",
+    render_id: str | None = None,
+    poster: Path | None = None,
+    backend: str = "local",
+    render_seconds: float | None = None,
+    rendered_at: float | None = None,
+) -> PublishRequest:
+    """A request for an existing MP4; the video's facts come from the file itself."""
+    video = Path(video).resolve()
+    info = probe_video(video)
+    return PublishRequest(
+        render_id=safe_id(render_id) if render_id else content_render_id(video),
+        video=str(video),
+        photo=str(Path(photo).resolve()),
+        poster=str(Path(poster).resolve()) if poster else None,
+        title=title,
+        subtitle=subtitle,
+        template=template,
+        aspect=aspect_name(info["width"], info["height"]),
+        width=info["width"],
+        height=info["height"],
+        fps=info["fps"],
+        duration_seconds=info["duration_seconds"],
+        size_bytes=info["size_bytes"],
+        rendered_at=rendered_at if rendered_at is not None else video.stat().st_mtime,
+        backend=backend,
+        render_seconds=render_seconds,
+        app_version=__version__,
+    )
+
+
+def cut_poster(video: Path, target: Path, frame: int | None = None, quality: int = 88) -> Path:
+    """Save one frame of ``video`` as a JPEG (frame ``frame``, else the middle one)."""
+    import av
+
+    try:
+        with av.open(str(video)) as container:
+            stream = container.streams.video[0]
+            total = stream.frames or 0
+            wanted = frame if frame is not None else max(0, total // 2)
+            image = None
+            for index, decoded in enumerate(container.decode(stream)):
+                image = decoded
+                if index >= wanted:
+                    break
+            if image is None:
+                raise PublishError(NO_POSTER, "file_missing", name=video.name)
+            picture = image.to_image()  # type: ignore[no-untyped-call]
+    except FileNotFoundError as exc:
+        raise local_file_error(exc, video, "video") from None
+    except (OSError, ValueError):
+        raise PublishError(NO_POSTER, "file_missing", name=video.name) from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.part")
+    picture.convert("RGB").save(temp, "JPEG", quality=quality, optimize=True, progressive=True)
+    temp.replace(target)
+    return target
+
+
+# --------------------------------------------------------------------------- publishing
+
+
+class _Run:
+    """One run of :func:`publish` over the steps that remain."""
+
+    def __init__(
+        self,
+        entry: OutboxEntry,
+        clients: CloudClients,
+        store: PublishOutbox,
+        progress: ProgressCallback,
+        cancel: Cancel,
+        policy: RetryPolicy,
+    ) -> None:
+        self.entry = entry
+        self.request = entry.request
+        self.clients = clients
+        self.store = store
+        self.report = progress
+        self.cancel = cancel
+        self.policy = policy
+        self.steps_run: list[str] = []
+        self.resumed = entry.state != "waiting" or entry.attempts > 0
+
+    def _progress(self, step: str, within: float, message: str = "") -> None:
+        before = sum(_WEIGHTS[s] for s in STEPS[: STEPS.index(step)])
+        fraction = min(1.0, before + _WEIGHTS[step] * max(0.0, min(1.0, within)))
+        self.report(PublishProgress(self.request.render_id, step, fraction, message))
+
+    def _check_cancel(self) -> None:
+        if self.cancel.cancelled:
+            raise PublishCancelled()
+
+    # ------------------------------------------------------------------ steps
+
+    def step_video(self, attempt: int) -> dict[str, Any]:
+        req = self.request
+        when = datetime.fromtimestamp(req.rendered_at, tz=UTC)
+        key = self.entry.results.get("s3_key") or video_key(
+            req.render_id, req.title, when, self.clients.s3.settings.key_prefix
+        )
+        if attempt > 1 or self.resumed:  # an earlier try may have left parts behind
+            self.clients.s3.abort_stale_uploads(key)
+        uploaded = self.clients.s3.upload_video(
+            Path(req.video),
+            key,
+            progress=lambda sent, total: self._progress("video", sent / total if total else 1.0),
+            cancel=self.cancel,
+        )
+        return {
+            "s3_bucket": uploaded.bucket,
+            "s3_key": uploaded.key,
+            "s3_etag": uploaded.etag,
+            "video_url": self.clients.s3.link(uploaded.key),
+        }
+
+    def step_photo(self, attempt: int) -> dict[str, Any]:
+        req = self.request
+        photo = Path(req.photo)
+        try:
+            ext, content_type = image_kind(photo)
+        except OSError as exc:
+            raise local_file_error(exc, photo, "photo") from None
+        remote = photo_path(req.render_id, req.title, ext)
+        url = self.clients.supabase.upload_file(photo, remote, content_type)
+        return {"photo_path": remote, "image_url": url}
+
+    def step_poster(self, attempt: int) -> dict[str, Any]:
+        req = self.request
+        poster = Path(req.poster) if req.poster else None
+        if poster is None or not poster.exists():
+            poster = cut_poster(
+                Path(req.video),
+                paths.data_dir() / "posters" / f"{safe_id(req.render_id)}.jpg",
+                req.poster_frame,
+            )
+        remote = poster_path(req.render_id, req.title)
+        url = self.clients.supabase.upload_file(poster, remote, "image/jpeg")
+        return {"poster_path": remote, "poster_url": url}
+
+    def step_row(self, attempt: int) -> dict[str, Any]:
+        row_id = self.clients.supabase.insert_row(self.row())
+        return {"row_id": row_id}
+
+    def row(self) -> dict[str, Any]:
+        req, res = self.request, self.entry.results
+        return {
+            "render_id": req.render_id,
+            "title": req.title,
+            "subtitle": req.subtitle,
+            "template": req.template,
+            "aspect": req.aspect,
+            "width": req.width,
+            "height": req.height,
+            "duration_seconds": req.duration_seconds,
+            "fps": req.fps,
+            "size_bytes": req.size_bytes,
+            "video_url": res["video_url"],
+            "s3_bucket": res["s3_bucket"],
+            "s3_key": res["s3_key"],
+            "image_url": res["image_url"],
+            "poster_url": res["poster_url"],
+            "backend": req.backend,
+            "render_seconds": req.render_seconds,
+            "cost_estimate": req.cost_estimate,
+            "app_version": req.app_version or __version__,
+        }
+
+    # ------------------------------------------------------------------ driving
+
+    def run_step(self, step: str) -> None:
+        action: Callable[[int], dict[str, Any]] = getattr(self, f"step_{step}")
+        attempt = 0
+        while True:
+            attempt += 1
+            self._progress(step, 0.0)
+            self._check_cancel()
+            try:
+                result = action(attempt)
+            except PublishError as exc:
+                if isinstance(exc, PublishCancelled) or self.cancel.cancelled:
+                    raise PublishCancelled() from None
+                error = exc.redacted(self.clients.secrets.values())
+                self.store.record_attempt_error(self.request.render_id, error.message, error.kind)
+                log.warning(
+                    "publish %s: %s failed (attempt %d): %s",
+                    self.request.render_id,
+                    step,
+                    attempt,
+                    error.message,
+                )
+                if not error.retryable or attempt >= self.policy.max_attempts:
+                    raise error from None
+                delay = self.policy.delay(attempt)
+                self.report(
+                    PublishProgress(
+                        self.request.render_id,
+                        "retrying",
+                        self._fraction_before(step),
+                        f"{error.message} Trying again in {delay:.0f} s.",
+                        error=error,
+                        retry_in=delay,
+                    )
+                )
+                if self.cancel.wait(delay):
+                    raise PublishCancelled() from None
+                continue
+            self.entry = self.store.complete_step(self.request.render_id, step, result)
+            self.steps_run.append(step)
+            self._progress(step, 1.0)
+            return
+
+    def _fraction_before(self, step: str) -> float:
+        return sum(_WEIGHTS[s] for s in STEPS[: STEPS.index(step)])
+
+
+def _result(entry: OutboxEntry, steps_run: tuple[str, ...], already: bool) -> PublishResult:
+    res = entry.results
+    return PublishResult(
+        render_id=entry.render_id,
+        video_url=res.get("video_url", ""),
+        s3_bucket=res.get("s3_bucket", ""),
+        s3_key=res.get("s3_key", ""),
+        image_url=res.get("image_url", ""),
+        poster_url=res.get("poster_url", ""),
+        row_id=res.get("row_id"),
+        steps_run=steps_run,
+        already_published=already,
+    )
+
+
+def publish(
+    request: PublishRequest,
+    clients: CloudClients,
+    store: PublishOutbox,
+    progress: ProgressCallback | None = None,
+    cancel: Cancel | None = None,
+    *,
+    policy: RetryPolicy | None = None,
+) -> PublishResult:
+    """Publish ``request``, resuming at the first step not yet done for its render_id.
+
+    Returns at once for a render already published.  Raises :class:`PublishError`
+    (one plain sentence, no secret) when a step fails for good; the outbox then says
+    ``failed`` with the reason, and for failures worth retrying, when to retry.
+    """
+    report = progress or (lambda _p: None)
+    cancel = cancel or _NeverCancelled()
+    policy = policy or RetryPolicy()
+    entry = store.add(request)
+    if entry.published or entry.step == DONE:
+        if not entry.published:
+            store.set_state(entry.render_id, "published")
+        report(PublishProgress(entry.render_id, "published", 1.0))
+        return _result(entry, (), True)
+    store.set_state(entry.render_id, "uploading")
+    run = _Run(entry, clients, store, report, cancel, policy)
+    try:
+        for step in STEPS[STEPS.index(entry.step) :]:
+            run.run_step(step)
+    except PublishCancelled as exc:
+        store.set_state(entry.render_id, "failed", error=exc.message, kind=exc.kind)
+        raise
+    except PublishError as exc:
+        retry_at = time.time() + policy.delay(policy.max_attempts) if exc.retryable else None
+        store.set_state(
+            entry.render_id, "failed", error=exc.message, kind=exc.kind, next_attempt_at=retry_at
+        )
+        raise
+    except Exception as exc:  # a bug: still one sentence for the user, no secret
+        error = PublishError(UNEXPECTED, "failed", error=type(exc).__name__)
+        log.error(
+            "publish %s crashed: %s", entry.render_id, redact(repr(exc), clients.secrets.values())
+        )
+        store.set_state(entry.render_id, "failed", error=error.message, kind="failed")
+        raise error from None
+    store.set_state(entry.render_id, "published")
+    final = store.get(entry.render_id)
+    assert final is not None
+    report(PublishProgress(entry.render_id, "published", 1.0, "Published."))
+    log.info("published %s: %s", entry.render_id, final.results.get("s3_key"))
+    return _result(final, tuple(run.steps_run), False)
+
+
+def current_link(entry: OutboxEntry, clients: CloudClients) -> str:
+    """The link for Copy link: a fresh presigned URL when the bucket is private."""
+    key = entry.results.get("s3_key")
+    if not key:
+        raise PublishError(
+            QT_TRANSLATE_NOOP("PublishError", "This video has not been uploaded yet."), "failed"
+        )
+    return clients.s3.link(str(key))

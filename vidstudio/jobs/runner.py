@@ -1,0 +1,502 @@
+"""Run render jobs in a worker thread and report through Qt signals.
+
+:class:`RenderJob` follows a fixed contract (DESIGN.md section 8.2): a QObject
+with typed signals ``progress``, ``finished`` and ``failed``; ``prepare()``
+checks everything it can up front and returns a message for the user instead
+of starting; ``cancel()`` asks the worker to stop (honoured within a frame).
+
+:class:`JobQueue` runs queued jobs one at a time on a named, single-thread
+``QThreadPool`` and persists every state change in the :class:`JobStore`.  The
+worker thread writes the final state to the store itself (so a quit during a
+render loses nothing) and hands results to the UI only through signals.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QImage
+
+from vidstudio import paths
+from vidstudio.jobs.store import Job, JobState, JobStore, new_job_id
+from vidstudio.render.errors import Cancelled, ImageError, RenderError
+from vidstudio.render.images import probe_image
+from vidstudio.render.paint import Props, validate_props
+from vidstudio.render.pipeline import (
+    CancelToken,
+    Progress,
+    RenderResult,
+    canvas_size,
+    render_still,
+    render_video,
+)
+from vidstudio.render.template import ASPECTS, Template, get_template
+
+POSTER_WIDTH = 480
+PROGRESS_INTERVAL = 0.1  # seconds between progress reports to the UI
+CANCELLED_MESSAGE = "Render cancelled."
+REMOVED_MESSAGE = "Removed from the queue."
+
+# Share of the progress bar each stage ends at; the fraction only ever grows.
+_RENDER_SHARE = 0.98
+_FINISH_SHARE = 0.99
+
+
+@dataclass(frozen=True)
+class RenderProgress:
+    """What the UI shows while a job renders.  ``fraction`` strictly increases per job."""
+
+    job_id: str
+    stage: str  # preparing | rendering | finishing | done
+    done: int
+    total: int
+    fraction: float
+    elapsed: float
+    eta: float | None
+    thumbnail: QImage | None = None
+
+
+TemplateLookup = Callable[[str], Template]
+
+
+def slugify(text: str, fallback: str = "video") -> str:
+    """A file-name-safe slug: ASCII letters, digits and dashes."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()
+    return slug[:60].strip("-") or fallback
+
+
+def unique_output_path(directory: Path, title: str, aspect: str) -> Path:
+    """``<slug>-<aspect>.mp4`` in ``directory``, numbered when the name is taken."""
+    base = f"{slugify(title)}-{aspect.replace(':', 'x')}"
+    candidate = directory / f"{base}.mp4"
+    number = 2
+    while candidate.exists():
+        candidate = directory / f"{base}-{number}.mp4"
+        number += 1
+    return candidate
+
+
+def poster_dir() -> Path:
+    folder = paths.data_dir() / "posters"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def check_request(
+    template: Template | None, aspect: str, props: Props, output_dir: Path
+) -> str | None:
+    """Everything that can be checked before a render starts; a user message or None."""
+    if template is None:
+        return QCoreApplication.translate(
+            "Jobs", "The template is missing; choose another template."
+        )
+    if aspect not in ASPECTS or aspect not in template.aspects:
+        return (
+            QCoreApplication.translate("Jobs", "The template %1 has no %2 version.")
+            .replace("%1", template.display_name())
+            .replace("%2", aspect)
+        )
+    try:
+        validate_props(props)
+        if props.photo is None:
+            return QCoreApplication.translate("Jobs", "Add a photo first.")
+        probe_image(props.photo)
+    except ImageError as exc:
+        name = props.photo.name if props.photo else ""
+        if props.photo is not None and not props.photo.exists():
+            return QCoreApplication.translate(
+                "Jobs", "The photo %1 is no longer there; add it again."
+            ).replace("%1", name)
+        return str(exc)
+    except RenderError as exc:
+        return str(exc)
+    if not output_dir.is_dir():
+        return QCoreApplication.translate(
+            "Jobs", "The folder %1 does not exist; choose another output folder."
+        ).replace("%1", str(output_dir))
+    if not os.access(output_dir, os.W_OK):
+        return QCoreApplication.translate(
+            "Jobs", "vidstudio cannot save in %1; choose another output folder."
+        ).replace("%1", str(output_dir))
+    return None
+
+
+class _Signals(QObject):
+    """Carries the worker's reports to the UI thread (queued connections)."""
+
+    progress = Signal(object)  # vidstudio.render.pipeline.Progress
+    result = Signal(object)  # Job, in its final state
+
+
+class _RenderTask(QRunnable):
+    def __init__(
+        self,
+        store: JobStore,
+        job: Job,
+        template: Template,
+        token: CancelToken,
+        signals: _Signals,
+        size: QSize,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self._store = store
+        self._job = job
+        self._template = template
+        self._token = token
+        self._signals = signals
+        self._size = size
+        self._last_stage = ""
+        self._last_sent = 0.0
+        self._thumbnail: QImage | None = None
+
+    def run(self) -> None:
+        job = self._job
+        props = Props.from_json(job.props)
+        assert job.output_path is not None
+        output = Path(job.output_path)
+        try:
+            result = render_video(
+                self._template,
+                props,
+                output,
+                aspect=job.aspect,
+                quality=job.quality,
+                progress=self._report,
+                cancel=self._token,
+                size=self._size,
+            )
+        except Cancelled:
+            final = self._finish(JobState.CANCELLED, error=CANCELLED_MESSAGE)
+        except RenderError as exc:
+            final = self._finish(JobState.FAILED, error=str(exc))
+        except Exception as exc:  # a bug: still a plain line for the user, never a traceback
+            final = self._finish(JobState.FAILED, error=f"Unexpected error: {exc}")
+        else:
+            final = self._finish_rendered(props, result)
+        self._signals.result.emit(final)
+
+    def _report(self, report: Progress) -> None:
+        """Forward progress at most every PROGRESS_INTERVAL (stage changes always).
+
+        Every report wakes the UI thread, which then competes with this thread
+        for the GIL; a few a second keep the progress bar smooth and the UI free.
+        """
+        time.sleep(0)  # between frames: let a waiting UI thread take the GIL now
+        now = time.perf_counter()
+        if report.thumbnail is not None:
+            self._thumbnail = report.thumbnail
+        if report.stage == self._last_stage and now - self._last_sent < PROGRESS_INTERVAL:
+            return
+        if report.thumbnail is None and self._thumbnail is not None:
+            report = replace(report, thumbnail=self._thumbnail)
+        self._thumbnail = None
+        self._last_stage = report.stage
+        self._last_sent = now
+        self._signals.progress.emit(report)
+
+    def _finish(self, state: JobState, **fields: Any) -> Job:
+        return self._store.transition(self._job.id, state, finished_at=time.time(), **fields)
+
+    def _finish_rendered(self, props: Props, result: RenderResult) -> Job:
+        poster: Path | None = poster_dir() / f"{self._job.id}.jpg"
+        assert poster is not None
+        width = POSTER_WIDTH
+        height = max(2, round(POSTER_WIDTH * result.height / result.width))
+        try:
+            render_still(
+                self._template,
+                props,
+                poster,
+                aspect=self._job.aspect,
+                size=QSize(width, height),
+            )
+        except RenderError:
+            poster = None  # the video is fine; history shows no thumbnail
+        return self._finish(
+            JobState.RENDERED,
+            output_path=str(result.path),
+            poster_path=str(poster) if poster else None,
+            wall_time=result.wall_time,
+            duration=result.duration,
+            size_bytes=result.size_bytes,
+            width=result.width,
+            height=result.height,
+            error=None,
+        )
+
+
+class RenderJob(QObject):
+    """One render in a worker thread.
+
+    Signals:
+        progress(RenderProgress): while rendering; ``fraction`` strictly increases.
+        finished(Job): the video is written; the job is ``rendered``.
+        failed(Job): the job ended ``failed`` (``job.error`` says why) or ``cancelled``.
+    """
+
+    progress = Signal(RenderProgress)
+    finished = Signal(Job)
+    failed = Signal(Job)
+
+    def __init__(
+        self,
+        store: JobStore,
+        job: Job,
+        *,
+        templates: TemplateLookup = get_template,
+        scale: float = 1.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.job = job
+        self._templates = templates
+        self._scale = scale
+        self._token = CancelToken()
+        self._template: Template | None = None
+        self._last_fraction = -1.0
+        self._pending_thumbnail: QImage | None = None
+        self._task: _RenderTask | None = None
+        self._signals = _Signals()
+        self._signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._signals.result.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
+        self.running = False
+
+    def prepare(self) -> str | None:
+        """Check the job can run; a plain message for the user when it cannot."""
+        try:
+            self._template = self._templates(self.job.template)
+        except RenderError as exc:
+            return str(exc)
+        return check_request(
+            self._template,
+            self.job.aspect,
+            Props.from_json(self.job.props),
+            Path(self.job.output_dir),
+        )
+
+    def _size(self) -> QSize:
+        full = canvas_size(self.job.aspect)
+        if self._scale == 1.0:
+            return full
+
+        def even(value: int) -> int:
+            return max(16, round(value * self._scale / 2) * 2)
+
+        return QSize(even(full.width()), even(full.height()))
+
+    def start(self, pool: QThreadPool) -> None:
+        """Mark the job rendering and run it on ``pool``.  Call :meth:`prepare` first."""
+        if self._template is None:
+            raise RuntimeError("prepare() must succeed before start()")
+        output = unique_output_path(Path(self.job.output_dir), self.job.title, self.job.aspect)
+        self.job = self.store.transition(
+            self.job.id, JobState.RENDERING, started_at=time.time(), output_path=str(output)
+        )
+        self.running = True
+        self._task = _RenderTask(
+            self.store, self.job, self._template, self._token, self._signals, self._size()
+        )
+        pool.start(self._task)
+
+    def cancel(self) -> None:
+        """Ask the worker to stop; ``failed`` follows with the job ``cancelled``."""
+        self._token.cancel()
+
+    @Slot(object)
+    def _on_progress(self, report: Progress) -> None:
+        if not self.running:
+            return
+        if report.stage == "done":
+            fraction = 1.0
+        elif report.stage == "finishing":
+            fraction = _FINISH_SHARE
+        elif report.stage == "rendering" and report.total:
+            fraction = _RENDER_SHARE * report.done / report.total
+        else:
+            fraction = 0.0
+        thumbnail = report.thumbnail or self._pending_thumbnail
+        if fraction <= self._last_fraction:
+            self._pending_thumbnail = thumbnail  # shown with the next report
+            return
+        self._last_fraction = fraction
+        self._pending_thumbnail = None
+        self.progress.emit(
+            RenderProgress(
+                job_id=self.job.id,
+                stage=report.stage,
+                done=report.done,
+                total=report.total,
+                fraction=fraction,
+                elapsed=report.elapsed,
+                eta=report.eta,
+                thumbnail=thumbnail,
+            )
+        )
+
+    @Slot(object)
+    def _on_result(self, job: Job) -> None:
+        self.running = False
+        self.job = job
+        if job.state is JobState.RENDERED:
+            self.finished.emit(job)
+        else:
+            self.failed.emit(job)
+
+
+class JobQueue(QObject):
+    """Queued renders, run one at a time.
+
+    Signals:
+        job_added(Job): a job joined the queue.
+        job_changed(Job): a job's state changed (started, removed, finished, failed).
+        progress(RenderProgress): the running job's progress.
+        job_finished(Job): a job rendered.
+        job_failed(Job): a job failed or was cancelled.
+        idle(): nothing is running and nothing is queued.
+    """
+
+    job_added = Signal(Job)
+    job_changed = Signal(Job)
+    progress = Signal(RenderProgress)
+    job_finished = Signal(Job)
+    job_failed = Signal(Job)
+    idle = Signal()
+
+    def __init__(
+        self,
+        store: JobStore,
+        *,
+        templates_dir: Path | None = None,
+        scale: float = 1.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.templates_dir = templates_dir
+        self.scale = scale
+        self.pool = QThreadPool(self)
+        self.pool.setObjectName("render")
+        self.pool.setMaxThreadCount(1)
+        self.current: RenderJob | None = None
+        self._paused = False
+
+    def template(self, template_id: str) -> Template:
+        return get_template(template_id, self.templates_dir)
+
+    @property
+    def busy(self) -> bool:
+        return self.current is not None
+
+    def submit(
+        self, template: str, aspect: str, quality: str, props: Props, output_dir: Path
+    ) -> Job | str:
+        """Queue a render; returns the job, or a message when it cannot be queued."""
+        try:
+            found: Template | None = self.template(template)
+        except RenderError:
+            found = None
+        message = check_request(found, aspect, props, output_dir)
+        if message:
+            return message
+        job = self.store.add(
+            Job(
+                id=new_job_id(),
+                template=template,
+                aspect=aspect,
+                quality=quality,
+                props=props.to_json(),
+                output_dir=str(output_dir),
+            )
+        )
+        self.job_added.emit(job)
+        self._run_next()
+        return job
+
+    def resume(self) -> None:
+        """Start queued jobs left from an earlier session."""
+        self._run_next()
+
+    def remove(self, job_id: str) -> bool:
+        """Take a queued (not yet running) job out of the queue."""
+        job = self.store.get(job_id)
+        if job is None or job.state is not JobState.QUEUED:
+            return False
+        job = self.store.transition(
+            job_id, JobState.CANCELLED, error=REMOVED_MESSAGE, finished_at=time.time()
+        )
+        self.job_changed.emit(job)
+        return True
+
+    def cancel_current(self) -> None:
+        if self.current is not None:
+            self.current.cancel()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Cancel everything (queued jobs too) and wait for the worker; True when it stopped."""
+        self._paused = True
+        for job in self.store.queued():
+            self.remove(job.id)
+        self.cancel_current()
+        stopped = self.pool.waitForDone(timeout_ms)
+        return bool(stopped)
+
+    def _run_next(self) -> None:
+        while self.current is None and not self._paused:
+            waiting = self.store.queued()
+            if not waiting:
+                self.idle.emit()
+                return
+            job = waiting[0]
+            runner = RenderJob(
+                self.store, job, templates=self.template, scale=self.scale, parent=self
+            )
+            message = runner.prepare()
+            if message:
+                failed = self.store.transition(
+                    job.id, JobState.FAILED, error=message, finished_at=time.time()
+                )
+                runner.deleteLater()
+                self.job_changed.emit(failed)
+                self.job_failed.emit(failed)
+                continue
+            runner.progress.connect(self.progress)
+            runner.finished.connect(self._on_done)
+            runner.failed.connect(self._on_done)
+            self.current = runner
+            runner.start(self.pool)
+            self.job_changed.emit(runner.job)
+
+    @Slot(Job)
+    def _on_done(self, job: Job) -> None:
+        runner = self.current
+        self.current = None
+        if runner is not None:
+            runner.deleteLater()
+        self.job_changed.emit(job)
+        if job.state is JobState.RENDERED:
+            self.job_finished.emit(job)
+        else:
+            self.job_failed.emit(job)
+        with contextlib.suppress(RuntimeError):  # the queue may be gone at quit
+            self._run_next()

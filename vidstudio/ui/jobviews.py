@@ -1,0 +1,359 @@
+"""The queue (this session's renders, one at a time) and the history (every job, newest first)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vidstudio.jobs.runner import CANCELLED_MESSAGE, REMOVED_MESSAGE
+from vidstudio.jobs.store import INTERRUPTED_RENDER, INTERRUPTED_UPLOAD, Job, JobState, JobStore
+from vidstudio.ui import desktop
+
+POSTER = QSize(128, 72)
+
+
+def state_name(state: JobState) -> str:
+    names = {
+        JobState.QUEUED: QCoreApplication.translate("JobState", "Waiting"),
+        JobState.RENDERING: QCoreApplication.translate("JobState", "Rendering"),
+        JobState.RENDERED: QCoreApplication.translate("JobState", "Rendered"),
+        JobState.UPLOADING: QCoreApplication.translate("JobState", "Uploading"),
+        JobState.PUBLISHED: QCoreApplication.translate("JobState", "Published"),
+        JobState.FAILED: QCoreApplication.translate("JobState", "Failed"),
+        JobState.CANCELLED: QCoreApplication.translate("JobState", "Cancelled"),
+    }
+    return names[state]
+
+
+def job_error_text(job: Job) -> str:
+    """The job's reason in the UI language where vidstudio knows it."""
+    known = {
+        INTERRUPTED_RENDER: QCoreApplication.translate(
+            "JobState", "Interrupted: vidstudio was closed during the render."
+        ),
+        INTERRUPTED_UPLOAD: QCoreApplication.translate(
+            "JobState", "Interrupted: vidstudio was closed during the upload."
+        ),
+        CANCELLED_MESSAGE: QCoreApplication.translate("JobState", "Render cancelled."),
+        REMOVED_MESSAGE: QCoreApplication.translate("JobState", "Removed from the queue."),
+    }
+    return known.get(job.error or "", job.error or "")
+
+
+STATE_COLORS = {
+    JobState.QUEUED: "#5f6b7a",
+    JobState.RENDERING: "#2563eb",
+    JobState.RENDERED: "#067647",
+    JobState.UPLOADING: "#2563eb",
+    JobState.PUBLISHED: "#067647",
+    JobState.FAILED: "#b42318",
+    JobState.CANCELLED: "#5f6b7a",
+}
+
+
+def poster_icon(poster_path: str | None) -> QPixmap:
+    """The poster letterboxed into a fixed-size dark tile, so rows line up."""
+    tile = QPixmap(POSTER)
+    tile.fill(QColor("#16191d"))
+    if poster_path and Path(poster_path).is_file():
+        poster = QPixmap(poster_path).scaled(
+            POSTER, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        painter = QPainter(tile)
+        painter.drawPixmap(
+            (POSTER.width() - poster.width()) // 2, (POSTER.height() - poster.height()) // 2, poster
+        )
+        painter.end()
+    return tile
+
+
+class QueueRow(QWidget):
+    """One job in the queue: title, aspect, state, and a remove button while waiting."""
+
+    remove_requested = Signal(str)
+
+    def __init__(self, job: Job, template_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.job = job
+        self.template_name = template_name
+        self.title = QLabel()
+        self.title.setObjectName("sectionTitle")
+        self.detail = QLabel()
+        self.detail.setObjectName("muted")
+        self.state = QLabel()
+        self.remove_button = QPushButton("✕")
+        self.remove_button.setObjectName("link")
+        self.remove_button.setFixedWidth(28)
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.job.id))
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        text.addWidget(self.title)
+        text.addWidget(self.detail)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 4, 4)
+        row.addLayout(text, 1)
+        row.addWidget(self.state)
+        row.addWidget(self.remove_button)
+        self.set_job(job)
+
+    def set_job(self, job: Job) -> None:
+        self.job = job
+        self.title.setText(job.title)
+        self.detail.setText(f"{job.aspect}  ·  {self.template_name}")
+        self.state.setText(state_name(job.state))
+        self.state.setStyleSheet(f"color: {STATE_COLORS[job.state]}; font-weight: 600;")
+        self.remove_button.setVisible(job.state is JobState.QUEUED)
+        self.remove_button.setToolTip(self.tr("Remove from the queue"))
+        self.setToolTip(job_error_text(job))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.set_job(self.job)
+        super().changeEvent(event)
+
+
+class QueueView(QFrame):
+    """This session's renders in order; a waiting one can be removed.
+
+    Signals:
+        remove_requested(str): the id of a waiting job to take out.
+    """
+
+    remove_requested = Signal(str)
+
+    def __init__(
+        self, template_name: Callable[[str], str] = str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.template_name = template_name
+        self.setObjectName("card")
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionTitle")
+        self.clear_button = QPushButton()
+        self.clear_button.setObjectName("link")
+        self.clear_button.clicked.connect(self.clear_finished)
+        self.list = QListWidget()
+        self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setStyleSheet("QListWidget { border: none; padding: 0; }")
+        self.empty = QLabel()
+        self.empty.setObjectName("muted")
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        self._rows: dict[str, tuple[QListWidgetItem, QueueRow]] = {}
+        self._retranslate()
+
+    def add_job(self, job: Job) -> None:
+        if job.id in self._rows:
+            self.update_job(job)
+            return
+        row = QueueRow(job, self.template_name(job.template))
+        row.remove_requested.connect(self.remove_requested)
+        item = QListWidgetItem()
+        item.setSizeHint(row.sizeHint())
+        self.list.addItem(item)
+        self.list.setItemWidget(item, row)
+        self._rows[job.id] = (item, row)
+        self._retranslate()
+
+    def update_job(self, job: Job) -> None:
+        entry = self._rows.get(job.id)
+        if entry is not None:
+            entry[1].set_job(job)
+        self._retranslate()
+
+    def jobs(self) -> list[Job]:
+        return [row.job for _item, row in self._rows.values()]
+
+    def clear_finished(self) -> None:
+        for job_id, (item, row) in list(self._rows.items()):
+            if row.job.finished:
+                self.list.takeItem(self.list.row(item))
+                del self._rows[job_id]
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        waiting = sum(1 for job in self.jobs() if job.state is JobState.QUEUED)
+        if waiting:
+            self.heading.setText(self.tr("Queue  ·  %1 waiting").replace("%1", str(waiting)))
+        else:
+            self.heading.setText(self.tr("Queue"))
+        self.clear_button.setText(self.tr("Clear finished"))
+        self.clear_button.setVisible(any(job.finished for job in self.jobs()))
+        self.empty.setText(self.tr("Videos you render appear here and are made one at a time."))
+        self.empty.setWordWrap(True)
+        self.empty.setVisible(not self._rows)
+        self.list.setVisible(bool(self._rows))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+class HistoryView(QWidget):
+    """Every job, newest first, with poster thumbnails.
+
+    Signals:
+        open_requested(Job): load the job's props back into the editor.
+        rerender_requested(Job): queue the same video again.
+    """
+
+    open_requested = Signal(Job)
+    rerender_requested = Signal(Job)
+
+    def __init__(self, store: JobStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.hint = QLabel()
+        self.hint.setObjectName("muted")
+        self.list = QListWidget()
+        self.list.setIconSize(POSTER)
+        self.list.setSpacing(2)
+        self.list.setUniformItemSizes(True)
+        self.list.itemDoubleClicked.connect(lambda _item: self._open())
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("accent")
+        self.rerender_button = QPushButton()
+        self.show_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.open_button.clicked.connect(self._open)
+        self.rerender_button.clicked.connect(self._rerender)
+        self.show_button.clicked.connect(self._show)
+        self.delete_button.clicked.connect(self._delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.rerender_button)
+        buttons.addWidget(self.show_button)
+        buttons.addStretch()
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self._jobs: list[Job] = []
+        self._icons: dict[str, QIcon] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected_job()
+        self._jobs = self.store.history()
+        self.list.clear()
+        for job in self._jobs:
+            item = QListWidgetItem(self._describe(job))
+            item.setData(Qt.ItemDataRole.UserRole, job.id)
+            item.setSizeHint(QSize(0, POSTER.height() + 12))
+            item.setIcon(self._icon(job.poster_path))
+            item.setToolTip(job.output_path or job_error_text(job))
+            self.list.addItem(item)
+            if selected is not None and job.id == selected.id:
+                self.list.setCurrentItem(item)
+        self._retranslate()
+
+    def _icon(self, poster_path: str | None) -> QIcon:
+        """Posters never change once written: decode each once, not on every reload."""
+        icon = self._icons.get(poster_path or "")
+        if icon is None:
+            tile = poster_icon(poster_path)
+            icon = QIcon()
+            icon.addPixmap(tile, QIcon.Mode.Normal)
+            icon.addPixmap(tile, QIcon.Mode.Selected)  # no tint on the selected row
+            if poster_path:
+                self._icons[poster_path] = icon
+        return icon
+
+    def _describe(self, job: Job) -> str:
+        when = datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
+        parts = [when, job.aspect, state_name(job.state)]
+        if job.state is JobState.RENDERED and job.size_bytes:
+            parts.append(desktop.human_size(job.size_bytes))
+        second = "  ·  ".join(parts)
+        if job.error and job.state in (JobState.FAILED, JobState.CANCELLED):
+            second += "\n" + job_error_text(job)
+        return f"{job.title}\n{second}"
+
+    def selected_job(self) -> Job | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        job_id = item.data(Qt.ItemDataRole.UserRole)
+        return next((job for job in self._jobs if job.id == job_id), None)
+
+    def _update_buttons(self) -> None:
+        job = self.selected_job()
+        has_file = bool(job and job.output_path and Path(job.output_path).is_file())
+        self.open_button.setEnabled(job is not None)
+        self.rerender_button.setEnabled(job is not None and job.finished)
+        self.show_button.setEnabled(has_file)
+        self.delete_button.setEnabled(job is not None and job.finished)
+
+    def _open(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            self.open_requested.emit(job)
+
+    def _rerender(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            self.rerender_requested.emit(job)
+
+    def _show(self) -> None:
+        job = self.selected_job()
+        if job and job.output_path:
+            desktop.show_in_folder(Path(job.output_path))
+
+    def _delete(self) -> None:
+        job = self.selected_job()
+        if job is not None and job.finished:
+            self.store.delete(job.id)
+            self.reload()
+
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("History"))
+        if self._jobs:
+            self.hint.setText(
+                self.tr("Double-click a video to load its photo and text into the editor.")
+            )
+        else:
+            self.hint.setText(self.tr("No videos yet. Videos you render are listed here."))
+        self.open_button.setText(self.tr("Open in editor"))
+        self.rerender_button.setText(self.tr("Render again"))
+        self.show_button.setText(self.tr("Show file"))
+        self.delete_button.setText(self.tr("Delete from history"))
+        self.delete_button.setToolTip(self.tr("Removes the entry; the video file stays on disk"))
+        for index, job in enumerate(self._jobs):
+            item = self.list.item(index)
+            if item is not None:
+                item.setText(self._describe(job))
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

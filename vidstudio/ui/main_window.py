@@ -1,0 +1,807 @@
+"""The main window: photo, words and choices on the left; live preview, progress,
+result and queue on the right; the history on its own tab."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vidstudio import paths
+from vidstudio.jobs.runner import JobQueue, RenderProgress
+from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.render.errors import ImageError, RenderError
+from vidstudio.render.images import SUPPORTED_SUFFIXES, image_cache, probe_image
+from vidstudio.render.paint import MAX_SUBTITLE, MAX_TITLE, Props, render_frame_image, text_layout
+from vidstudio.render.template import ASPECTS, Template, list_templates
+from vidstudio.settings import Settings, save_settings
+from vidstudio.ui.about import AboutDialog
+from vidstudio.ui.dropzone import DropZone, is_image_name, photo_info
+from vidstudio.ui.i18n import current_language, install_language
+from vidstudio.ui.jobviews import HistoryView, QueueView
+from vidstudio.ui.panels import ProgressPanel, ResultCard
+from vidstudio.ui.preview import PreviewPanel
+from vidstudio.ui.settings_dialog import SettingsDialog, quality_names
+
+TEMPLATE_ICON = QSize(112, 63)
+LEFT_WIDTH = 380
+
+
+def _section(text_holder: list[QLabel]) -> QLabel:
+    label = QLabel()
+    label.setObjectName("sectionTitle")
+    text_holder.append(label)
+    return label
+
+
+class MainWindow(QMainWindow):
+    """The vidstudio window.
+
+    Signals:
+        photo_loaded(Path): a photo was loaded into the editor.
+    """
+
+    photo_loaded = Signal(Path)
+
+    def __init__(
+        self,
+        store: JobStore,
+        settings: Settings,
+        *,
+        templates_dir: Path | None = None,
+        render_scale: float = 1.0,
+        persist_settings: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        # A render a crash or kill interrupted is failed, with that reason, before anything shows.
+        self.recovered = store.recover_interrupted()
+        self.settings = settings
+        self.persist_settings = persist_settings
+        self.templates: list[Template] = list_templates(templates_dir)
+        self.queue = JobQueue(store, templates_dir=templates_dir, scale=render_scale, parent=self)
+        self.photo: Path | None = None
+        self.aspect: str = settings.defaults.aspect
+        self.output_dir = settings.defaults.output_path()
+        self._shown_job: str | None = None
+        self._titles: list[QLabel] = []
+        self._thumb_timer = QTimer(self)
+        self._thumb_timer.setSingleShot(True)
+        self._thumb_timer.setInterval(150)
+        self._thumb_timer.timeout.connect(self._refresh_template_thumbnails)
+
+        self._build()
+        self._wire()
+        self._apply_defaults()
+        self._retranslate()
+        self._restore_geometry()
+        self._update_preview()
+
+        if self.recovered:
+            self.show_result(self.recovered[-1])
+        self.queue.resume()
+
+    # ================================================================ building
+    def _build(self) -> None:
+        self.setMinimumSize(1000, 660)
+        self.resize(1280, 800)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+
+        corner = QWidget()
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 8, 0)
+        self.settings_button = QToolButton()
+        self.settings_button.setObjectName("topbar")
+        self.about_button = QToolButton()
+        self.about_button.setObjectName("topbar")
+        corner_row.addWidget(self.settings_button)
+        corner_row.addWidget(self.about_button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+        # ---------------- editor: left column
+        editor = QWidget()
+        editor_row = QHBoxLayout(editor)
+        editor_row.setContentsMargins(16, 12, 16, 16)
+        editor_row.setSpacing(16)
+
+        # The fields scroll on a short screen; the Render buttons stay in view below them.
+        left = QWidget()
+        left.setObjectName("fields")
+        left_col = QVBoxLayout(left)
+        left_col.setContentsMargins(16, 14, 16, 8)
+        left_col.setSpacing(6)
+
+        self.photo_label = _section(self._titles)
+        self.drop_zone = DropZone()
+        self.photo_error = QLabel()
+        self.photo_error.setObjectName("error")
+        self.photo_error.setWordWrap(True)
+        self.photo_error.hide()
+
+        self.title_label = _section(self._titles)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(MAX_TITLE)
+        self.title_hint = QLabel()
+        self.title_hint.setObjectName("hint")
+        self.title_hint.setWordWrap(True)
+        self.subtitle_label = _section(self._titles)
+        self.subtitle_edit = QLineEdit()
+        self.subtitle_edit.setMaxLength(MAX_SUBTITLE)
+        self.subtitle_hint = QLabel()
+        self.subtitle_hint.setObjectName("hint")
+        self.subtitle_hint.setWordWrap(True)
+
+        self.template_label = _section(self._titles)
+        self.template_list = QListWidget()
+        self.template_list.setObjectName("templates")
+        self.template_list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.template_list.setFlow(QListWidget.Flow.LeftToRight)
+        self.template_list.setWrapping(False)
+        self.template_list.setMovement(QListWidget.Movement.Static)
+        self.template_list.setIconSize(TEMPLATE_ICON)
+        self.template_list.setSpacing(2)
+        self.template_list.setFixedHeight(TEMPLATE_ICON.height() + 38)
+        self.template_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.template_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for template in self.templates:
+            item = QListWidgetItem(template.display_name(current_language()))
+            item.setData(Qt.ItemDataRole.UserRole, template.id)
+            item.setSizeHint(QSize(TEMPLATE_ICON.width() + 16, TEMPLATE_ICON.height() + 34))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.template_list.addItem(item)
+
+        self.aspect_label = _section(self._titles)
+        aspect_row = QHBoxLayout()
+        aspect_row.setSpacing(0)
+        self.aspect_group = QButtonGroup(self)
+        self.aspect_buttons: dict[str, QToolButton] = {}
+        for aspect in ASPECTS:
+            button = QToolButton()
+            button.setObjectName("segment")
+            button.setCheckable(True)
+            button.setText(aspect)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.aspect_group.addButton(button)
+            self.aspect_buttons[aspect] = button
+            aspect_row.addWidget(button)
+
+        self.quality_label = _section(self._titles)
+        self.quality_combo = QComboBox()
+        for key in ("draft", "standard", "high"):
+            self.quality_combo.addItem(key, key)
+        self.output_label = _section(self._titles)
+        self.output_path_label = QLabel()
+        self.output_path_label.setObjectName("muted")
+        self.output_path_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        self.output_button = QPushButton()
+        output_row = QHBoxLayout()
+        output_row.addWidget(self.output_path_label, 1)
+        output_row.addWidget(self.output_button)
+
+        quality_row = QHBoxLayout()
+        quality_row.setSpacing(12)
+        quality_row.addWidget(self.quality_label)
+        quality_row.addWidget(self.quality_combo, 1)
+
+        self.render_button = QPushButton()
+        self.render_button.setObjectName("primary")
+        self.render_button.setDefault(True)
+        self.render_all_button = QPushButton()
+        self.render_message = QLabel()
+        self.render_message.setObjectName("error")
+        self.render_message.setWordWrap(True)
+        self.render_message.hide()
+
+        def gap(height: int = 8) -> None:
+            left_col.addSpacing(height)
+
+        left_col.addWidget(self.photo_label)
+        left_col.addWidget(self.drop_zone)
+        left_col.addWidget(self.photo_error)
+        gap()
+        left_col.addWidget(self.title_label)
+        left_col.addWidget(self.title_edit)
+        left_col.addWidget(self.title_hint)
+        gap(4)
+        left_col.addWidget(self.subtitle_label)
+        left_col.addWidget(self.subtitle_edit)
+        left_col.addWidget(self.subtitle_hint)
+        gap(4)
+        left_col.addWidget(self.template_label)
+        left_col.addWidget(self.template_list)
+        left_col.addWidget(self.aspect_label)
+        left_col.addLayout(aspect_row)
+        gap()
+        left_col.addLayout(quality_row)
+        gap(4)
+        left_col.addWidget(self.output_label)
+        left_col.addLayout(output_row)
+        left_col.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setStyleSheet(
+            "QScrollArea { background: transparent; } QWidget#fields { background: transparent; }"
+        )
+        card = QFrame()
+        card.setObjectName("card")
+        card.setFixedWidth(LEFT_WIDTH)
+        card_col = QVBoxLayout(card)
+        card_col.setContentsMargins(1, 1, 1, 16)
+        card_col.setSpacing(6)
+        card_col.addWidget(scroll, 1)
+        for widget in (self.render_message, self.render_button, self.render_all_button):
+            row = QHBoxLayout()
+            row.setContentsMargins(15, 0, 15, 0)
+            row.addWidget(widget)
+            card_col.addLayout(row)
+
+        # ---------------- editor: right column
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        self.preview = PreviewPanel()
+        self.progress_panel = ProgressPanel()
+        self.progress_panel.hide()
+        self.result_card = ResultCard()
+        self.result_card.hide()
+        self.queue_view = QueueView(self._template_name)
+        self.queue_view.setMaximumHeight(200)
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.progress_panel)
+        right.addWidget(self.result_card)
+        right.addWidget(self.queue_view)
+
+        editor_row.addWidget(card)
+        editor_row.addLayout(right, 1)
+
+        self.history = HistoryView(self.store)
+        self.tabs.addTab(editor, "")
+        self.tabs.addTab(self.history, "")
+
+        # ---------------- shortcuts
+        self.open_shortcut = QShortcut(QKeySequence.StandardKey.Open, self)
+        self.render_shortcut = QShortcut(QKeySequence("Ctrl+R"), self)
+        self.play_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        self.cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
+
+        self.setTabOrder(self.drop_zone, self.title_edit)
+        self.setTabOrder(self.title_edit, self.subtitle_edit)
+        self.setTabOrder(self.subtitle_edit, self.template_list)
+        self.setTabOrder(self.template_list, self.aspect_buttons["16:9"])
+        self.setTabOrder(self.aspect_buttons["4:5"], self.quality_combo)
+        self.setTabOrder(self.quality_combo, self.output_button)
+        self.setTabOrder(self.output_button, self.render_button)
+        self.setTabOrder(self.render_button, self.render_all_button)
+
+    def _wire(self) -> None:
+        self.drop_zone.files_dropped.connect(self.load_photos)
+        self.drop_zone.browse_requested.connect(self.browse_photo)
+        self.title_edit.textChanged.connect(self._on_text_changed)
+        self.subtitle_edit.textChanged.connect(self._on_text_changed)
+        self.template_list.currentItemChanged.connect(lambda *_: self._on_choice_changed())
+        self.aspect_group.buttonClicked.connect(self._on_aspect_clicked)
+        self.output_button.clicked.connect(self.choose_output_folder)
+        self.render_button.clicked.connect(self.start_render)
+        self.render_all_button.clicked.connect(self.render_all_aspects)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.about_button.clicked.connect(self.open_about)
+        self.progress_panel.cancel_requested.connect(self.cancel_render)
+        self.result_card.dismissed.connect(self.result_card.hide)
+        self.open_shortcut.activated.connect(self.browse_photo)
+        self.render_shortcut.activated.connect(self.start_render)
+        self.play_shortcut.activated.connect(self.preview.canvas.toggle)
+        self.cancel_shortcut.activated.connect(self.cancel_render)
+        self.paste_shortcut.activated.connect(self.paste)
+        self.queue_view.remove_requested.connect(self.queue.remove)
+        self.queue.job_added.connect(self.queue_view.add_job)
+        self.queue.job_changed.connect(self._on_job_changed)
+        self.queue.progress.connect(self._on_progress)
+        self.queue.job_finished.connect(self._on_job_done)
+        self.queue.job_failed.connect(self._on_job_done)
+        self.history.open_requested.connect(self.load_job)
+        self.history.rerender_requested.connect(self.rerender)
+
+    def _apply_defaults(self) -> None:
+        defaults = self.settings.defaults
+        self._select_template(defaults.template)
+        self.aspect_buttons.get(defaults.aspect, self.aspect_buttons["16:9"]).setChecked(True)
+        self.aspect = defaults.aspect
+        index = self.quality_combo.findData(defaults.quality)
+        self.quality_combo.setCurrentIndex(max(0, index))
+        self.output_dir = defaults.output_path()
+        self._show_output_dir()
+
+    def _select_template(self, template_id: str) -> None:
+        for row in range(self.template_list.count()):
+            item = self.template_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == template_id:
+                self.template_list.setCurrentItem(item)
+                return
+        if self.template_list.count():
+            self.template_list.setCurrentRow(0)
+
+    # ================================================================ texts
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("vidstudio"))
+        self.tabs.setTabText(0, self.tr("Create"))
+        self.tabs.setTabText(1, self.tr("History"))
+        self.settings_button.setText(self.tr("Settings"))
+        self.settings_button.setToolTip(self.tr("Defaults and language"))
+        self.about_button.setText(self.tr("About"))
+        self.about_button.setToolTip(self.tr("Versions and licences"))
+        self.photo_label.setText(self.tr("Photo"))
+        self.title_label.setText(self.tr("Title"))
+        self.title_edit.setPlaceholderText(self.tr("e.g. Nismara Pool Villa"))
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.subtitle_label.setText(self.tr("Subtitle"))
+        self.subtitle_edit.setPlaceholderText(self.tr("e.g. Your private escape in Bali"))
+        self.subtitle_edit.setAccessibleName(self.tr("Subtitle"))
+        self.template_label.setText(self.tr("Template"))
+        self.aspect_label.setText(self.tr("Aspect"))
+        tips = {
+            "16:9": self.tr("Landscape: YouTube, websites"),
+            "9:16": self.tr("Vertical: Reels, Stories, TikTok"),
+            "1:1": self.tr("Square: feed posts"),
+            "4:5": self.tr("Portrait: Instagram feed"),
+        }
+        for aspect, button in self.aspect_buttons.items():
+            button.setToolTip(tips[aspect])
+        self.quality_label.setText(self.tr("Quality"))
+        for index, name in enumerate(quality_names().values()):
+            self.quality_combo.setItemText(index, name)
+        self.output_label.setText(self.tr("Save videos to"))
+        self.output_button.setText(self.tr("Change…"))
+        self.output_button.setToolTip(self.tr("Choose the folder for new videos"))
+        self.render_button.setText(self.tr("Render video"))
+        self.render_button.setToolTip(self.tr("Make the video (Ctrl+R)"))
+        self.render_all_button.setText(self.tr("Render all aspects"))
+        self.render_all_button.setToolTip(
+            self.tr("Queue the same video in 16:9, 9:16, 1:1 and 4:5")
+        )
+        for row in range(self.template_list.count()):
+            item = self.template_list.item(row)
+            template = self._template_by_id(item.data(Qt.ItemDataRole.UserRole))
+            if template is not None:
+                item.setText(template.display_name(current_language()))
+                item.setToolTip(
+                    template.description.get(current_language())
+                    or template.description.get("en", "")
+                )
+        self._update_photo_info()
+        self._validate_text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # ================================================================ editor state
+    def _template_name(self, template_id: str) -> str:
+        template = self._template_by_id(template_id)
+        return template.display_name(current_language()) if template else template_id
+
+    def _template_by_id(self, template_id: str) -> Template | None:
+        return next((t for t in self.templates if t.id == template_id), None)
+
+    def current_template(self) -> Template | None:
+        item = self.template_list.currentItem()
+        return self._template_by_id(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def current_props(self) -> Props:
+        return Props(
+            title=self.title_edit.text().strip(),
+            subtitle=self.subtitle_edit.text().strip(),
+            photo=self.photo,
+        )
+
+    def _update_preview(self) -> None:
+        self.preview.set_content(self.current_template(), self.current_props(), self.aspect)
+
+    def _on_text_changed(self) -> None:
+        self._validate_text()
+        self._update_preview()
+        self._thumb_timer.start()
+
+    def _on_choice_changed(self) -> None:
+        template = self.current_template()
+        if template is not None:
+            for aspect, button in self.aspect_buttons.items():
+                button.setEnabled(aspect in template.aspects)
+        self._validate_text()
+        self._update_preview()
+
+    def _on_aspect_clicked(self, button: QToolButton) -> None:
+        self.aspect = button.text()
+        self._validate_text()
+        self._update_preview()
+
+    def _validate_text(self) -> None:
+        template = self.current_template()
+        props = self.current_props()
+        title_hint = ""
+        title_warning = False
+        subtitle_hint = ""
+        subtitle_warning = False
+        if not props.title:
+            title_hint = self.tr("A title is needed.")
+            title_warning = bool(self.title_edit.isModified())
+        if template is not None and (props.title or props.subtitle):
+            try:
+                blocks = text_layout(template, props, self.aspect)
+            except RenderError:
+                blocks = []
+            for block in blocks:
+                if block.text.strip() == props.title and props.title:
+                    title_hint, title_warning = self._fit_hint(block.shrunk, block.truncated)
+                elif block.text.strip() == props.subtitle and props.subtitle:
+                    subtitle_hint, subtitle_warning = self._fit_hint(block.shrunk, block.truncated)
+        if props.title and not title_hint:
+            title_hint = (
+                self.tr("%1 of %2 characters")
+                .replace("%1", str(len(props.title)))
+                .replace("%2", str(MAX_TITLE))
+            )
+        self._set_hint(self.title_hint, self.title_edit, title_hint, title_warning)
+        self._set_hint(self.subtitle_hint, self.subtitle_edit, subtitle_hint, subtitle_warning)
+
+    def _fit_hint(self, shrunk: bool, truncated: bool) -> tuple[str, bool]:
+        if truncated:
+            return self.tr("Too long to fit: the end will be cut off. Shorten it."), True
+        if shrunk:
+            return self.tr("Long text: it will be shown smaller to fit."), True
+        return "", False
+
+    @staticmethod
+    def _set_hint(label: QLabel, edit: QLineEdit, text: str, warning: bool) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+        label.setProperty("warning", warning)
+        edit.setProperty("invalid", warning and not edit.text().strip())
+        for widget in (label, edit):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    # ================================================================ photo
+    def browse_photo(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+        files, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose a photo"),
+            str(self.photo.parent) if self.photo else str(Path.home()),
+            self.tr("Images (%1)").replace("%1", patterns),
+        )
+        if files:
+            self.load_photos([Path(f) for f in files])
+
+    def paste(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        mime = clipboard.mimeData() if clipboard else None
+        if mime is None:
+            return
+        if mime.hasUrls():
+            files = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+            if files:
+                self.load_photos(files)
+                return
+        if mime.hasImage():
+            image = clipboard.image()
+            if image.isNull():
+                return
+            folder = paths.data_dir() / "pasted"
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / time.strftime("pasted-%Y%m%d-%H%M%S.png")
+            if image.save(str(target)):
+                self.load_photos([target])
+            else:
+                self._photo_problem(self.tr("The pasted image could not be saved."))
+
+    def load_photos(self, files: list[Path]) -> None:
+        """Load the first usable image; with several, queue one video for each."""
+        files = [Path(f) for f in files]
+        images = [f for f in files if is_image_name(f)]
+        rejected = [f for f in files if not is_image_name(f)]
+        if not images:
+            names = ", ".join(f.name for f in rejected[:3])
+            self._photo_problem(
+                self.tr(
+                    "%1 is not a photo vidstudio can use. "
+                    "Use a JPEG, PNG, WebP, BMP, TIFF or GIF image."
+                ).replace("%1", names)
+            )
+            return
+        good: list[Path] = []
+        problems: list[str] = []
+        for path in images:
+            try:
+                image_cache.get(path)
+            except ImageError as exc:
+                problems.append(self._image_problem_text(path, exc))
+                continue
+            good.append(path)
+        if rejected:
+            problems.append(
+                self.tr("Skipped (not an image): %1").replace(
+                    "%1", ", ".join(f.name for f in rejected[:3])
+                )
+            )
+        if not good:
+            self._photo_problem("\n".join(problems))
+            return
+        self._set_photo(good[0])
+        if problems:
+            self._photo_problem("\n".join(problems))
+        if len(good) > 1:
+            self._queue_photos(good)
+
+    def _image_problem_text(self, path: Path, exc: ImageError) -> str:
+        text = self.tr(
+            "“%1” cannot be used: the file is damaged or is not a supported image."
+        ).replace("%1", path.name)
+        detail = str(exc)
+        return text if current_language() != "en" else detail or text
+
+    def _photo_problem(self, message: str) -> None:
+        self.photo_error.setText(message)
+        self.photo_error.setVisible(bool(message))
+
+    def _set_photo(self, path: Path) -> None:
+        self.photo = path
+        self._photo_problem("")
+        self._update_photo_info()
+        self._update_preview()
+        self._thumb_timer.start()
+        self.photo_loaded.emit(path)
+
+    def _update_photo_info(self) -> None:
+        if self.photo is None:
+            self.drop_zone.set_photo(None)
+            return
+        try:
+            info = probe_image(self.photo)
+            image: QImage | None = image_cache.get(self.photo)
+            text = photo_info(info.width, info.height, info.file_size)
+        except RenderError:
+            image, text = None, ""
+        self.drop_zone.set_photo(self.photo, image, text)
+
+    def _queue_photos(self, photos: list[Path]) -> None:
+        props = self.current_props()
+        if not props.title:
+            self.title_edit.setFocus()
+            self._show_render_message(
+                self.tr(
+                    "%1 photos dropped. "
+                    "Type a title, then drop them again to make one video for each."
+                ).replace("%1", str(len(photos)))
+            )
+            return
+        for photo in photos:
+            self._submit(
+                Props(title=props.title, subtitle=props.subtitle, photo=photo), self.aspect
+            )
+
+    def _refresh_template_thumbnails(self) -> None:
+        props = self.current_props()
+        sample = Props(
+            title=props.title or self.tr("Your title"), subtitle=props.subtitle, photo=self.photo
+        )
+        size = QSize(TEMPLATE_ICON.width() * 2, TEMPLATE_ICON.height() * 2)
+        for row in range(self.template_list.count()):
+            item = self.template_list.item(row)
+            template = self._template_by_id(item.data(Qt.ItemDataRole.UserRole))
+            if template is None:
+                continue
+            try:
+                image = render_frame_image(template, sample, template.default_poster_frame, size)
+            except RenderError:
+                continue
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(2.0)
+            item.setIcon(QIcon(pixmap))
+
+    # ================================================================ output
+    def choose_output_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Save videos to"), str(self.output_dir)
+        )
+        if folder:
+            self.output_dir = Path(folder)
+            self.settings.defaults.output_dir = folder
+            self._show_output_dir()
+            self._save_settings()
+
+    def _show_output_dir(self) -> None:
+        text = str(self.output_dir)
+        metrics = self.output_path_label.fontMetrics()
+        self.output_path_label.setText(
+            metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, LEFT_WIDTH - 150)
+        )
+        self.output_path_label.setToolTip(text)
+
+    # ================================================================ rendering
+    def _show_render_message(self, message: str) -> None:
+        self.render_message.setText(message)
+        self.render_message.setVisible(bool(message))
+
+    def _submit(
+        self, props: Props, aspect: str, template_id: str | None = None, quality: str | None = None
+    ) -> Job | None:
+        template = self._template_by_id(template_id) if template_id else self.current_template()
+        if template is None:
+            self._show_render_message(self.tr("Choose a template."))
+            return None
+        if props.photo is None:
+            self._show_render_message(self.tr("Add a photo first: drop one on the photo area."))
+            return None
+        if not props.title:
+            self.title_edit.setFocus()
+            self._set_hint(self.title_hint, self.title_edit, self.tr("A title is needed."), True)
+            self._show_render_message(self.tr("Type a title first."))
+            return None
+        result = self.queue.submit(
+            template.id, aspect, quality or self.quality_combo.currentData(), props, self.output_dir
+        )
+        if isinstance(result, str):
+            self._show_render_message(result)
+            return None
+        self._show_render_message("")
+        return result
+
+    def start_render(self) -> Job | None:
+        """Queue the video as shown in the editor (Ctrl+R)."""
+        return self._submit(self.current_props(), self.aspect)
+
+    def render_all_aspects(self) -> list[Job]:
+        template = self.current_template()
+        aspects = template.aspects if template else list(ASPECTS)
+        jobs = []
+        for aspect in aspects:
+            job = self._submit(self.current_props(), aspect)
+            if job is None:
+                break
+            jobs.append(job)
+        return jobs
+
+    def rerender(self, job: Job) -> Job | None:
+        self.load_job(job)
+        return self._submit(Props.from_json(job.props), job.aspect, job.template, job.quality)
+
+    def cancel_render(self) -> None:
+        """Esc: stop the running render."""
+        if self.queue.busy:
+            self.queue.cancel_current()
+            self.progress_panel.set_cancelling()
+
+    def load_job(self, job: Job) -> None:
+        """Put a history entry's photo, words and choices back into the editor."""
+        props = Props.from_json(job.props)
+        self.title_edit.setText(props.title)
+        self.subtitle_edit.setText(props.subtitle)
+        self._select_template(job.template)
+        if job.aspect in self.aspect_buttons:
+            self.aspect_buttons[job.aspect].setChecked(True)
+            self.aspect = job.aspect
+        index = self.quality_combo.findData(job.quality)
+        if index >= 0:
+            self.quality_combo.setCurrentIndex(index)
+        if props.photo is not None and props.photo.is_file():
+            self.load_photos([props.photo])
+        elif props.photo is not None:
+            self._photo_problem(
+                self.tr("The photo %1 is no longer there.").replace("%1", str(props.photo))
+            )
+        self.tabs.setCurrentIndex(0)
+        self._update_preview()
+
+    def _on_job_changed(self, job: Job) -> None:
+        self.queue_view.update_job(job)
+        if job.state is JobState.RENDERING:
+            self._shown_job = job.id
+            self.progress_panel.start(job)
+            self.progress_panel.show()
+            self.result_card.hide()
+        self.history.reload()
+
+    def _on_progress(self, report: RenderProgress) -> None:
+        if report.job_id == self._shown_job:
+            self.progress_panel.update_progress(report)
+
+    def _on_job_done(self, job: Job) -> None:
+        if job.id == self._shown_job or not self.queue.busy:
+            self.progress_panel.hide()
+            self.show_result(job)
+
+    def show_result(self, job: Job) -> None:
+        self.result_card.show_job(job)
+        self.result_card.show()
+
+    # ================================================================ dialogs
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.templates, self)
+        dialog.applied.connect(self.apply_settings)
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, settings: Settings) -> None:
+        language_changed = settings.interface.language != self.settings.interface.language
+        self.settings = settings
+        self._apply_defaults()
+        self._save_settings()
+        if language_changed:
+            install_language(settings.interface.language)
+
+    def open_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
+
+    # ================================================================ window
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.window.geometry
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+
+    def _save_settings(self) -> None:
+        if self.persist_settings:
+            save_settings(self.settings)
+
+    def preview_image(self) -> QImage:
+        """The preview canvas as pixels (self-test, tests, screenshots)."""
+        return self.preview.canvas.grab().toImage()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.queue.busy or self.store.queued():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Quit vidstudio?"),
+                self.tr("A video is still being rendered. Quit and cancel it?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.preview.canvas.pause()
+        self.queue.shutdown()
+        self.settings.window.geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self._save_settings()
+        super().closeEvent(event)

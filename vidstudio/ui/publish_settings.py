@@ -1,0 +1,343 @@
+"""Settings page "Publishing": where videos go (Amazon S3) and where the row goes (Supabase).
+
+Non-secret values are saved in the publish settings file; the AWS keys and the
+Supabase service key only in the OS keyring (a secret field left empty keeps
+the saved key).  Each "Test connection" button checks exactly what publishing
+needs, off the UI thread, and shows the answer in one sentence.
+
+To add it to the Settings dialog (``vidstudio/ui/settings_dialog.py``)::
+
+    register_page(PublishSettingsPage, lambda: QCoreApplication.translate(
+        "PublishSettingsPage", "Publishing"), key="publish", order=20)
+
+The page has ``load(settings)`` / ``apply(settings)`` for that dialog; it keeps
+its own settings (the argument is not used).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vidstudio.cloud.errors import PublishError
+from vidstudio.cloud.settings import (
+    MAX_LINK_HOURS,
+    PublishSettings,
+    S3Settings,
+    Secrets,
+    SupabaseSettings,
+    load_secrets,
+    load_settings,
+    save_settings,
+    store_secret,
+)
+from vidstudio.jobs.publish_job import ConnectionCheck
+
+
+class PublishSettingsPage(QWidget):
+    """AWS and Supabase settings with "Test connection" buttons.
+
+    Signals:
+        saved(): the settings and keys were stored.
+        checked(service: str, ok: bool, message: str): a connection test finished.
+    """
+
+    saved = Signal()
+    checked = Signal(str, bool, str)
+
+    def __init__(
+        self, parent: QWidget | None = None, checker: ConnectionCheck | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.checker = checker or ConnectionCheck(self)
+        self.checker.done.connect(self._on_checked)
+
+        # --- AWS
+        self.aws_box = QGroupBox()
+        self.auth = QComboBox()
+        self.profile = QLineEdit()
+        self.access_key = QLineEdit()
+        self.secret_key = QLineEdit()
+        self.secret_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.region = QLineEdit()
+        self.bucket = QLineEdit()
+        self.endpoint = QLineEdit()
+        self.link_mode = QComboBox()
+        self.link_hours = QSpinBox()
+        self.link_hours.setRange(1, MAX_LINK_HOURS)
+        self.s3_test = QPushButton()
+        self.s3_status = self._status_label()
+        self.aws_form = QFormLayout()
+        self._aws_labels = [QLabel() for _ in range(9)]
+        rows: list[QWidget] = [
+            self.auth,
+            self.profile,
+            self.access_key,
+            self.secret_key,
+            self.region,
+            self.bucket,
+            self.endpoint,
+            self.link_mode,
+            self.link_hours,
+        ]
+        for label, field in zip(self._aws_labels, rows, strict=True):
+            label.setBuddy(field)
+            self.aws_form.addRow(label, field)
+        self.aws_form.addRow(self._button_row(self.s3_test))
+        self.aws_form.addRow(self.s3_status)
+        self.aws_box.setLayout(self.aws_form)
+
+        # --- Supabase
+        self.sb_box = QGroupBox()
+        self.sb_url = QLineEdit()
+        self.sb_key = QLineEdit()
+        self.sb_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sb_bucket = QLineEdit()
+        self.sb_table = QLineEdit()
+        self.sb_test = QPushButton()
+        self.sb_status = self._status_label()
+        self.sb_form = QFormLayout()
+        self._sb_labels = [QLabel() for _ in range(4)]
+        for label, field in zip(
+            self._sb_labels, [self.sb_url, self.sb_key, self.sb_bucket, self.sb_table], strict=True
+        ):
+            label.setBuddy(field)
+            self.sb_form.addRow(label, field)
+        self.sb_form.addRow(self._button_row(self.sb_test))
+        self.sb_form.addRow(self.sb_status)
+        self.sb_box.setLayout(self.sb_form)
+
+        # --- after render, save
+        self.after_render = QCheckBox()
+        self.save_button = QPushButton()
+        self.save_status = self._status_label()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.aws_box)
+        layout.addWidget(self.sb_box)
+        layout.addWidget(self.after_render)
+        layout.addLayout(self._button_row(self.save_button))
+        layout.addWidget(self.save_status)
+        layout.addStretch(1)
+
+        self.auth.currentIndexChanged.connect(self._update_enabled)
+        self.link_mode.currentIndexChanged.connect(self._update_enabled)
+        self.s3_test.clicked.connect(lambda: self.test_connection("s3"))
+        self.sb_test.clicked.connect(lambda: self.test_connection("supabase"))
+        self.save_button.clicked.connect(self.save)
+
+        self._retranslate()
+        self.load()
+
+    # ------------------------------------------------------------------ layout helpers
+
+    @staticmethod
+    def _status_label() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    @staticmethod
+    def _button_row(button: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        return row
+
+    def _retranslate(self) -> None:
+        self.aws_box.setTitle(self.tr("Videos: Amazon S3"))
+        texts = [
+            self.tr("Sign in with"),
+            self.tr("AWS profile"),
+            self.tr("Access key ID"),
+            self.tr("Secret access key"),
+            self.tr("Region"),
+            self.tr("Bucket"),
+            self.tr("Endpoint URL"),
+            self.tr("Links"),
+            self.tr("Link lifetime"),
+        ]
+        for label, text in zip(self._aws_labels, texts, strict=True):
+            label.setText(text)
+        auth = self.auth.currentIndex()
+        self.auth.clear()
+        self.auth.addItem(self.tr("AWS profile, single sign-on or environment"), "chain")
+        self.auth.addItem(self.tr("Access keys saved on this computer"), "keys")
+        self.auth.setCurrentIndex(max(0, auth))
+        mode = self.link_mode.currentIndex()
+        self.link_mode.clear()
+        self.link_mode.addItem(self.tr("Private link that expires (presigned)"), "presigned")
+        self.link_mode.addItem(self.tr("Public link (the bucket is public)"), "public")
+        self.link_mode.setCurrentIndex(max(0, mode))
+        self.link_hours.setSuffix(self.tr(" hours"))
+        self.profile.setPlaceholderText(self.tr("default"))
+        self.region.setPlaceholderText(self.tr("for example eu-west-1"))
+        self.endpoint.setPlaceholderText(self.tr("empty for Amazon S3"))
+        self.s3_test.setText(self.tr("Test connection"))
+        self.sb_box.setTitle(self.tr("Photo, poster and listing: Supabase"))
+        for label, text in zip(
+            self._sb_labels,
+            [
+                self.tr("Project URL"),
+                self.tr("Service key"),
+                self.tr("Storage bucket"),
+                self.tr("Table"),
+            ],
+            strict=True,
+        ):
+            label.setText(text)
+        self.sb_url.setPlaceholderText(self.tr("https://your-project.supabase.co"))
+        self.sb_test.setText(self.tr("Test connection"))
+        self.after_render.setText(self.tr("Publish every video as soon as it is rendered"))
+        self.save_button.setText(self.tr("Save"))
+        self._secret_placeholders()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _secret_placeholders(self) -> None:
+        keep = self.tr("saved: leave empty to keep it")
+        enter = self.tr("not saved yet")
+        self.access_key.setPlaceholderText(keep if self._has_aws_keys else enter)
+        self.secret_key.setPlaceholderText(keep if self._has_aws_keys else enter)
+        self.sb_key.setPlaceholderText(
+            keep if self._has_sb_key else self.tr("the service_role key")
+        )
+
+    def _update_enabled(self) -> None:
+        keys = self.auth.currentData() == "keys"
+        self.profile.setEnabled(not keys)
+        self.access_key.setEnabled(keys)
+        self.secret_key.setEnabled(keys)
+        self.link_hours.setEnabled(self.link_mode.currentData() == "presigned")
+
+    # ------------------------------------------------------------------ values
+
+    _has_aws_keys = False
+    _has_sb_key = False
+
+    def load(self, _app_settings: object = None) -> None:
+        """Fill the form from the settings file; secret fields stay empty (saved keys stay)."""
+        settings = load_settings()
+        s3, sb = settings.s3, settings.supabase
+        self.auth.setCurrentIndex(max(0, self.auth.findData(s3.auth)))
+        self.profile.setText(s3.profile)
+        self.region.setText(s3.region)
+        self.bucket.setText(s3.bucket)
+        self.endpoint.setText(s3.endpoint_url)
+        self.link_mode.setCurrentIndex(max(0, self.link_mode.findData(s3.link_mode)))
+        self.link_hours.setValue(s3.link_hours)
+        self.sb_url.setText(sb.url)
+        self.sb_bucket.setText(sb.bucket)
+        self.sb_table.setText(sb.table)
+        self.after_render.setChecked(settings.publish_after_render)
+        self.access_key.clear()
+        self.secret_key.clear()
+        self.sb_key.clear()
+        try:
+            saved = load_secrets()
+        except PublishError as exc:  # no password store: say so where the keys go
+            saved = Secrets()
+            self.save_status.setText(exc.message)
+        self._has_aws_keys = bool(saved.aws_access_key_id and saved.aws_secret_access_key)
+        self._has_sb_key = bool(saved.supabase_key)
+        self._secret_placeholders()
+        self._update_enabled()
+
+    def settings(self) -> PublishSettings:
+        """The settings as shown in the form (not yet saved)."""
+        base = load_settings()
+        return replace(
+            base,
+            s3=S3Settings(
+                bucket=self.bucket.text().strip(),
+                region=self.region.text().strip(),
+                endpoint_url=self.endpoint.text().strip(),
+                auth=self.auth.currentData() or "chain",
+                profile=self.profile.text().strip(),
+                link_mode=self.link_mode.currentData() or "presigned",
+                link_hours=self.link_hours.value(),
+                key_prefix=base.s3.key_prefix,
+            ),
+            supabase=SupabaseSettings(
+                url=self.sb_url.text().strip(),
+                bucket=self.sb_bucket.text().strip() or SupabaseSettings.bucket,
+                table=self.sb_table.text().strip() or SupabaseSettings.table,
+            ),
+            publish_after_render=self.after_render.isChecked(),
+        )
+
+    def typed_secrets(self) -> Secrets:
+        """Secrets typed into the form now (empty: use the saved ones)."""
+        return Secrets(
+            aws_access_key_id=self.access_key.text().strip(),
+            aws_secret_access_key=self.secret_key.text().strip(),
+            supabase_key=self.sb_key.text().strip(),
+        )
+
+    def save(self) -> bool:
+        """Store the settings file and any newly typed key in the keyring."""
+        typed = self.typed_secrets()
+        try:
+            for name in ("aws_access_key_id", "aws_secret_access_key", "supabase_key"):
+                value = getattr(typed, name)
+                if value:
+                    store_secret(name, value)
+            save_settings(self.settings())
+        except PublishError as exc:
+            self.save_status.setText(exc.message)
+            return False
+        except OSError as exc:
+            self.save_status.setText(
+                self.tr("The settings could not be saved: {0}").format(exc.strerror)
+            )
+            return False
+        self._has_aws_keys = self._has_aws_keys or bool(typed.aws_secret_access_key)
+        self._has_sb_key = self._has_sb_key or bool(typed.supabase_key)
+        self.access_key.clear()
+        self.secret_key.clear()
+        self.sb_key.clear()
+        self._secret_placeholders()
+        self.save_status.setText(self.tr("Saved."))
+        self.saved.emit()
+        return True
+
+    def apply(self, _app_settings: object = None) -> None:
+        """For the Settings dialog's OK button."""
+        self.save()
+
+    # ------------------------------------------------------------------ connection tests
+
+    def test_connection(self, service: str) -> None:
+        button, status = (
+            (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
+        )
+        button.setEnabled(False)
+        status.setText(self.tr("Checking…"))
+        self.checker.start(service, self.settings(), self.typed_secrets())
+
+    def _on_checked(self, service: str, ok: bool, message: str) -> None:
+        button, status = (
+            (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
+        )
+        button.setEnabled(True)
+        status.setText(("✔ " if ok else "✖ ") + message)
+        status.setProperty("ok", ok)
+        self.checked.emit(service, ok, message)
