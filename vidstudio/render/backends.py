@@ -75,12 +75,16 @@ class BackendResult:
     fallback_reason: str | None = None  # why Auto rendered locally
 
     def publish_fields(self) -> dict[str, Any]:
-        """The columns the publish step stores for this render (seam for ``generated_videos``)."""
+        """The ``PublishRequest`` fields this render sets (``generated_videos``: backend, cost).
+
+        Use: ``replace(request_for_video(video, ...), **result.publish_fields())``.
+        The table knows two backends: where the video was rendered, "lambda" or this
+        computer ("local", also for Remotion on this computer).
+        """
         return {
-            "backend": self.backend,
-            "render_cost": self.cost,
-            "render_cost_currency": self.currency,
-            "remote_render_id": self.render_id,
+            "backend": "lambda" if self.backend == "lambda" else "local",
+            "render_seconds": round(self.render.wall_time, 3),
+            "cost_estimate": self.cost if self.backend == "lambda" else None,
         }
 
 
@@ -211,9 +215,7 @@ class LambdaBackend(RenderBackend):
         photo_size: ImageRef | None = image_ref(props.photo, "") if props.photo else None
 
         def make_props(url: str | None) -> dict[str, Any]:
-            photo = (
-                ImageRef(url, photo_size.width, photo_size.height) if url and photo_size else None
-            )
+            photo = ImageRef(url, photo_size.width, photo_size.height) if url and photo_size else None
             return remotion_input_props(template, props, request.aspect, photo=photo)
 
         make_props(None)  # fail on bad props before any network call
@@ -225,11 +227,7 @@ class LambdaBackend(RenderBackend):
             stage = "rendering" if p.stage == "rendering" else "preparing"
             if p.stage == "downloading":
                 stage = "finishing"
-            report(
-                Progress(
-                    stage, min(done, total), total, elapsed, eta, None, lambda_progress_message(p)
-                )
-            )
+            report(Progress(stage, min(done, total), total, elapsed, eta, None, lambda_progress_message(p)))
 
         try:
             outcome = self.renderer.render(
@@ -250,9 +248,7 @@ class LambdaBackend(RenderBackend):
                 raise
             if kind == "cancelled":
                 raise Cancelled() from None
-            raise RemoteRenderError(
-                str(exc), kind, bool(getattr(exc, "can_render_locally", False))
-            ) from None
+            raise RemoteRenderError(str(exc), kind, bool(getattr(exc, "can_render_locally", False))) from None
         size = canvas_size(request.aspect)
         wall = time.perf_counter() - started
         result = RenderResult(
@@ -303,9 +299,7 @@ class AutoBackend(RenderBackend):
 
     name = "auto"
 
-    def __init__(
-        self, lambda_backend: LambdaBackend | None, local: LocalBackend | None = None
-    ) -> None:
+    def __init__(self, lambda_backend: LambdaBackend | None, local: LocalBackend | None = None) -> None:
         self.lambda_backend = lambda_backend
         self.local = local or LocalBackend()
 
