@@ -18,9 +18,7 @@ from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda, concur
 from vidstudio.cloud.lambda_render import LambdaRenderer, S3ImageHost, make_lambda_clients
 
 FUNCTION = "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec"
-SERVE_URL = (
-    "https://remotionlambda-useast1-local.s3.us-east-1.amazonaws.com/sites/vidstudio/index.html"
-)
+SERVE_URL = "https://remotionlambda-useast1-local.s3.us-east-1.amazonaws.com/sites/vidstudio/index.html"
 PHOTO_BUCKET = "photos"
 
 
@@ -71,9 +69,7 @@ def make_renderer(fake_lambda: FakeLambda, local_s3: LocalS3) -> Any:
         }
         options.update(overrides)
         image_host = options.pop("image_host", None) or S3ImageHost(s3_client, PHOTO_BUCKET)
-        return LambdaRenderer(
-            RemotionLambda(lambda_client, settings), s3_client, image_host, **options
-        )
+        return LambdaRenderer(RemotionLambda(lambda_client, settings), s3_client, image_host, **options)
 
     return make
 

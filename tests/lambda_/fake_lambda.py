@@ -223,9 +223,7 @@ class FakeLambda:
             },
             "renderId": render.render_id,
             "renderMetadata": None,
-            "outputFile": f"https://{BUCKET}.s3.amazonaws.com/{render.out_key}"
-            if render.done
-            else None,
+            "outputFile": f"https://{BUCKET}.s3.amazonaws.com/{render.out_key}" if render.done else None,
             "outKey": render.out_key if render.done else None,
             "outBucket": BUCKET if render.done else None,
             "timeToFinish": None,
@@ -267,16 +265,12 @@ class FakeLambda:
                     cancel=render.cancel,
                     size=QSize(width // 3, height // 3),  # small: it only stands in for the cloud
                 )
-                self.s3.upload_file(
-                    str(out), BUCKET, render.out_key, ExtraArgs={"ContentType": "video/mp4"}
-                )
+                self.s3.upload_file(str(out), BUCKET, render.out_key, ExtraArgs={"ContentType": "video/mp4"})
                 render.output_size = out.stat().st_size
                 render.frames_rendered = render.frames
                 render.done = True
             except Cancelled:
-                render.errors.append(
-                    {"message": "Render was cancelled", "isFatal": True, "willRetry": False}
-                )
+                render.errors.append({"message": "Render was cancelled", "isFatal": True, "willRetry": False})
             except Exception as exc:
                 render.errors.append(
                     {"message": f"{type(exc).__name__}: {exc}", "isFatal": True, "willRetry": False}
@@ -335,9 +329,7 @@ class FakeLambda:
                         "ConcurrentExecutions": fake.concurrency,
                         "UnreservedConcurrentExecutions": fake.concurrency,
                     }
-                    self._send(
-                        200, {}, {"AccountLimit": limits, "AccountUsage": {"FunctionCount": 1}}
-                    )
+                    self._send(200, {}, {"AccountLimit": limits, "AccountUsage": {"FunctionCount": 1}})
                 elif self.path.split("?")[0].rstrip("/") == "/2015-03-31/functions":
                     names = [*fake.other_functions, fake.function_name()]
                     functions = [{"FunctionName": name, "Runtime": "nodejs20.x"} for name in names]
@@ -352,9 +344,7 @@ class FakeLambda:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
-                match = re.fullmatch(
-                    r"/2015-03-31/functions/([^/]+)/invocations", self.path.split("?")[0]
-                )
+                match = re.fullmatch(r"/2015-03-31/functions/([^/]+)/invocations", self.path.split("?")[0])
                 if match is None:
                     self._send(
                         404,

@@ -76,9 +76,7 @@ def weed_binary() -> str:
     return found
 
 
-def start_seaweedfs(
-    directory: Path, timeout: float = 30.0
-) -> tuple[LocalS3, subprocess.Popen[bytes]]:
+def start_seaweedfs(directory: Path, timeout: float = 30.0) -> tuple[LocalS3, subprocess.Popen[bytes]]:
     directory.mkdir(parents=True, exist_ok=True)
     access, secret = "AKID" + secrets.token_hex(6).upper(), secrets.token_hex(16)
     config = directory / "s3.json"

@@ -14,9 +14,7 @@ from remotion_lambda.version import VERSION as SDK_VERSION
 from vidstudio.cloud.lambda_client import REMOTION_VERSION, LambdaSettings, RemotionLambda
 
 REPO = Path(__file__).resolve().parents[2]
-SERVE_URL = (
-    "https://remotionlambda-useast1-abc.s3.us-east-1.amazonaws.com/sites/vidstudio/index.html"
-)
+SERVE_URL = "https://remotionlambda-useast1-abc.s3.us-east-1.amazonaws.com/sites/vidstudio/index.html"
 FUNCTION = "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec"
 PROPS: dict[str, Any] = {
     "title": "Nismara Pool Villa ✨ «Bali»",

@@ -103,9 +103,7 @@ def test_auto_with_a_throttled_invoke_renders_locally(
     fake_lambda.faults.add("throttle_start")
     reports: list[Progress] = []
     output = tmp_path / "villa.mp4"
-    result = AutoBackend(LambdaBackend(make_renderer())).render(
-        _request(photo, output), reports.append
-    )
+    result = AutoBackend(LambdaBackend(make_renderer())).render(_request(photo, output), reports.append)
 
     assert result.backend == "local"
     assert result.fallback_reason == BUSY_MESSAGE
@@ -185,17 +183,13 @@ class _WrongUrlHost:
             return url.replace("/photos/", "/photos/missing-")
         if self.mode == "not-image":
             key = "sources/page.html"
-            self.s3.put_object(
-                Bucket=PHOTO_BUCKET, Key=key, Body=b"<html>", ContentType="text/html"
-            )
+            self.s3.put_object(Bucket=PHOTO_BUCKET, Key=key, Body=b"<html>", ContentType="text/html")
             url_html: str = self.s3.generate_presigned_url(
                 "get_object", Params={"Bucket": PHOTO_BUCKET, "Key": key}, ExpiresIn=600
             )
             return url_html
         other = "sources/other.png"
-        self.s3.put_object(
-            Bucket=PHOTO_BUCKET, Key=other, Body=b"\x89PNG other", ContentType="image/png"
-        )
+        self.s3.put_object(Bucket=PHOTO_BUCKET, Key=other, Body=b"\x89PNG other", ContentType="image/png")
         url_other: str = self.s3.generate_presigned_url(
             "get_object", Params={"Bucket": PHOTO_BUCKET, "Key": other}, ExpiresIn=600
         )
@@ -265,9 +259,7 @@ def test_bad_props_are_shown_before_anything_is_invoked(
     assert fake_lambda.invocations == []
 
 
-def test_functions_are_discovered_by_region_ours_first(
-    fake_lambda: FakeLambda, make_renderer: Any
-) -> None:
+def test_functions_are_discovered_by_region_ours_first(fake_lambda: FakeLambda, make_renderer: Any) -> None:
     fake_lambda.other_functions = [
         "remotion-render-4-0-500-mem3008mb-disk2048mb-240sec",
         "invoice-mailer",

@@ -52,8 +52,7 @@ def test_fallback_decision(kind: LambdaErrorKind, expected: str | None) -> None:
     ("text", "kind"),
     [
         (
-            "AWS Concurrency limit reached (Original Error: TooManyRequestsException: "
-            "Rate Exceeded.)",
+            "AWS Concurrency limit reached (Original Error: TooManyRequestsException: Rate Exceeded.)",
             LambdaErrorKind.THROTTLED,
         ),
         ("ConcurrentInvocationLimitExceeded", LambdaErrorKind.THROTTLED),

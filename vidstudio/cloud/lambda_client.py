@@ -56,9 +56,7 @@ class LambdaErrorKind(Enum):
     CANCELLED = "cancelled"
 
 
-FALLBACK_KINDS = frozenset(
-    {LambdaErrorKind.THROTTLED, LambdaErrorKind.TIMEOUT, LambdaErrorKind.NETWORK}
-)
+FALLBACK_KINDS = frozenset({LambdaErrorKind.THROTTLED, LambdaErrorKind.TIMEOUT, LambdaErrorKind.NETWORK})
 
 
 class LambdaError(Exception):
@@ -391,9 +389,7 @@ class RemotionLambda:
         """Invoke the function; the last streamed JSON object, or a :class:`LambdaError`."""
         name = self.settings.function_name
         try:
-            response = self._client.invoke(
-                FunctionName=name, Payload=json.dumps(payload).encode("utf-8")
-            )
+            response = self._client.invoke(FunctionName=name, Payload=json.dumps(payload).encode("utf-8"))
             raw = response["Payload"].read().decode("utf-8", errors="replace")
         except ClientError as exc:
             raise self._client_error(exc) from None
@@ -438,9 +434,7 @@ class RemotionLambda:
         text = f"{code}: {error.get('Message', '')}"
         name = self.settings.function_name
         if status == 429 or code in ("TooManyRequestsException", "ThrottlingException"):
-            return LambdaError(
-                LambdaErrorKind.THROTTLED, "Lambda is busy (too many requests).", text
-            )
+            return LambdaError(LambdaErrorKind.THROTTLED, "Lambda is busy (too many requests).", text)
         if code == "ResourceNotFoundException" or status == 404:
             return LambdaError(
                 LambdaErrorKind.NOT_FOUND,
@@ -454,9 +448,7 @@ class RemotionLambda:
                 text,
             )
         if status is not None and status >= 500:
-            return LambdaError(
-                LambdaErrorKind.NETWORK, "AWS Lambda is not available right now.", text
-            )
+            return LambdaError(LambdaErrorKind.NETWORK, "AWS Lambda is not available right now.", text)
         return _error_from_message(text, name)
 
     def info(self) -> str:
@@ -488,13 +480,9 @@ class RemotionLambda:
         except ClientError as exc:
             raise self._client_error(exc) from None
         except (BotoCoreError, OSError) as exc:
-            raise LambdaError(
-                LambdaErrorKind.NETWORK, "Cannot reach AWS Lambda.", str(exc)
-            ) from None
+            raise LambdaError(LambdaErrorKind.NETWORK, "Cannot reach AWS Lambda.", str(exc)) from None
         limits = settings.get("AccountLimit", {})
-        value = int(
-            limits.get("UnreservedConcurrentExecutions") or limits.get("ConcurrentExecutions") or 0
-        )
+        value = int(limits.get("UnreservedConcurrentExecutions") or limits.get("ConcurrentExecutions") or 0)
         concurrency_cache.put(key, now, value)
         return value
 
