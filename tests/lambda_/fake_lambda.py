@@ -283,6 +283,7 @@ class FakeLambda:
             with urllib.request.urlopen(url, timeout=10) as response:
                 data = response.read()
         except urllib.error.HTTPError as exc:
+            exc.close()
             # What Chromium reports when an <Img> cannot load (the original failure).
             raise RuntimeError(f"Error loading image with src: {url} ({exc.code})") from None
         path = folder / "photo"

@@ -89,6 +89,7 @@ def prove_image_url(url: str, expected: bytes, *, timeout: float = 20.0) -> None
             content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
             body = response.read(len(expected) + 1)
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the response's socket
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
             f"The uploaded photo cannot be loaded back (HTTP {exc.code}); the render was not started.",
@@ -396,3 +397,39 @@ class S3ImageHost:
                 str(exc),
             ) from None
         return url
+
+
+class _UploadsFiles(Protocol):
+    def upload_file(self, local: Path, remote: str, content_type: str) -> str: ...
+
+
+class SupabaseImageHost:
+    """An :class:`ImageHost` on Supabase Storage (the publish step's ``SupabaseStore``).
+
+    The photo goes under ``lambda-sources/<random>/<safe name>``; the URL is the
+    bucket's public URL, which the render's browser loads.
+    """
+
+    def __init__(self, store: _UploadsFiles, *, prefix: str = "lambda-sources/") -> None:
+        self._store = store
+        self.prefix = prefix
+
+    def upload_image(self, path: Path) -> str:
+        path = Path(path)
+        suffix = path.suffix.lower()
+        content_type = _IMAGE_CONTENT_TYPES.get(suffix, "application/octet-stream")
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
+        remote = f"{self.prefix}{uuid.uuid4().hex}/{safe}{suffix}"
+        try:
+            return self._store.upload_file(path, remote, content_type)
+        except LambdaError:
+            raise
+        except Exception as exc:
+            # The store's own errors (PublishError) already say what is wrong, plainly.
+            kind = str(getattr(exc, "kind", ""))
+            network = kind in ("network", "dns", "timeout", "server", "throttled")
+            raise LambdaError(
+                LambdaErrorKind.NETWORK if network else LambdaErrorKind.IMAGE_URL,
+                f"The photo could not be uploaded for the Lambda render: {exc}",
+                f"{type(exc).__name__}: {exc}",
+            ) from None

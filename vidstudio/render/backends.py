@@ -75,12 +75,16 @@ class BackendResult:
     fallback_reason: str | None = None  # why Auto rendered locally
 
     def publish_fields(self) -> dict[str, Any]:
-        """The columns the publish step stores for this render (seam for ``generated_videos``)."""
+        """The ``PublishRequest`` fields this render sets (``generated_videos``: backend, cost).
+
+        Use: ``replace(request_for_video(video, ...), **result.publish_fields())``.
+        The table knows two backends: where the video was rendered, "lambda" or this
+        computer ("local", also for Remotion on this computer).
+        """
         return {
-            "backend": self.backend,
-            "render_cost": self.cost,
-            "render_cost_currency": self.currency,
-            "remote_render_id": self.render_id,
+            "backend": "lambda" if self.backend == "lambda" else "local",
+            "render_seconds": round(self.render.wall_time, 3),
+            "cost_estimate": self.cost if self.backend == "lambda" else None,
         }
 
 

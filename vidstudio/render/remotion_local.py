@@ -51,22 +51,32 @@ _live: set[subprocess.Popen[bytes]] = set()
 _live_lock = threading.Lock()
 
 
+def _proc_table() -> list[tuple[int, int, int]]:
+    """(pid, ppid, pgid) of every live (not zombie) process; empty where /proc is missing."""
+    table: list[tuple[int, int, int]] = []
+    proc_dir = Path("/proc")
+    if not proc_dir.is_dir():
+        return table
+    for entry in proc_dir.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2 :].split()
+        if len(fields) > 2 and fields[0] not in ("Z", "X"):
+            table.append((int(entry.name), int(fields[1]), int(fields[2])))
+    return table
+
+
 def descendants(pid: int) -> list[int]:
     """Every live descendant of ``pid`` (Chromium starts its own process group, so a
     group kill alone misses it).  Linux reads /proc; elsewhere ``ps``."""
     children: dict[int, list[int]] = {}
-    proc_dir = Path("/proc")
-    if proc_dir.is_dir():
-        for entry in proc_dir.iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat[stat.rfind(")") + 2 :].split()
-            if fields and fields[0] != "Z":
-                children.setdefault(int(fields[1]), []).append(int(entry.name))
+    if Path("/proc").is_dir():
+        for child, parent, _ in _proc_table():
+            children.setdefault(parent, []).append(child)
     elif sys.platform != "win32":
         try:
             out = subprocess.run(
@@ -87,9 +97,22 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def _wait_gone(pids: set[int], pgid: int, timeout: float) -> None:
+    """Wait until none of ``pids`` nor any member of group ``pgid`` is running (Linux)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = [p for p, _, g in _proc_table() if p in pids or g == pgid]
+        if not alive:
+            return
+        for pid in alive:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.05)
+
+
 def _kill_group(proc: subprocess.Popen[bytes], grace: float = CANCEL_GRACE) -> None:
     """Terminate the child's process group and every descendant (Chromium), then kill them."""
-    family = descendants(proc.pid)
+    family = set(descendants(proc.pid))
     if proc.poll() is None:
         with contextlib.suppress(OSError):
             if sys.platform == "win32":
@@ -111,6 +134,7 @@ def _kill_group(proc: subprocess.Popen[bytes], grace: float = CANCEL_GRACE) -> N
         for pid in family:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
+        _wait_gone(family, proc.pid, timeout=3.0)
 
 
 @atexit.register
