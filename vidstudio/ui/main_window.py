@@ -771,8 +771,18 @@ class MainWindow(QMainWindow):
         """The preview canvas as pixels (self-test, tests, screenshots)."""
         return self.preview.canvas.grab().toImage()
 
+    def work_at_risk(self) -> bool:
+        """True when quitting now would cancel a render the user asked for.
+
+        Publishing never counts: the outbox resumes it at the next start.  After
+        ``queue.shutdown()`` nothing is at risk any more (the window closes without asking).
+        """
+        if self.queue.stopped or self.store.closed:
+            return False
+        return self.queue.busy or bool(self.store.queued())
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.queue.busy or self.store.queued():
+        if self.work_at_risk():
             answer = QMessageBox.question(
                 self,
                 self.tr("Quit vidstudio?"),
