@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, QThreadPool, Signal
 
@@ -135,12 +135,14 @@ def make_lambda_renderer(config: RenderOn) -> LambdaRendererLike | None:
         config.serve_url.strip(),
         compositions=tuple(sorted(config.compositions.items())),
     )
-    return LambdaRenderer(
+    renderer = LambdaRenderer(
         RemotionLambda(lambda_client, settings),
         s3_client,
         _image_host(session, region),
         render_timeout=config.timeout_minutes * 60.0,
     )
+    # LambdaRenderer has the shape backends.py expects; its progress type is the concrete one.
+    return cast(LambdaRendererLike, renderer)
 
 
 def default_backend_factory(size: QSize) -> RenderBackend:

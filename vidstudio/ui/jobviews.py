@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vidstudio.jobs.publish_render import PublishStatus
 from vidstudio.jobs.runner import CANCELLED_MESSAGE, REMOVED_MESSAGE
 from vidstudio.jobs.store import INTERRUPTED_RENDER, INTERRUPTED_UPLOAD, Job, JobState, JobStore
 from vidstudio.ui import desktop
@@ -52,6 +53,37 @@ def job_error_text(job: Job) -> str:
         REMOVED_MESSAGE: QCoreApplication.translate("JobState", "Removed from the queue."),
     }
     return known.get(job.error or "", job.error or "")
+
+
+def publish_text(status: PublishStatus) -> str:
+    """One line about publishing: waiting, uploading 45 %, published, failed with the reason."""
+    if status.state == "waiting":
+        return QCoreApplication.translate("PublishState", "Waiting to publish")
+    if status.state == "uploading":
+        return QCoreApplication.translate("PublishState", "Uploading %1 %").replace(
+            "%1", str(int(status.fraction * 100))
+        )
+    if status.state == "published":
+        return QCoreApplication.translate("PublishState", "Published")
+    if status.state == "failed":
+        text = QCoreApplication.translate("PublishState", "Publishing failed")
+        return f"{text}: {status.error}" if status.error else text
+    return ""
+
+
+def publishable(job: Job | None, status: PublishStatus) -> bool:
+    """A rendered video whose file exists and that is not published or being published."""
+    return bool(
+        job is not None
+        and job.state is JobState.RENDERED
+        and job.output_path
+        and Path(job.output_path).is_file()
+        and status.state in ("none", "failed")
+    )
+
+
+def no_status(_job: Job) -> PublishStatus:
+    return PublishStatus()
 
 
 STATE_COLORS = {
@@ -219,10 +251,18 @@ class HistoryView(QWidget):
 
     open_requested = Signal(Job)
     rerender_requested = Signal(Job)
+    publish_requested = Signal(Job)
+    link_requested = Signal(Job)
 
-    def __init__(self, store: JobStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: JobStore,
+        parent: QWidget | None = None,
+        publish_status: Callable[[Job], PublishStatus] = no_status,
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.publish_status = publish_status
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.hint = QLabel()
@@ -238,6 +278,10 @@ class HistoryView(QWidget):
         self.rerender_button = QPushButton()
         self.show_button = QPushButton()
         self.delete_button = QPushButton()
+        self.publish_button = QPushButton()
+        self.copy_link_button = QPushButton()
+        self.publish_button.clicked.connect(self._publish)
+        self.copy_link_button.clicked.connect(self._copy_link)
         self.open_button.clicked.connect(self._open)
         self.rerender_button.clicked.connect(self._rerender)
         self.show_button.clicked.connect(self._show)
@@ -246,6 +290,8 @@ class HistoryView(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.rerender_button)
         buttons.addWidget(self.show_button)
+        buttons.addWidget(self.publish_button)
+        buttons.addWidget(self.copy_link_button)
         buttons.addStretch()
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -291,6 +337,10 @@ class HistoryView(QWidget):
         parts = [when, job.aspect, state_name(job.state)]
         if job.state is JobState.RENDERED and job.size_bytes:
             parts.append(desktop.human_size(job.size_bytes))
+        if job.state is JobState.RENDERED:
+            published = publish_text(self.publish_status(job))
+            if published:
+                parts.append(published)
         second = "  ·  ".join(parts)
         if job.error and job.state in (JobState.FAILED, JobState.CANCELLED):
             second += "\n" + job_error_text(job)
@@ -310,6 +360,30 @@ class HistoryView(QWidget):
         self.rerender_button.setEnabled(job is not None and job.finished)
         self.show_button.setEnabled(has_file)
         self.delete_button.setEnabled(job is not None and job.finished)
+        status = self.publish_status(job) if job is not None else PublishStatus()
+        self.publish_button.setEnabled(publishable(job, status))
+        self.publish_button.setText(
+            self.tr("Retry publishing") if status.state == "failed" else self.tr("Publish")
+        )
+        self.copy_link_button.setEnabled(bool(job and (job.video_url or status.state == "published")))
+
+    def refresh_publish(self) -> None:
+        """Publishing moved on: redraw the texts and buttons (no database reload)."""
+        for index, job in enumerate(self._jobs):
+            item = self.list.item(index)
+            if item is not None:
+                item.setText(self._describe(job))
+        self._update_buttons()
+
+    def _publish(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            self.publish_requested.emit(job)
+
+    def _copy_link(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            self.link_requested.emit(job)
 
     def _open(self) -> None:
         job = self.selected_job()
@@ -343,6 +417,9 @@ class HistoryView(QWidget):
         self.show_button.setText(self.tr("Show file"))
         self.delete_button.setText(self.tr("Delete from history"))
         self.delete_button.setToolTip(self.tr("Removes the entry; the video file stays on disk"))
+        self.publish_button.setToolTip(self.tr("Upload the video and add it to the platform"))
+        self.copy_link_button.setText(self.tr("Copy link"))
+        self.copy_link_button.setToolTip(self.tr("Copy the link of the published video"))
         for index, job in enumerate(self._jobs):
             item = self.list.item(index)
             if item is not None:
