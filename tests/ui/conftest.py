@@ -6,9 +6,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from ui_helpers import SMALL, write_short_templates
+from PySide6.QtWidgets import QApplication
+from ui_helpers import SMALL, dialog_guard, write_short_templates
 
 from vidstudio.jobs.store import JobStore
 from vidstudio.settings import Settings
@@ -37,55 +36,11 @@ def _english(qapp: QApplication) -> Iterator[None]:
     install_language("en")
 
 
-MODAL_LIMIT_S = 20.0  # a modal dialog up this long in a test is one nobody will answer
-
-
 @pytest.fixture(autouse=True)
 def _no_blocking_dialogs(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """An unexpected modal dialog fails the test instead of blocking the suite forever.
-
-    ``QMessageBox.question/warning/critical/information`` answer No/Cancel/Ok at once and are
-    recorded (a test that expects one patches it itself); any other modal dialog still on
-    screen after MODAL_LIMIT_S is closed by a watchdog timer (it fires inside the dialog's
-    own event loop) and recorded.  Recorded dialogs fail the test at teardown.
-    """
-    unexpected: list[str] = []
-
-    def refuse(kind: str, default: QMessageBox.StandardButton) -> Callable[..., QMessageBox.StandardButton]:
-        def answer(_parent: object, title: str, text: str, *_args: object, **_kwargs: object):  # type: ignore[no-untyped-def]
-            unexpected.append(f"QMessageBox.{kind}({title!r}, {text!r})")
-            return default
-
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", refuse("question", QMessageBox.StandardButton.No))
-    monkeypatch.setattr(QMessageBox, "warning", refuse("warning", QMessageBox.StandardButton.Cancel))
-    monkeypatch.setattr(QMessageBox, "critical", refuse("critical", QMessageBox.StandardButton.Cancel))
-    monkeypatch.setattr(QMessageBox, "information", refuse("information", QMessageBox.StandardButton.Ok))
-
-    seen: dict[int, tuple[QWidget, float]] = {}
-
-    def watchdog() -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is None:
-            seen.clear()
-            return
-        import time
-
-        first = seen.setdefault(id(modal), (modal, time.monotonic()))[1]
-        if time.monotonic() - first > MODAL_LIMIT_S:
-            unexpected.append(f"modal {type(modal).__name__} {modal.windowTitle()!r} left open")
-            seen.pop(id(modal), None)
-            modal.close()
-
-    timer = QTimer()
-    timer.setInterval(500)
-    timer.timeout.connect(watchdog)
-    timer.start()
-    yield
-    timer.stop()
-    if unexpected:
-        pytest.fail("unexpected modal dialog(s): " + "; ".join(unexpected), pytrace=False)
+    """An unexpected modal dialog fails the test instead of blocking the suite (see ui_helpers)."""
+    with dialog_guard(monkeypatch):
+        yield
 
 
 WindowFactory = Callable[..., MainWindow]
