@@ -145,9 +145,10 @@ def make_lambda_renderer(config: RenderOn) -> LambdaRendererLike | None:
     return cast(LambdaRendererLike, renderer)
 
 
-def default_backend_factory(size: QSize) -> RenderBackend:
-    """The backend the settings ask for (read now, so a change applies to the next render)."""
-    config = load_settings().render
+def default_backend_factory(size: QSize, config: RenderOn | None = None) -> RenderBackend:
+    """The backend ``config`` asks for (default: the saved settings, read now, so a change
+    applies to the next render)."""
+    config = config or load_settings().render
     if config.policy == "local":
         return SizedLocalBackend(size)
     renderer: LambdaRendererLike | None = None

@@ -46,6 +46,7 @@ from vidstudio.jobs.publish_render import LinkFetcher, PublishStatus, publish_af
 from vidstudio.jobs.render_backend import BackendFactory, default_backend_factory
 from vidstudio.jobs.runner import JobQueue, RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.render.backends import RenderBackend
 from vidstudio.render.errors import ImageError, RenderError
 from vidstudio.render.images import SUPPORTED_SUFFIXES, image_cache, probe_image
 from vidstudio.render.paint import MAX_SUBTITLE, MAX_TITLE, Props, render_frame_image, text_layout
@@ -105,12 +106,12 @@ class MainWindow(QMainWindow):
         clients_factory: ClientsFactory = default_clients,
         publish_policy: RetryPolicy | None = None,
         publish_after: Callable[[], bool] = publish_after_render,
-        backend_factory: BackendFactory = default_backend_factory,
+        backend_factory: BackendFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``clients_factory`` makes the cloud clients (called in worker threads);
         ``publish_after`` says whether a finished render is published at once;
-        ``backend_factory`` gives the render backend ("Render on")."""
+        ``backend_factory`` gives the render backend (default: "Render on" in the settings)."""
         super().__init__(parent)
         register_settings_pages()
         self.store = store
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
             store,
             templates_dir=templates_dir,
             scale=render_scale,
-            backend_factory=backend_factory,
+            backend_factory=backend_factory or self._settings_backend,
             parent=self,
         )
         # One publish queue per window; interrupted publishes resume below (retry_due).
@@ -790,6 +791,10 @@ class MainWindow(QMainWindow):
     def show_result(self, job: Job) -> None:
         self.result_card.show_job(job, self.publish_status(job))
         self.result_card.show()
+
+    def _settings_backend(self, size: QSize) -> RenderBackend:
+        """Called in the render worker: the backend of the window's current settings."""
+        return default_backend_factory(size, self.settings.render.model_copy(deep=True))
 
     # ================================================================ publishing
     def publish_status(self, job: Job) -> PublishStatus:
