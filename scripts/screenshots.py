@@ -4,8 +4,10 @@
 
 Runs under Xvfb (started through ``xvfb-run`` when there is no display) with a
 throwaway data folder, and writes PNGs: the editor with a 16:9 and a 9:16
-preview, a render in progress, the result card, the history, the Spanish UI,
-the Settings and About dialogs, and a damaged photo's inline error.
+preview, a render in progress, the result card (published: the test suite's local
+S3 / Supabase services are started for it when their programs are installed, see
+scripts/test-deps/20-services.sh), the history, the Spanish UI, the Settings and
+About dialogs, Settings → Publishing and → Rendering, and a damaged photo's inline error.
 """
 
 from __future__ import annotations
@@ -79,8 +81,19 @@ def main() -> int:
         widget.grab().save(str(path), "PNG")
         print(path)
 
+    cloud = _start_services(data)
     store = JobStore()
-    window = MainWindow(store, Settings(), persist_settings=False)
+    if cloud is not None:
+        window = MainWindow(
+            store,
+            Settings(),
+            persist_settings=False,
+            clients_factory=cloud["factory"],
+            publish_after=lambda: True,
+        )
+    else:
+        print("screenshots: local services not available; the result card is not published", file=sys.stderr)
+        window = MainWindow(store, Settings(), persist_settings=False, publish_after=lambda: False)
     window.resize(1280, 800)
     window.show()
     settle(300)
@@ -101,6 +114,10 @@ def main() -> int:
     shot(window, "03-rendering.png")
 
     wait_for(lambda: window.queue.current is None and not store.queued(), timeout=240)
+    if cloud is not None:
+        shown = window.result_card.job
+        assert shown is not None
+        wait_for(lambda: window.publish_status(shown).state in ("published", "failed"), timeout=120)
     settle(300)
     shot(window, "04-result.png")
 
@@ -122,14 +139,89 @@ def main() -> int:
     shot(about, "08-about.png")
     about.reject()
 
+    dialog = window.open_settings()
+    for index in range(dialog.tabs.count()):
+        if dialog.tabs.tabText(index) == "Publishing":
+            dialog.tabs.setCurrentIndex(index)
+    dialog.resize(dialog.sizeHint().expandedTo(dialog.size()))
+    settle(300)
+    shot(dialog, "10-settings-publishing.png")
+    from vidstudio.ui.render_settings import RenderSettingsPage
+
+    for index in range(dialog.tabs.count()):
+        page = dialog.tabs.widget(index)
+        if isinstance(page, RenderSettingsPage):
+            dialog.tabs.setCurrentIndex(index)
+            page.policy.setCurrentIndex(page.policy.findData("auto"))
+            page.region.setText("eu-west-1")
+            page.function.setEditText("remotion-render-4-0-527-mem2048mb-disk2048mb-120sec")
+            page.serve_url.setText(
+                "https://remotionlambda-eu-west-1-abc123.s3.eu-west-1.amazonaws.com/sites/vidstudio/index.html"
+            )
+            page.show_starts()
+    settle(300)
+    shot(dialog, "11-settings-rendering.png")
+    dialog.reject()
+
     broken = data / "WhatsApp Image 2026-02-07 at 9.12.01 AM.jpeg"
     broken.write_bytes(b"\xff\xd8\xff\xe0 not really a photo" * 4)
     window.load_photos([broken])
     shot(window, "09-photo-error.png")
     window.close()
     store.close()
+    if cloud is not None:
+        cloud["stop"]()
     shutil.rmtree(data, ignore_errors=True)
     return 0
+
+
+def _start_services(data: Path) -> dict[str, object] | None:
+    """The test suite's local S3 and Supabase (tests/integration/services.py), or None."""
+    sys.path.insert(0, str(REPO / "tests" / "integration"))
+    try:
+        import services  # type: ignore[import-not-found]
+
+        from vidstudio.cloud.factory import make_clients
+        from vidstudio.cloud.settings import (
+            PublishSettings,
+            S3Settings,
+            Secrets,
+            SupabaseSettings,
+            save_settings,
+        )
+
+        s3 = services.SeaweedS3(data / "seaweedfs")
+        s3.start()
+        s3.client().create_bucket(Bucket="vidstudio-shots")
+        stack = services.SupabaseStack(data / "supabase")
+        stack.start()
+    except Exception as exc:  # programs not installed: screenshots without publishing
+        print(f"screenshots: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None
+    settings = PublishSettings(
+        s3=S3Settings(
+            bucket="vidstudio-shots",
+            region="us-east-1",
+            endpoint_url=s3.endpoint,
+            auth="keys",
+            link_mode="presigned",
+            link_hours=72,
+        ),
+        supabase=SupabaseSettings(url=stack.url),
+        publish_after_render=True,
+    )
+    save_settings(settings)  # Settings → Publishing shows them (the keys stay out of the keyring)
+    secrets = Secrets(
+        aws_access_key_id=s3.writer.access_key,
+        aws_secret_access_key=s3.writer.secret_key,
+        supabase_key=stack.service_key,
+    )
+
+    def stop() -> None:
+        stack.stop()
+        s3.stop()
+
+    return {"factory": lambda: make_clients(settings, secrets), "stop": stop}
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
     python scripts/update_translations.py
 
 1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string from
-   ``vidstudio/ui``, ``vidstudio/jobs`` and ``vidstudio/cloud`` (``QT_TRANSLATE_NOOP``) into ``resources/translations/vidstudio_es.ts``
+   ``vidstudio/ui``, ``vidstudio/jobs`` and ``vidstudio/cloud`` (``QT_TRANSLATE_NOOP``)
+   into ``resources/translations/vidstudio_es.ts``
    (existing translations are kept; new strings are marked unfinished).
 2. ``pyside6-lrelease`` compiles it to ``vidstudio_es.qm``, which the app loads.
 

@@ -272,7 +272,8 @@ class ResultCard(QFrame):
         published = publish_text(status) if rendered else ""
         self.publish_label.setText(published)
         self.publish_label.setVisible(bool(published))
-        self.publish_label.setObjectName("error" if status.state == "failed" else "muted")
+        names = {"failed": "error", "published": "success"}
+        self.publish_label.setObjectName(names.get(status.state, "muted"))
         self.publish_label.style().unpolish(self.publish_label)
         self.publish_label.style().polish(self.publish_label)
         self.message.setVisible(not rendered)

@@ -75,6 +75,7 @@ class RenderSettingsPage(QWidget):
         self.compositions.setPlaceholderText("promo = Promo")
         self.timeout = QSpinBox()
         self.timeout.setRange(1, 60)
+        self.timeout.setMaximumWidth(120)
         self.test_button = QPushButton()
         self.test_button.clicked.connect(self.test_connection)
         self.status = QLabel()
@@ -172,7 +173,15 @@ class RenderSettingsPage(QWidget):
             "\n".join(f"{template} = {composition}" for template, composition in config.compositions.items())
         )
         self.timeout.setValue(config.timeout_minutes)
+        self.show_starts()
         self._update_enabled()
+
+    def show_starts(self) -> None:
+        """Long names and URLs show their beginning, not their end."""
+        self.serve_url.setCursorPosition(0)
+        line = self.function.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)
 
     def config(self) -> RenderOn:
         """The settings as shown in the form."""
