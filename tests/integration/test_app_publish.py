@@ -25,6 +25,7 @@ from ui_helpers import SMALL, dialog_guard, write_short_templates
 
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.settings import PublishSettings, Secrets
+from vidstudio.jobs.outbox import PublishRequest
 from vidstudio.jobs.publish import RetryPolicy
 from vidstudio.jobs.store import Job, JobState, JobStore
 from vidstudio.settings import Settings
@@ -190,3 +191,47 @@ def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
     assert history.copy_link_button.isEnabled() and not history.publish_button.isEnabled()
     again_job = again.store.get(job.id)
     assert again_job is not None and again_job.video_url
+
+
+def test_a_publish_cut_short_by_a_quit_resumes_when_the_window_opens_again(
+    qtbot,  # type: ignore[no-untyped-def]
+    make_window: WindowMaker,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    supabase_stack,  # type: ignore[no-untyped-def]
+    coffee: Path,
+) -> None:
+    window = make_window(lambda: build_clients(publish_settings, secrets), publish_after=False)
+    job = _render(qtbot, window, coffee, "Villa resumed")
+    request = PublishRequest(**job.extra["publish_request"])
+    outbox = window.publish_queue.store
+    outbox.add(request)
+    outbox.set_state(job.id, "uploading")  # what a kill in the middle of the upload leaves
+    window.close()
+    window.store.close()
+
+    def factory() -> CloudClients:
+        return build_clients(publish_settings, secrets)
+
+    store = JobStore()
+    again = MainWindow(
+        store,
+        Settings(),
+        persist_settings=False,
+        clients_factory=factory,
+        publish_policy=FAST,
+        publish_after=lambda: False,
+    )
+    qtbot.addWidget(again)
+    try:
+        assert again.publish_status(job).state in ("waiting", "uploading")
+        with qtbot.waitSignal(again.publish_queue.finished, timeout=120_000) as finished:
+            pass  # retry_due() in the constructor started it
+        assert finished.args[0] == job.id
+        assert "Published" in again.history.list.item(0).text()
+        assert len(supabase_stack.rows()) == 1
+        assert again.store.get(job.id).video_url == finished.args[1]  # type: ignore[union-attr]
+    finally:
+        again.close()
+        store.close()

@@ -929,6 +929,9 @@ class MainWindow(QMainWindow):
         return self.queue.busy or bool(self.store.queued())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.store.closed:  # closed before, and the app let go of its database: nothing left
+            super().closeEvent(event)
+            return
         if self.work_at_risk():
             answer = QMessageBox.question(
                 self,
