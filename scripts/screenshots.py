@@ -53,6 +53,7 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from vidstudio.jobs.publish import RetryPolicy
     from vidstudio.jobs.store import JobStore
     from vidstudio.settings import Settings
     from vidstudio.ui.i18n import install_language
@@ -89,6 +90,7 @@ def main() -> int:
             Settings(),
             persist_settings=False,
             clients_factory=cloud["factory"],
+            publish_policy=RetryPolicy(max_attempts=2, base_seconds=0.5),
             publish_after=lambda: True,
         )
     else:
@@ -163,6 +165,14 @@ def main() -> int:
     shot(dialog, "11-settings-rendering.png")
     dialog.reject()
 
+    if cloud is not None:  # S3 goes away: the next publish fails with a plain reason and Retry
+        cloud["stop_s3"]()
+        job = window.start_render()
+        assert job is not None
+        wait_for(lambda: window.result_card.job is not None and window.result_card.job.id == job.id, 240)
+        wait_for(lambda: window.publish_status(job).state == "failed", timeout=120)
+        shot(window, "12-result-publish-failed.png")
+
     broken = data / "WhatsApp Image 2026-02-07 at 9.12.01 AM.jpeg"
     broken.write_bytes(b"\xff\xd8\xff\xe0 not really a photo" * 4)
     window.load_photos([broken])
@@ -221,7 +231,7 @@ def _start_services(data: Path) -> dict[str, object] | None:
         stack.stop()
         s3.stop()
 
-    return {"factory": lambda: make_clients(settings, secrets), "stop": stop}
+    return {"factory": lambda: make_clients(settings, secrets), "stop": stop, "stop_s3": s3.stop}
 
 
 if __name__ == "__main__":

@@ -70,6 +70,8 @@ class RenderSettingsPage(QWidget):
         self.serve_url.setPlaceholderText(
             "https://remotionlambda-….s3.….amazonaws.com/sites/vidstudio/index.html"
         )
+        self.serve_url.textChanged.connect(self.serve_url.setToolTip)  # the whole URL on hover
+        self.function.editTextChanged.connect(self.function.setToolTip)
         self.compositions = QPlainTextEdit()
         self.compositions.setFixedHeight(56)
         self.compositions.setPlaceholderText("promo = Promo")
