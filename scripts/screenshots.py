@@ -54,6 +54,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from vidstudio.jobs.publish import RetryPolicy
+    from vidstudio.jobs.render_backend import backend_for, default_backend_factory
     from vidstudio.jobs.store import JobStore
     from vidstudio.settings import Settings
     from vidstudio.ui.i18n import install_language
@@ -84,6 +85,12 @@ def main() -> int:
 
     cloud = _start_services(data)
     store = JobStore()
+    backend: dict[str, object] = {}  # "factory": a backend factory for the next render (else Settings)
+
+    def backend_factory(size):  # type: ignore[no-untyped-def]
+        chosen = backend.get("factory")
+        return chosen(size) if chosen else default_backend_factory(size)  # type: ignore[operator]
+
     if cloud is not None:
         window = MainWindow(
             store,
@@ -92,6 +99,7 @@ def main() -> int:
             clients_factory=cloud["factory"],
             publish_policy=RetryPolicy(max_attempts=2, base_seconds=0.5),
             publish_after=lambda: True,
+            backend_factory=backend_factory,
         )
     else:
         print("screenshots: local services not available; the result card is not published", file=sys.stderr)
@@ -122,6 +130,20 @@ def main() -> int:
         wait_for(lambda: window.publish_status(shown).state in ("published", "failed"), timeout=120)
     settle(300)
     shot(window, "04-result.png")
+
+    fake = cloud["fake_lambda"]() if cloud is not None else None
+    if fake is not None:  # Automatic with a throttled (fake, local) Remotion Lambda: rendered here
+        fake_lambda, renderer = fake
+        fake_lambda.faults.add("throttle_start")
+        backend["factory"] = lambda size: backend_for("auto", renderer, size)
+        window.start_render()
+        wait_for(
+            lambda: window.progress_panel.backend_line.isVisible() and window.progress_panel.bar.value() > 300
+        )
+        shot(window, "04b-rendering-lambda-busy.png")
+        wait_for(lambda: window.queue.current is None and not store.queued(), timeout=240)
+        backend.pop("factory")
+        fake_lambda.close()
 
     window.tabs.setCurrentIndex(1)
     window.history.list.setCurrentRow(0)
@@ -231,7 +253,45 @@ def _start_services(data: Path) -> dict[str, object] | None:
         stack.stop()
         s3.stop()
 
-    return {"factory": lambda: make_clients(settings, secrets), "stop": stop, "stop_s3": s3.stop}
+    def fake_lambda() -> tuple[object, object] | None:
+        """The test suite's fake Remotion Lambda (tests/lambda_/fake_lambda.py) on this S3."""
+        try:
+            sys.path.insert(0, str(REPO / "tests"))
+            import boto3
+            from lambda_.fake_lambda import FakeLambda  # type: ignore[import-not-found]
+
+            from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda
+            from vidstudio.cloud.lambda_render import LambdaRenderer, S3ImageHost, make_lambda_clients
+
+            fake = FakeLambda(s3.client())
+            session = boto3.session.Session(
+                aws_access_key_id=s3.admin.access_key,
+                aws_secret_access_key=s3.admin.secret_key,
+                region_name="us-east-1",
+            )
+            lambda_client, s3_client = make_lambda_clients(
+                session, "us-east-1", lambda_endpoint=fake.url, s3_endpoint=s3.endpoint
+            )
+            remotion = RemotionLambda(
+                lambda_client,
+                LambdaSettings(
+                    "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec",
+                    "us-east-1",
+                    "https://example.invalid/sites/vidstudio/index.html",
+                ),
+            )
+            image_host = S3ImageHost(s3_client, "vidstudio-shots")
+            return fake, LambdaRenderer(remotion, s3_client, image_host, poll_interval=0.2)
+        except Exception as exc:
+            print(f"screenshots: no fake Lambda: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return None
+
+    return {
+        "factory": lambda: make_clients(settings, secrets),
+        "stop": stop,
+        "stop_s3": s3.stop,
+        "fake_lambda": fake_lambda,
+    }
 
 
 if __name__ == "__main__":
