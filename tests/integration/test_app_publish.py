@@ -117,6 +117,8 @@ def test_render_publishes_by_itself_and_copy_link_fetches_the_mp4(
     assert card.copy_link_button.isVisible() and not card.publish_button.isVisible()
     stored = window.store.get(job.id)
     assert stored is not None and stored.video_url == url
+    queue_row = window.queue_view.list.itemWidget(window.queue_view.list.item(0))
+    assert queue_row.job.id == job.id and queue_row.state.text() == "Published"  # type: ignore[attr-defined]
 
     QGuiApplication.clipboard().clear()
     with qtbot.waitSignal(window.link_fetcher.done, timeout=30_000):

@@ -118,10 +118,17 @@ class QueueRow(QWidget):
 
     remove_requested = Signal(str)
 
-    def __init__(self, job: Job, template_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        job: Job,
+        template_name: str,
+        parent: QWidget | None = None,
+        publish_status: Callable[[Job], PublishStatus] = no_status,
+    ) -> None:
         super().__init__(parent)
         self.job = job
         self.template_name = template_name
+        self.publish_status = publish_status
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
         self.detail = QLabel()
@@ -146,11 +153,17 @@ class QueueRow(QWidget):
         self.job = job
         self.title.setText(job.title)
         self.detail.setText(f"{job.aspect}  ·  {self.template_name}")
-        self.state.setText(state_name(job.state))
-        self.state.setStyleSheet(f"color: {STATE_COLORS[job.state]}; font-weight: 600;")
+        status = self.publish_status(job) if job.state is JobState.RENDERED else PublishStatus()
+        if status.state != "none":  # a rendered video being or been published says how far
+            color = {"failed": STATE_COLORS[JobState.FAILED], "published": STATE_COLORS[JobState.PUBLISHED]}
+            self.state.setText(publish_text(PublishStatus(status.state, status.fraction)))
+            self.state.setStyleSheet(f"color: {color.get(status.state, '#2563eb')}; font-weight: 600;")
+        else:
+            self.state.setText(state_name(job.state))
+            self.state.setStyleSheet(f"color: {STATE_COLORS[job.state]}; font-weight: 600;")
         self.remove_button.setVisible(job.state is JobState.QUEUED)
         self.remove_button.setToolTip(self.tr("Remove from the queue"))
-        self.setToolTip(job_error_text(job))
+        self.setToolTip(status.error if status.state == "failed" else job_error_text(job))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -167,9 +180,15 @@ class QueueView(QFrame):
 
     remove_requested = Signal(str)
 
-    def __init__(self, template_name: Callable[[str], str] = str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        template_name: Callable[[str], str] = str,
+        parent: QWidget | None = None,
+        publish_status: Callable[[Job], PublishStatus] = no_status,
+    ) -> None:
         super().__init__(parent)
         self.template_name = template_name
+        self.publish_status = publish_status
         self.setObjectName("card")
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
@@ -197,7 +216,7 @@ class QueueView(QFrame):
         if job.id in self._rows:
             self.update_job(job)
             return
-        row = QueueRow(job, self.template_name(job.template))
+        row = QueueRow(job, self.template_name(job.template), publish_status=self.publish_status)
         row.remove_requested.connect(self.remove_requested)
         item = QListWidgetItem()
         item.setSizeHint(row.sizeHint())
@@ -214,6 +233,12 @@ class QueueView(QFrame):
 
     def jobs(self) -> list[Job]:
         return [row.job for _item, row in self._rows.values()]
+
+    def refresh_publish(self, job_id: str) -> None:
+        """Publishing of ``job_id`` moved on: redraw its state."""
+        entry = self._rows.get(job_id)
+        if entry is not None:
+            entry[1].set_job(entry[1].job)
 
     def clear_finished(self) -> None:
         for job_id, (item, row) in list(self._rows.items()):

@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         self.progress_panel.hide()
         self.result_card = ResultCard()
         self.result_card.hide()
-        self.queue_view = QueueView(self._template_name)
+        self.queue_view = QueueView(self._template_name, publish_status=self.publish_status)
         self.queue_view.setMaximumHeight(200)
         right.addWidget(self.preview, 1)
         right.addWidget(self.progress_panel)
@@ -872,6 +872,7 @@ class MainWindow(QMainWindow):
             job = self.store.get(render_id)
             if job is not None:
                 self.result_card.show_job(job, self.publish_status(job))
+        self.queue_view.refresh_publish(render_id)
         self.history.refresh_publish()
 
     # ================================================================ dialogs
