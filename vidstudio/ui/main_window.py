@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -40,8 +41,6 @@ from PySide6.QtWidgets import (
 
 from vidstudio import paths
 from vidstudio.jobs.outbox import PublishOutbox
-from vidstudio.jobs.publish import RetryPolicy
-from vidstudio.jobs.publish_job import ClientsFactory, PublishQueue, default_clients
 from vidstudio.jobs.publish_render import LinkFetcher, PublishStatus, publish_after_render, request_for_job
 from vidstudio.jobs.render_backend import BackendFactory, default_backend_factory
 from vidstudio.jobs.runner import JobQueue, RenderProgress
@@ -62,16 +61,33 @@ from vidstudio.ui.preview import PreviewPanel
 from vidstudio.ui.render_settings import RenderSettingsPage, rendering_title
 from vidstudio.ui.settings_dialog import SettingsDialog, quality_names, register_page
 
+if TYPE_CHECKING:  # the publish queue pulls in boto3: imported when first used, after the window shows
+    from vidstudio.cloud.factory import CloudClients
+    from vidstudio.jobs.publish import RetryPolicy
+    from vidstudio.jobs.publish_job import ClientsFactory, PublishQueue
+
 TEMPLATE_ICON = QSize(112, 63)
 LEFT_WIDTH = 380
+# The publish queue (boto3, supabase) loads this long after the window opens, not before it shows.
+START_PUBLISHING_MS = 800
+
+
+def _publish_settings_page() -> QWidget:
+    from vidstudio.ui.publish_settings import PublishSettingsPage
+
+    return PublishSettingsPage()
+
+
+def _default_clients() -> CloudClients:
+    from vidstudio.jobs.publish_job import default_clients
+
+    return default_clients()
 
 
 def register_settings_pages() -> None:
     """Settings → Publishing and Settings → Rendering (registering again replaces them)."""
-    from vidstudio.ui.publish_settings import PublishSettingsPage
-
     register_page(
-        PublishSettingsPage,
+        _publish_settings_page,
         lambda: QCoreApplication.translate("PublishSettingsPage", "Publishing"),
         key="publish",
         order=20,
@@ -103,7 +119,7 @@ class MainWindow(QMainWindow):
         templates_dir: Path | None = None,
         render_scale: float = 1.0,
         persist_settings: bool = True,
-        clients_factory: ClientsFactory = default_clients,
+        clients_factory: ClientsFactory | None = None,
         publish_policy: RetryPolicy | None = None,
         publish_after: Callable[[], bool] = publish_after_render,
         backend_factory: BackendFactory | None = None,
@@ -111,7 +127,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         """``clients_factory`` makes the cloud clients (called in worker threads);
         ``publish_after`` says whether a finished render is published at once;
-        ``backend_factory`` gives the render backend (default: "Render on" in the settings)."""
+        ``backend_factory`` gives the render backend (default: "Render on" in the settings).
+        The publish queue starts once the window is up (its cloud libraries take a moment to
+        load) or when first used."""
         super().__init__(parent)
         register_settings_pages()
         self.store = store
@@ -127,11 +145,12 @@ class MainWindow(QMainWindow):
             backend_factory=backend_factory or self._settings_backend,
             parent=self,
         )
-        # One publish queue per window; interrupted publishes resume below (retry_due).
-        self.publish_queue = PublishQueue(
-            PublishOutbox(), clients_factory, policy=publish_policy, parent=self
-        )
-        self.link_fetcher = LinkFetcher(clients_factory, self)
+        # One publish queue per window (see publish_queue); interrupted publishes resume at start.
+        self.outbox = PublishOutbox()
+        self._clients_factory: ClientsFactory = clients_factory or _default_clients
+        self._publish_policy = publish_policy
+        self._publish_queue: PublishQueue | None = None
+        self.link_fetcher = LinkFetcher(self._clients_factory, self)
         self._publish_after = publish_after
         self._publishing: dict[str, tuple[str, float]] = {}  # render id -> (step, fraction)
         self._publish_errors: dict[str, str] = {}  # render id -> the failure, in the UI language
@@ -155,7 +174,7 @@ class MainWindow(QMainWindow):
         if self.recovered:
             self.show_result(self.recovered[-1])
         self.queue.resume()
-        self.publish_queue.retry_due()
+        QTimer.singleShot(START_PUBLISHING_MS, self._start_publishing)
 
     # ================================================================ building
     def _build(self) -> None:
@@ -386,9 +405,6 @@ class MainWindow(QMainWindow):
         self.history.link_requested.connect(lambda job: self.copy_link(job.id))
         self.result_card.publish_requested.connect(self.publish)
         self.result_card.link_requested.connect(self.copy_link)
-        self.publish_queue.progress.connect(self._on_publish_progress)
-        self.publish_queue.finished.connect(self._on_published)
-        self.publish_queue.failed.connect(self._on_publish_failed)
         self.link_fetcher.done.connect(self._on_link)
 
     def _apply_defaults(self) -> None:
@@ -797,13 +813,32 @@ class MainWindow(QMainWindow):
         return default_backend_factory(size, self.settings.render.model_copy(deep=True))
 
     # ================================================================ publishing
+    @property
+    def publish_queue(self) -> PublishQueue:
+        """The window's publish queue, made on first use."""
+        if self._publish_queue is None:
+            from vidstudio.jobs.publish_job import PublishQueue
+
+            queue = PublishQueue(self.outbox, self._clients_factory, policy=self._publish_policy, parent=self)
+            queue.progress.connect(self._on_publish_progress)
+            queue.finished.connect(self._on_published)
+            queue.failed.connect(self._on_publish_failed)
+            self._publish_queue = queue
+        return self._publish_queue
+
+    def _start_publishing(self) -> None:
+        """After the window is up: resume publishes a quit or crash interrupted."""
+        if self.store.closed or self.queue.stopped:
+            return
+        self.publish_queue.retry_due()
+
     def publish_status(self, job: Job) -> PublishStatus:
         """The job's publishing as the result card and history show it."""
         live = self._publishing.get(job.id)
         if live is not None:
             step, fraction = live
             return PublishStatus("waiting" if step == "waiting" else "uploading", fraction)
-        entry = self.publish_queue.store.get(job.id)
+        entry = self.outbox.get(job.id)
         if entry is None:
             return PublishStatus("published" if job.video_url else "none")
         if entry.state == "failed":
@@ -816,7 +851,7 @@ class MainWindow(QMainWindow):
         job = self.store.get(job_id)
         if job is None or job.state is not JobState.RENDERED or self.publish_queue.is_active(job_id):
             return False
-        entry = self.publish_queue.store.get(job_id)
+        entry = self.outbox.get(job_id)
         if entry is not None and entry.published:
             return False
         fps = 30
@@ -835,7 +870,7 @@ class MainWindow(QMainWindow):
 
     def copy_link(self, job_id: str) -> None:
         """Copy link: a fresh link from the outbox (presigned links expire), else the stored one."""
-        entry = self.publish_queue.store.get(job_id)
+        entry = self.outbox.get(job_id)
         if entry is not None and entry.results.get("s3_key"):
             self.link_fetcher.fetch(entry)
             return
@@ -911,13 +946,16 @@ class MainWindow(QMainWindow):
 
     def _shutdown_publishing(self) -> None:
         """Stop uploading; what was under way resumes at the next start (retry_due)."""
-        active = [rid for rid in self._publishing if self.publish_queue.is_active(rid)]
-        self.publish_queue.shutdown()
         self.link_fetcher.wait(5_000)
+        queue = self._publish_queue
+        if queue is None:
+            return
+        active = [rid for rid in self._publishing if queue.is_active(rid)]
+        queue.shutdown()
         for render_id in active:
-            entry = self.publish_queue.store.get(render_id)
+            entry = self.outbox.get(render_id)
             if entry is not None and not entry.published:
-                self.publish_queue.store.set_state(render_id, "waiting")
+                self.outbox.set_state(render_id, "waiting")
 
     def work_at_risk(self) -> bool:
         """True when quitting now would cancel a render the user asked for.
