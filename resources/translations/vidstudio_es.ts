@@ -93,6 +93,10 @@
         <translation>Publicar</translation>
     </message>
     <message>
+        <source>Link copied</source>
+        <translation>Enlace copiado</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Historial</translation>
     </message>

@@ -191,6 +191,12 @@ def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
     assert "Published" in history.list.item(0).text()
     history.list.setCurrentRow(0)
     assert history.copy_link_button.isEnabled() and not history.publish_button.isEnabled()
+    again.tabs.setCurrentWidget(history)
+    QGuiApplication.clipboard().clear()
+    with qtbot.waitSignal(again.link_fetcher.done, timeout=30_000):
+        history.copy_link_button.click()
+    assert QGuiApplication.clipboard().text().startswith("http")
+    assert history.link_note.text() == "Link copied"
     again_job = again.store.get(job.id)
     assert again_job is not None and again_job.video_url
 

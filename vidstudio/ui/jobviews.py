@@ -297,7 +297,7 @@ class HistoryView(QWidget):
         self.list.setSpacing(2)
         self.list.setUniformItemSizes(True)
         self.list.itemDoubleClicked.connect(lambda _item: self._open())
-        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.list.currentItemChanged.connect(lambda *_: self._on_selection())
         self.open_button = QPushButton()
         self.open_button.setObjectName("accent")
         self.rerender_button = QPushButton()
@@ -305,6 +305,9 @@ class HistoryView(QWidget):
         self.delete_button = QPushButton()
         self.publish_button = QPushButton()
         self.copy_link_button = QPushButton()
+        self.link_note = QLabel()
+        self.link_note.setObjectName("muted")
+        self.link_note.hide()
         self.publish_button.clicked.connect(self._publish)
         self.copy_link_button.clicked.connect(self._copy_link)
         self.open_button.clicked.connect(self._open)
@@ -317,6 +320,7 @@ class HistoryView(QWidget):
         buttons.addWidget(self.show_button)
         buttons.addWidget(self.publish_button)
         buttons.addWidget(self.copy_link_button)
+        buttons.addWidget(self.link_note)
         buttons.addStretch()
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -371,6 +375,10 @@ class HistoryView(QWidget):
             second += "\n" + job_error_text(job)
         return f"{job.title}\n{second}"
 
+    def _on_selection(self) -> None:
+        self.link_note.hide()
+        self._update_buttons()
+
     def selected_job(self) -> Job | None:
         item = self.list.currentItem()
         if item is None:
@@ -399,6 +407,16 @@ class HistoryView(QWidget):
             if item is not None:
                 item.setText(self._describe(job))
         self._update_buttons()
+
+    def link_copied(self, url: str, error: str = "") -> None:
+        """Copy link's answer for the selected entry: on the clipboard, or why not."""
+        if url:
+            desktop.copy_text(url)
+        self.link_note.setText(self.tr("Link copied") if url else error)
+        self.link_note.setObjectName("muted" if url else "error")
+        self.link_note.style().unpolish(self.link_note)
+        self.link_note.style().polish(self.link_note)
+        self.link_note.show()
 
     def _publish(self) -> None:
         job = self.selected_job()

@@ -879,7 +879,10 @@ class MainWindow(QMainWindow):
             self._on_link(job_id, job.video_url, "")
 
     def _on_link(self, render_id: str, url: str, error: str) -> None:
-        if self.result_card.job is not None and self.result_card.job.id == render_id:
+        selected = self.history.selected_job()
+        if self.tabs.currentWidget() is self.history and selected is not None and selected.id == render_id:
+            self.history.link_copied(url, error)
+        elif self.result_card.job is not None and self.result_card.job.id == render_id:
             self.result_card.link_copied(url, error)
         elif url:
             desktop.copy_text(url)
