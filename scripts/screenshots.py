@@ -4,8 +4,10 @@
 
 Runs under Xvfb (started through ``xvfb-run`` when there is no display) with a
 throwaway data folder, and writes PNGs: the editor with a 16:9 and a 9:16
-preview, a render in progress, the result card, the history, the Spanish UI,
-the Settings and About dialogs, and a damaged photo's inline error.
+preview, a render in progress, the result card (published: the test suite's local
+S3 / Supabase services are started for it when their programs are installed, see
+scripts/test-deps/20-services.sh), the history, the Spanish UI, the Settings and
+About dialogs, Settings → Publishing and → Rendering, and a damaged photo's inline error.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from vidstudio.jobs.publish import RetryPolicy
+    from vidstudio.jobs.render_backend import backend_for, default_backend_factory
     from vidstudio.jobs.store import JobStore
     from vidstudio.settings import Settings
     from vidstudio.ui.i18n import install_language
@@ -79,8 +83,27 @@ def main() -> int:
         widget.grab().save(str(path), "PNG")
         print(path)
 
+    cloud = _start_services(data)
     store = JobStore()
-    window = MainWindow(store, Settings(), persist_settings=False)
+    backend: dict[str, object] = {}  # "factory": a backend factory for the next render (else Settings)
+
+    def backend_factory(size):  # type: ignore[no-untyped-def]
+        chosen = backend.get("factory")
+        return chosen(size) if chosen else default_backend_factory(size)  # type: ignore[operator]
+
+    if cloud is not None:
+        window = MainWindow(
+            store,
+            Settings(),
+            persist_settings=False,
+            clients_factory=cloud["factory"],
+            publish_policy=RetryPolicy(max_attempts=2, base_seconds=0.5),
+            publish_after=lambda: True,
+            backend_factory=backend_factory,
+        )
+    else:
+        print("screenshots: local services not available; the result card is not published", file=sys.stderr)
+        window = MainWindow(store, Settings(), persist_settings=False, publish_after=lambda: False)
     window.resize(1280, 800)
     window.show()
     settle(300)
@@ -101,8 +124,26 @@ def main() -> int:
     shot(window, "03-rendering.png")
 
     wait_for(lambda: window.queue.current is None and not store.queued(), timeout=240)
+    if cloud is not None:
+        shown = window.result_card.job
+        assert shown is not None
+        wait_for(lambda: window.publish_status(shown).state in ("published", "failed"), timeout=120)
     settle(300)
     shot(window, "04-result.png")
+
+    fake = cloud["fake_lambda"]() if cloud is not None else None
+    if fake is not None:  # Automatic with a throttled (fake, local) Remotion Lambda: rendered here
+        fake_lambda, renderer = fake
+        fake_lambda.faults.add("throttle_start")
+        backend["factory"] = lambda size: backend_for("auto", renderer, size)
+        window.start_render()
+        wait_for(
+            lambda: window.progress_panel.backend_line.isVisible() and window.progress_panel.bar.value() > 300
+        )
+        shot(window, "04b-rendering-lambda-busy.png")
+        wait_for(lambda: window.queue.current is None and not store.queued(), timeout=240)
+        backend.pop("factory")
+        fake_lambda.close()
 
     window.tabs.setCurrentIndex(1)
     window.history.list.setCurrentRow(0)
@@ -122,14 +163,135 @@ def main() -> int:
     shot(about, "08-about.png")
     about.reject()
 
+    dialog = window.open_settings()
+    for index in range(dialog.tabs.count()):
+        if dialog.tabs.tabText(index) == "Publishing":
+            dialog.tabs.setCurrentIndex(index)
+    dialog.resize(dialog.sizeHint().expandedTo(dialog.size()))
+    settle(300)
+    shot(dialog, "10-settings-publishing.png")
+    from vidstudio.ui.render_settings import RenderSettingsPage
+
+    for index in range(dialog.tabs.count()):
+        page = dialog.tabs.widget(index)
+        if isinstance(page, RenderSettingsPage):
+            dialog.tabs.setCurrentIndex(index)
+            page.policy.setCurrentIndex(page.policy.findData("auto"))
+            page.region.setText("eu-west-1")
+            page.function.setEditText("remotion-render-4-0-527-mem2048mb-disk2048mb-120sec")
+            page.serve_url.setText(
+                "https://remotionlambda-eu-west-1-abc123.s3.eu-west-1.amazonaws.com/sites/vidstudio/index.html"
+            )
+            page.show_starts()
+    settle(300)
+    shot(dialog, "11-settings-rendering.png")
+    dialog.reject()
+
+    if cloud is not None:  # S3 goes away: the next publish fails with a plain reason and Retry
+        cloud["stop_s3"]()
+        job = window.start_render()
+        assert job is not None
+        wait_for(lambda: window.result_card.job is not None and window.result_card.job.id == job.id, 240)
+        wait_for(lambda: window.publish_status(job).state == "failed", timeout=120)
+        shot(window, "12-result-publish-failed.png")
+
     broken = data / "WhatsApp Image 2026-02-07 at 9.12.01 AM.jpeg"
     broken.write_bytes(b"\xff\xd8\xff\xe0 not really a photo" * 4)
     window.load_photos([broken])
     shot(window, "09-photo-error.png")
     window.close()
     store.close()
+    if cloud is not None:
+        cloud["stop"]()
     shutil.rmtree(data, ignore_errors=True)
     return 0
+
+
+def _start_services(data: Path) -> dict[str, object] | None:
+    """The test suite's local S3 and Supabase (tests/integration/services.py), or None."""
+    sys.path.insert(0, str(REPO / "tests" / "integration"))
+    try:
+        import services  # type: ignore[import-not-found]
+
+        from vidstudio.cloud.factory import make_clients
+        from vidstudio.cloud.settings import (
+            PublishSettings,
+            S3Settings,
+            Secrets,
+            SupabaseSettings,
+            save_settings,
+        )
+
+        s3 = services.SeaweedS3(data / "seaweedfs")
+        s3.start()
+        s3.client().create_bucket(Bucket="vidstudio-shots")
+        stack = services.SupabaseStack(data / "supabase")
+        stack.start()
+    except Exception as exc:  # programs not installed: screenshots without publishing
+        print(f"screenshots: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None
+    settings = PublishSettings(
+        s3=S3Settings(
+            bucket="vidstudio-shots",
+            region="us-east-1",
+            endpoint_url=s3.endpoint,
+            auth="keys",
+            link_mode="presigned",
+            link_hours=72,
+        ),
+        supabase=SupabaseSettings(url=stack.url),
+        publish_after_render=True,
+    )
+    save_settings(settings)  # Settings → Publishing shows them (the keys stay out of the keyring)
+    secrets = Secrets(
+        aws_access_key_id=s3.writer.access_key,
+        aws_secret_access_key=s3.writer.secret_key,
+        supabase_key=stack.service_key,
+    )
+
+    def stop() -> None:
+        stack.stop()
+        s3.stop()
+
+    def fake_lambda() -> tuple[object, object] | None:
+        """The test suite's fake Remotion Lambda (tests/lambda_/fake_lambda.py) on this S3."""
+        try:
+            sys.path.insert(0, str(REPO / "tests"))
+            import boto3
+            from lambda_.fake_lambda import FakeLambda  # type: ignore[import-not-found]
+
+            from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda
+            from vidstudio.cloud.lambda_render import LambdaRenderer, S3ImageHost, make_lambda_clients
+
+            fake = FakeLambda(s3.client())
+            session = boto3.session.Session(
+                aws_access_key_id=s3.admin.access_key,
+                aws_secret_access_key=s3.admin.secret_key,
+                region_name="us-east-1",
+            )
+            lambda_client, s3_client = make_lambda_clients(
+                session, "us-east-1", lambda_endpoint=fake.url, s3_endpoint=s3.endpoint
+            )
+            remotion = RemotionLambda(
+                lambda_client,
+                LambdaSettings(
+                    "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec",
+                    "us-east-1",
+                    "https://example.invalid/sites/vidstudio/index.html",
+                ),
+            )
+            image_host = S3ImageHost(s3_client, "vidstudio-shots")
+            return fake, LambdaRenderer(remotion, s3_client, image_host, poll_interval=0.2)
+        except Exception as exc:
+            print(f"screenshots: no fake Lambda: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return None
+
+    return {
+        "factory": lambda: make_clients(settings, secrets),
+        "stop": stop,
+        "stop_s3": s3.stop,
+        "fake_lambda": fake_lambda,
+    }
 
 
 if __name__ == "__main__":

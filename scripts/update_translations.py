@@ -3,7 +3,8 @@
     python scripts/update_translations.py
 
 1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string from
-   ``vidstudio/ui`` and ``vidstudio/jobs`` into ``resources/translations/vidstudio_es.ts``
+   ``vidstudio/ui``, ``vidstudio/jobs`` and ``vidstudio/cloud`` (``QT_TRANSLATE_NOOP``)
+   into ``resources/translations/vidstudio_es.ts``
    (existing translations are kept; new strings are marked unfinished).
 2. ``pyside6-lrelease`` compiles it to ``vidstudio_es.qm``, which the app loads.
 
@@ -34,7 +35,7 @@ def tool(name: str) -> str:
 def main() -> int:
     sources = sorted(
         str(p.relative_to(REPO))
-        for folder in ("vidstudio/ui", "vidstudio/jobs")
+        for folder in ("vidstudio/ui", "vidstudio/jobs", "vidstudio/cloud")
         for p in (REPO / folder).glob("*.py")
     )
     out = REPO / "resources" / "translations"

@@ -207,34 +207,18 @@ def _publish_render(args: argparse.Namespace, template: object, result: object) 
     """After ``render --publish``: poster still, then publish; the video stays if publishing fails."""
     import uuid
 
-    from vidstudio import paths
-    from vidstudio.jobs.outbox import PublishRequest
-    from vidstudio.render.pipeline import RenderResult, render_still
+    from vidstudio.jobs.publish_render import request_for_render
+    from vidstudio.render.pipeline import RenderResult
     from vidstudio.render.template import Template
 
     assert isinstance(template, Template) and isinstance(result, RenderResult)
-    render_id = uuid.uuid4().hex
-    posters = paths.data_dir() / "posters"
-    posters.mkdir(parents=True, exist_ok=True)
     props = _props(args)
-    poster = render_still(template, props, posters / f"{render_id}.jpg", aspect=args.aspect)  # type: ignore[arg-type]
-    request = PublishRequest(
-        render_id=render_id,
-        video=str(Path(result.path).resolve()),
-        photo=str(Path(args.photo).resolve()),
-        poster=str(poster),
-        title=args.title,
-        subtitle=args.subtitle,
-        template=template.id,
-        aspect=args.aspect,
-        width=result.width,
-        height=result.height,
-        fps=result.fps,
-        duration_seconds=round(result.duration, 3),
-        size_bytes=result.size_bytes,
-        rendered_at=time.time(),
-        render_seconds=round(result.wall_time, 3),
-        app_version=__version__,
+    request = request_for_render(
+        template,
+        props,  # type: ignore[arg-type]
+        args.aspect,
+        result,
+        render_id=uuid.uuid4().hex,
     )
     return _run_publish(request, args.quiet)
 

@@ -26,6 +26,7 @@ SETTINGS_FILE = "settings.json"
 Language = Literal["system", "en", "es"]
 Quality = Literal["draft", "standard", "high"]
 Aspect = Literal["16:9", "9:16", "1:1", "4:5"]
+RenderPolicy = Literal["local", "lambda", "auto"]
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "es")
 
 
@@ -60,12 +61,30 @@ class WindowState(Section):
     splitter: str = ""
 
 
+class RenderOn(Section):
+    """Where videos are rendered: this computer, Remotion Lambda, or Lambda with fallback (Auto).
+
+    AWS credentials are the publishing ones (profile / SSO / keys in the keyring).
+    """
+
+    policy: RenderPolicy = "local"
+    function_name: str = ""  # remotion-render-4-0-527-...
+    region: str = ""
+    serve_url: str = ""  # https://remotionlambda-....s3....amazonaws.com/sites/vidstudio/index.html
+    compositions: dict[str, str] = Field(default_factory=dict)  # template id -> composition id
+    timeout_minutes: int = Field(default=15, ge=1, le=60)
+
+    def lambda_configured(self) -> bool:
+        return bool(self.function_name.strip() and self.region.strip() and self.serve_url.strip())
+
+
 class Settings(Section):
     """All settings.  Add a section by adding a field with a ``default_factory``."""
 
     defaults: RenderDefaults = Field(default_factory=RenderDefaults)
     interface: Interface = Field(default_factory=Interface)
     window: WindowState = Field(default_factory=WindowState)
+    render: RenderOn = Field(default_factory=RenderOn)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:

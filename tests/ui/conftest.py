@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from ui_helpers import SMALL, write_short_templates
+from ui_helpers import SMALL, dialog_guard, write_short_templates
 
 from vidstudio.jobs.store import JobStore
 from vidstudio.settings import Settings
@@ -34,6 +34,13 @@ def _english(qapp: QApplication) -> Iterator[None]:
     install_language("en")
     yield
     install_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_dialogs(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An unexpected modal dialog fails the test instead of blocking the suite (see ui_helpers)."""
+    with dialog_guard(monkeypatch):
+        yield
 
 
 WindowFactory = Callable[..., MainWindow]

@@ -150,6 +150,7 @@ def test_settings_dialog_takes_pages_from_other_features(qtbot) -> None:
     from vidstudio.ui import settings_dialog
 
     before = list(settings_dialog._registry)
+    settings_dialog._registry.clear()  # only this test's page (windows register Publishing, Rendering)
     register_page(_ExtraPage, lambda: "Extra", key="extra")
     try:
         dialog = SettingsDialog(Settings(), [])

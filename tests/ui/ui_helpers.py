@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from vidstudio.render.template import templates_dir
 from vidstudio.ui.main_window import MainWindow
@@ -76,3 +80,56 @@ def differing_pixels(a: QImage, b: QImage) -> float:
             total += 1
             changed += a.pixel(x, y) != b.pixel(x, y)
     return changed / total
+
+
+MODAL_LIMIT_S = 20.0  # a modal dialog up this long in a test is one nobody will answer
+
+
+@contextlib.contextmanager
+def dialog_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Unexpected modal dialogs fail the test instead of blocking the suite forever.
+
+    ``QMessageBox.question/warning/critical/information`` answer No/Cancel/Ok at once and
+    are recorded (a test that expects one patches it itself); any other modal dialog still
+    on screen after MODAL_LIMIT_S is closed by a watchdog timer (it fires inside the
+    dialog's own event loop) and recorded.  Anything recorded fails the test at the end.
+    """
+    unexpected: list[str] = []
+
+    def refuse(kind: str, default: QMessageBox.StandardButton) -> Callable[..., QMessageBox.StandardButton]:
+        def answer(
+            _parent: object, title: str, text: str, *_args: object, **_kwargs: object
+        ) -> QMessageBox.StandardButton:
+            unexpected.append(f"QMessageBox.{kind}({title!r}, {text!r})")
+            return default
+
+        return answer
+
+    Button = QMessageBox.StandardButton
+    monkeypatch.setattr(QMessageBox, "question", refuse("question", Button.No))
+    monkeypatch.setattr(QMessageBox, "warning", refuse("warning", Button.Cancel))
+    monkeypatch.setattr(QMessageBox, "critical", refuse("critical", Button.Cancel))
+    monkeypatch.setattr(QMessageBox, "information", refuse("information", Button.Ok))
+    seen: dict[int, float] = {}
+
+    def watchdog() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            seen.clear()
+            return
+        first = seen.setdefault(id(modal), time.monotonic())
+        if time.monotonic() - first > MODAL_LIMIT_S:
+            unexpected.append(f"modal {type(modal).__name__} {modal.windowTitle()!r} left open")
+            seen.pop(id(modal), None)
+            modal.close()
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(watchdog)
+    timer.start()
+    try:
+        yield unexpected
+    finally:
+        timer.stop()
+    if unexpected:
+        pytest.fail("unexpected modal dialog(s): " + "; ".join(unexpected), pytrace=False)

@@ -14,6 +14,7 @@ render loses nothing) and hands results to the UI only through signals.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import time
@@ -36,17 +37,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from vidstudio import paths
+from vidstudio.jobs.render_backend import BackendFactory, default_backend_factory
 from vidstudio.jobs.store import Job, JobState, JobStore, new_job_id
+from vidstudio.render.backends import BackendResult, RenderRequest
 from vidstudio.render.errors import Cancelled, ImageError, RenderError
 from vidstudio.render.images import probe_image
 from vidstudio.render.paint import Props, validate_props
 from vidstudio.render.pipeline import (
     CancelToken,
     Progress,
-    RenderResult,
     canvas_size,
     render_still,
-    render_video,
 )
 from vidstudio.render.template import ASPECTS, Template, get_template
 
@@ -72,6 +73,9 @@ class RenderProgress:
     elapsed: float
     eta: float | None
     thumbnail: QImage | None = None
+    message: str = (
+        ""  # the backend's line, e.g. "Lambda is busy (concurrency limit): rendering on this computer"
+    )
 
 
 TemplateLookup = Callable[[str], Template]
@@ -152,6 +156,7 @@ class _RenderTask(QRunnable):
         token: CancelToken,
         signals: _Signals,
         size: QSize,
+        backend_factory: BackendFactory = default_backend_factory,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)
@@ -161,6 +166,8 @@ class _RenderTask(QRunnable):
         self._token = token
         self._signals = signals
         self._size = size
+        self._backend_factory = backend_factory
+        self._last_message = ""
         self._last_stage = ""
         self._last_sent = 0.0
         self._thumbnail: QImage | None = None
@@ -171,16 +178,12 @@ class _RenderTask(QRunnable):
         assert job.output_path is not None
         output = Path(job.output_path)
         try:
-            result = render_video(
-                self._template,
-                props,
-                output,
-                aspect=job.aspect,
-                quality=job.quality,
-                progress=self._report,
-                cancel=self._token,
-                size=self._size,
-            )
+            backend = self._backend_factory(self._size)
+            request = RenderRequest(self._template, props, output, aspect=job.aspect, quality=job.quality)
+            message = backend.prepare(request)
+            if message:
+                raise RenderError(message)
+            result = backend.render(request, self._report, self._token)
         except Cancelled:
             final = self._finish(JobState.CANCELLED, error=CANCELLED_MESSAGE)
         except RenderError as exc:
@@ -201,19 +204,22 @@ class _RenderTask(QRunnable):
         now = time.perf_counter()
         if report.thumbnail is not None:
             self._thumbnail = report.thumbnail
-        if report.stage == self._last_stage and now - self._last_sent < PROGRESS_INTERVAL:
+        changed = report.stage != self._last_stage or report.message != self._last_message
+        if not changed and now - self._last_sent < PROGRESS_INTERVAL:
             return
         if report.thumbnail is None and self._thumbnail is not None:
             report = replace(report, thumbnail=self._thumbnail)
         self._thumbnail = None
         self._last_stage = report.stage
+        self._last_message = report.message
         self._last_sent = now
         self._signals.progress.emit(report)
 
     def _finish(self, state: JobState, **fields: Any) -> Job:
         return self._store.transition(self._job.id, state, finished_at=time.time(), **fields)
 
-    def _finish_rendered(self, props: Props, result: RenderResult) -> Job:
+    def _finish_rendered(self, props: Props, outcome: BackendResult) -> Job:
+        result = outcome.render
         poster: Path | None = poster_dir() / f"{self._job.id}.jpg"
         assert poster is not None
         width = POSTER_WIDTH
@@ -228,6 +234,29 @@ class _RenderTask(QRunnable):
             )
         except Exception:  # a poster is a nicety: the video is fine, history shows no thumbnail
             poster = None
+        extra = dict(self._job.extra)
+        extra["backend"] = outcome.backend
+        if outcome.cost is not None:
+            extra["cost"] = outcome.cost
+            extra["currency"] = outcome.currency
+        if outcome.fallback_reason:
+            extra["fallback"] = outcome.fallback_reason
+        try:  # ready to publish: the request with its full-size poster, made here off the UI thread
+            from vidstudio.jobs.publish_render import request_for_render
+
+            request = request_for_render(
+                self._template,
+                props,
+                self._job.aspect,
+                result,
+                render_id=self._job.id,
+                poster_name=f"{self._job.id}-full.jpg",
+                backend=outcome.backend,
+                cost_estimate=outcome.cost,
+            )
+            extra["publish_request"] = json.loads(request.to_json())
+        except Exception:  # publishing then cuts the poster from the video
+            pass
         return self._finish(
             JobState.RENDERED,
             output_path=str(result.path),
@@ -238,6 +267,7 @@ class _RenderTask(QRunnable):
             width=result.width,
             height=result.height,
             error=None,
+            extra=extra,
         )
 
 
@@ -261,11 +291,14 @@ class RenderJob(QObject):
         *,
         templates: TemplateLookup = get_template,
         scale: float = 1.0,
+        backend_factory: BackendFactory = default_backend_factory,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.job = job
+        self._backend_factory = backend_factory
+        self._message = ""
         self._templates = templates
         self._scale = scale
         self._token = CancelToken()
@@ -311,7 +344,13 @@ class RenderJob(QObject):
         )
         self.running = True
         self._task = _RenderTask(
-            self.store, self.job, self._template, self._token, self._signals, self._size()
+            self.store,
+            self.job,
+            self._template,
+            self._token,
+            self._signals,
+            self._size(),
+            self._backend_factory,
         )
         pool.start(self._task)
 
@@ -332,6 +371,8 @@ class RenderJob(QObject):
         else:
             fraction = 0.0
         thumbnail = report.thumbnail or self._pending_thumbnail
+        if report.message:  # kept until the backend says something else
+            self._message = report.message
         if fraction <= self._last_fraction:
             self._pending_thumbnail = thumbnail  # shown with the next report
             return
@@ -347,6 +388,7 @@ class RenderJob(QObject):
                 elapsed=report.elapsed,
                 eta=report.eta,
                 thumbnail=thumbnail,
+                message=self._message,
             )
         )
 
@@ -385,12 +427,14 @@ class JobQueue(QObject):
         *,
         templates_dir: Path | None = None,
         scale: float = 1.0,
+        backend_factory: BackendFactory = default_backend_factory,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.templates_dir = templates_dir
         self.scale = scale
+        self.backend_factory = backend_factory
         self.pool = QThreadPool(self)
         self.pool.setObjectName("render")
         self.pool.setMaxThreadCount(1)
@@ -403,6 +447,11 @@ class JobQueue(QObject):
     @property
     def busy(self) -> bool:
         return self.current is not None
+
+    @property
+    def stopped(self) -> bool:
+        """True after :meth:`shutdown`: nothing runs or starts any more."""
+        return self._paused
 
     def submit(self, template: str, aspect: str, quality: str, props: Props, output_dir: Path) -> Job | str:
         """Queue a render; returns the job, or a message when it cannot be queued."""
@@ -462,7 +511,14 @@ class JobQueue(QObject):
                 self.idle.emit()
                 return
             job = waiting[0]
-            runner = RenderJob(self.store, job, templates=self.template, scale=self.scale, parent=self)
+            runner = RenderJob(
+                self.store,
+                job,
+                templates=self.template,
+                scale=self.scale,
+                backend_factory=self.backend_factory,
+                parent=self,
+            )
             message = runner.prepare()
             if message:
                 failed = self.store.transition(

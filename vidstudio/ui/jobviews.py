@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vidstudio.jobs.publish_render import PublishStatus
 from vidstudio.jobs.runner import CANCELLED_MESSAGE, REMOVED_MESSAGE
 from vidstudio.jobs.store import INTERRUPTED_RENDER, INTERRUPTED_UPLOAD, Job, JobState, JobStore
 from vidstudio.ui import desktop
@@ -54,6 +55,37 @@ def job_error_text(job: Job) -> str:
     return known.get(job.error or "", job.error or "")
 
 
+def publish_text(status: PublishStatus) -> str:
+    """One line about publishing: waiting, uploading 45 %, published, failed with the reason."""
+    if status.state == "waiting":
+        return QCoreApplication.translate("PublishState", "Waiting to publish")
+    if status.state == "uploading":
+        return QCoreApplication.translate("PublishState", "Uploading %1 %").replace(
+            "%1", str(int(status.fraction * 100))
+        )
+    if status.state == "published":
+        return QCoreApplication.translate("PublishState", "Published")
+    if status.state == "failed":
+        text = QCoreApplication.translate("PublishState", "Publishing failed")
+        return f"{text}: {status.error}" if status.error else text
+    return ""
+
+
+def publishable(job: Job | None, status: PublishStatus) -> bool:
+    """A rendered video whose file exists and that is not published or being published."""
+    return bool(
+        job is not None
+        and job.state is JobState.RENDERED
+        and job.output_path
+        and Path(job.output_path).is_file()
+        and status.state in ("none", "failed")
+    )
+
+
+def no_status(_job: Job) -> PublishStatus:
+    return PublishStatus()
+
+
 STATE_COLORS = {
     JobState.QUEUED: "#5f6b7a",
     JobState.RENDERING: "#2563eb",
@@ -86,10 +118,17 @@ class QueueRow(QWidget):
 
     remove_requested = Signal(str)
 
-    def __init__(self, job: Job, template_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        job: Job,
+        template_name: str,
+        parent: QWidget | None = None,
+        publish_status: Callable[[Job], PublishStatus] = no_status,
+    ) -> None:
         super().__init__(parent)
         self.job = job
         self.template_name = template_name
+        self.publish_status = publish_status
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
         self.detail = QLabel()
@@ -114,11 +153,17 @@ class QueueRow(QWidget):
         self.job = job
         self.title.setText(job.title)
         self.detail.setText(f"{job.aspect}  ·  {self.template_name}")
-        self.state.setText(state_name(job.state))
-        self.state.setStyleSheet(f"color: {STATE_COLORS[job.state]}; font-weight: 600;")
+        status = self.publish_status(job) if job.state is JobState.RENDERED else PublishStatus()
+        if status.state != "none":  # a rendered video being or been published says how far
+            color = {"failed": STATE_COLORS[JobState.FAILED], "published": STATE_COLORS[JobState.PUBLISHED]}
+            self.state.setText(publish_text(PublishStatus(status.state, status.fraction)))
+            self.state.setStyleSheet(f"color: {color.get(status.state, '#2563eb')}; font-weight: 600;")
+        else:
+            self.state.setText(state_name(job.state))
+            self.state.setStyleSheet(f"color: {STATE_COLORS[job.state]}; font-weight: 600;")
         self.remove_button.setVisible(job.state is JobState.QUEUED)
         self.remove_button.setToolTip(self.tr("Remove from the queue"))
-        self.setToolTip(job_error_text(job))
+        self.setToolTip(status.error if status.state == "failed" else job_error_text(job))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -135,9 +180,15 @@ class QueueView(QFrame):
 
     remove_requested = Signal(str)
 
-    def __init__(self, template_name: Callable[[str], str] = str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        template_name: Callable[[str], str] = str,
+        parent: QWidget | None = None,
+        publish_status: Callable[[Job], PublishStatus] = no_status,
+    ) -> None:
         super().__init__(parent)
         self.template_name = template_name
+        self.publish_status = publish_status
         self.setObjectName("card")
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
@@ -165,7 +216,7 @@ class QueueView(QFrame):
         if job.id in self._rows:
             self.update_job(job)
             return
-        row = QueueRow(job, self.template_name(job.template))
+        row = QueueRow(job, self.template_name(job.template), publish_status=self.publish_status)
         row.remove_requested.connect(self.remove_requested)
         item = QListWidgetItem()
         item.setSizeHint(row.sizeHint())
@@ -182,6 +233,12 @@ class QueueView(QFrame):
 
     def jobs(self) -> list[Job]:
         return [row.job for _item, row in self._rows.values()]
+
+    def refresh_publish(self, job_id: str) -> None:
+        """Publishing of ``job_id`` moved on: redraw its state."""
+        entry = self._rows.get(job_id)
+        if entry is not None:
+            entry[1].set_job(entry[1].job)
 
     def clear_finished(self) -> None:
         for job_id, (item, row) in list(self._rows.items()):
@@ -219,10 +276,18 @@ class HistoryView(QWidget):
 
     open_requested = Signal(Job)
     rerender_requested = Signal(Job)
+    publish_requested = Signal(Job)
+    link_requested = Signal(Job)
 
-    def __init__(self, store: JobStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: JobStore,
+        parent: QWidget | None = None,
+        publish_status: Callable[[Job], PublishStatus] = no_status,
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.publish_status = publish_status
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.hint = QLabel()
@@ -232,12 +297,19 @@ class HistoryView(QWidget):
         self.list.setSpacing(2)
         self.list.setUniformItemSizes(True)
         self.list.itemDoubleClicked.connect(lambda _item: self._open())
-        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.list.currentItemChanged.connect(lambda *_: self._on_selection())
         self.open_button = QPushButton()
         self.open_button.setObjectName("accent")
         self.rerender_button = QPushButton()
         self.show_button = QPushButton()
         self.delete_button = QPushButton()
+        self.publish_button = QPushButton()
+        self.copy_link_button = QPushButton()
+        self.link_note = QLabel()
+        self.link_note.setObjectName("muted")
+        self.link_note.hide()
+        self.publish_button.clicked.connect(self._publish)
+        self.copy_link_button.clicked.connect(self._copy_link)
         self.open_button.clicked.connect(self._open)
         self.rerender_button.clicked.connect(self._rerender)
         self.show_button.clicked.connect(self._show)
@@ -246,6 +318,9 @@ class HistoryView(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.rerender_button)
         buttons.addWidget(self.show_button)
+        buttons.addWidget(self.publish_button)
+        buttons.addWidget(self.copy_link_button)
+        buttons.addWidget(self.link_note)
         buttons.addStretch()
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -291,10 +366,18 @@ class HistoryView(QWidget):
         parts = [when, job.aspect, state_name(job.state)]
         if job.state is JobState.RENDERED and job.size_bytes:
             parts.append(desktop.human_size(job.size_bytes))
+        if job.state is JobState.RENDERED:
+            published = publish_text(self.publish_status(job))
+            if published:
+                parts.append(published)
         second = "  ·  ".join(parts)
         if job.error and job.state in (JobState.FAILED, JobState.CANCELLED):
             second += "\n" + job_error_text(job)
         return f"{job.title}\n{second}"
+
+    def _on_selection(self) -> None:
+        self.link_note.hide()
+        self._update_buttons()
 
     def selected_job(self) -> Job | None:
         item = self.list.currentItem()
@@ -310,6 +393,40 @@ class HistoryView(QWidget):
         self.rerender_button.setEnabled(job is not None and job.finished)
         self.show_button.setEnabled(has_file)
         self.delete_button.setEnabled(job is not None and job.finished)
+        status = self.publish_status(job) if job is not None else PublishStatus()
+        self.publish_button.setEnabled(publishable(job, status))
+        self.publish_button.setText(
+            self.tr("Retry publishing") if status.state == "failed" else self.tr("Publish")
+        )
+        self.copy_link_button.setEnabled(bool(job and (job.video_url or status.state == "published")))
+
+    def refresh_publish(self) -> None:
+        """Publishing moved on: redraw the texts and buttons (no database reload)."""
+        for index, job in enumerate(self._jobs):
+            item = self.list.item(index)
+            if item is not None:
+                item.setText(self._describe(job))
+        self._update_buttons()
+
+    def link_copied(self, url: str, error: str = "") -> None:
+        """Copy link's answer for the selected entry: on the clipboard, or why not."""
+        if url:
+            desktop.copy_text(url)
+        self.link_note.setText(self.tr("Link copied") if url else error)
+        self.link_note.setObjectName("muted" if url else "error")
+        self.link_note.style().unpolish(self.link_note)
+        self.link_note.style().polish(self.link_note)
+        self.link_note.show()
+
+    def _publish(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            self.publish_requested.emit(job)
+
+    def _copy_link(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            self.link_requested.emit(job)
 
     def _open(self) -> None:
         job = self.selected_job()
@@ -343,6 +460,9 @@ class HistoryView(QWidget):
         self.show_button.setText(self.tr("Show file"))
         self.delete_button.setText(self.tr("Delete from history"))
         self.delete_button.setToolTip(self.tr("Removes the entry; the video file stays on disk"))
+        self.publish_button.setToolTip(self.tr("Upload the video and add it to the platform"))
+        self.copy_link_button.setText(self.tr("Copy link"))
+        self.copy_link_button.setToolTip(self.tr("Copy the link of the published video"))
         for index, job in enumerate(self._jobs):
             item = self.list.item(index)
             if item is not None:

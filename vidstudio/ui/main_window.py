@@ -4,9 +4,11 @@ result and queue on the right; the history on its own tab."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -38,23 +40,59 @@ from PySide6.QtWidgets import (
 )
 
 from vidstudio import paths
+from vidstudio.jobs.outbox import PublishOutbox
+from vidstudio.jobs.publish_render import LinkFetcher, PublishStatus, publish_after_render, request_for_job
+from vidstudio.jobs.render_backend import BackendFactory, default_backend_factory
 from vidstudio.jobs.runner import JobQueue, RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.render.backends import RenderBackend
 from vidstudio.render.errors import ImageError, RenderError
 from vidstudio.render.images import SUPPORTED_SUFFIXES, image_cache, probe_image
 from vidstudio.render.paint import MAX_SUBTITLE, MAX_TITLE, Props, render_frame_image, text_layout
 from vidstudio.render.template import ASPECTS, Template, list_templates
 from vidstudio.settings import Settings, save_settings
+from vidstudio.ui import desktop
 from vidstudio.ui.about import AboutDialog
 from vidstudio.ui.dropzone import DropZone, is_image_name, photo_info
 from vidstudio.ui.i18n import current_language, install_language
 from vidstudio.ui.jobviews import HistoryView, QueueView
 from vidstudio.ui.panels import ProgressPanel, ResultCard
 from vidstudio.ui.preview import PreviewPanel
-from vidstudio.ui.settings_dialog import SettingsDialog, quality_names
+from vidstudio.ui.render_settings import RenderSettingsPage, rendering_title
+from vidstudio.ui.settings_dialog import SettingsDialog, quality_names, register_page
+
+if TYPE_CHECKING:  # the publish queue pulls in boto3: imported when first used, after the window shows
+    from vidstudio.cloud.factory import CloudClients
+    from vidstudio.jobs.publish import RetryPolicy
+    from vidstudio.jobs.publish_job import ClientsFactory, PublishQueue
 
 TEMPLATE_ICON = QSize(112, 63)
 LEFT_WIDTH = 380
+# The publish queue (boto3, supabase) loads this long after the window opens, not before it shows.
+START_PUBLISHING_MS = 800
+
+
+def _publish_settings_page() -> QWidget:
+    from vidstudio.ui.publish_settings import PublishSettingsPage
+
+    return PublishSettingsPage()
+
+
+def _default_clients() -> CloudClients:
+    from vidstudio.jobs.publish_job import default_clients
+
+    return default_clients()
+
+
+def register_settings_pages() -> None:
+    """Settings → Publishing and Settings → Rendering (registering again replaces them)."""
+    register_page(
+        _publish_settings_page,
+        lambda: QCoreApplication.translate("PublishSettingsPage", "Publishing"),
+        key="publish",
+        order=20,
+    )
+    register_page(RenderSettingsPage, rendering_title, key="render", order=30)
 
 
 def _section(text_holder: list[QLabel]) -> QLabel:
@@ -81,16 +119,41 @@ class MainWindow(QMainWindow):
         templates_dir: Path | None = None,
         render_scale: float = 1.0,
         persist_settings: bool = True,
+        clients_factory: ClientsFactory | None = None,
+        publish_policy: RetryPolicy | None = None,
+        publish_after: Callable[[], bool] = publish_after_render,
+        backend_factory: BackendFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``clients_factory`` makes the cloud clients (called in worker threads);
+        ``publish_after`` says whether a finished render is published at once;
+        ``backend_factory`` gives the render backend (default: "Render on" in the settings).
+        The publish queue starts once the window is up (its cloud libraries take a moment to
+        load) or when first used."""
         super().__init__(parent)
+        register_settings_pages()
         self.store = store
         # A render a crash or kill interrupted is failed, with that reason, before anything shows.
         self.recovered = store.recover_interrupted()
         self.settings = settings
         self.persist_settings = persist_settings
         self.templates: list[Template] = list_templates(templates_dir)
-        self.queue = JobQueue(store, templates_dir=templates_dir, scale=render_scale, parent=self)
+        self.queue = JobQueue(
+            store,
+            templates_dir=templates_dir,
+            scale=render_scale,
+            backend_factory=backend_factory or self._settings_backend,
+            parent=self,
+        )
+        # One publish queue per window (see publish_queue); interrupted publishes resume at start.
+        self.outbox = PublishOutbox()
+        self._clients_factory: ClientsFactory = clients_factory or _default_clients
+        self._publish_policy = publish_policy
+        self._publish_queue: PublishQueue | None = None
+        self.link_fetcher = LinkFetcher(self._clients_factory, self)
+        self._publish_after = publish_after
+        self._publishing: dict[str, tuple[str, float]] = {}  # render id -> (step, fraction)
+        self._publish_errors: dict[str, str] = {}  # render id -> the failure, in the UI language
         self.photo: Path | None = None
         self.aspect: str = settings.defaults.aspect
         self.output_dir = settings.defaults.output_path()
@@ -111,6 +174,7 @@ class MainWindow(QMainWindow):
         if self.recovered:
             self.show_result(self.recovered[-1])
         self.queue.resume()
+        QTimer.singleShot(START_PUBLISHING_MS, self._start_publishing)
 
     # ================================================================ building
     def _build(self) -> None:
@@ -280,7 +344,7 @@ class MainWindow(QMainWindow):
         self.progress_panel.hide()
         self.result_card = ResultCard()
         self.result_card.hide()
-        self.queue_view = QueueView(self._template_name)
+        self.queue_view = QueueView(self._template_name, publish_status=self.publish_status)
         self.queue_view.setMaximumHeight(200)
         right.addWidget(self.preview, 1)
         right.addWidget(self.progress_panel)
@@ -290,7 +354,7 @@ class MainWindow(QMainWindow):
         editor_row.addWidget(card)
         editor_row.addLayout(right, 1)
 
-        self.history = HistoryView(self.store)
+        self.history = HistoryView(self.store, publish_status=self.publish_status)
         self.tabs.addTab(editor, "")
         self.tabs.addTab(self.history, "")
 
@@ -337,6 +401,11 @@ class MainWindow(QMainWindow):
         self.queue.job_failed.connect(self._on_job_done)
         self.history.open_requested.connect(self.load_job)
         self.history.rerender_requested.connect(self.rerender)
+        self.history.publish_requested.connect(lambda job: self.publish(job.id))
+        self.history.link_requested.connect(lambda job: self.copy_link(job.id))
+        self.result_card.publish_requested.connect(self.publish)
+        self.result_card.link_requested.connect(self.copy_link)
+        self.link_fetcher.done.connect(self._on_link)
 
     def _apply_defaults(self) -> None:
         defaults = self.settings.defaults
@@ -729,13 +798,120 @@ class MainWindow(QMainWindow):
             self.progress_panel.update_progress(report)
 
     def _on_job_done(self, job: Job) -> None:
+        if job.state is JobState.RENDERED and self._publish_after():
+            self.publish(job.id)
         if job.id == self._shown_job or not self.queue.busy:
             self.progress_panel.hide()
             self.show_result(job)
 
     def show_result(self, job: Job) -> None:
-        self.result_card.show_job(job)
+        self.result_card.show_job(job, self.publish_status(job))
         self.result_card.show()
+
+    def _settings_backend(self, size: QSize) -> RenderBackend:
+        """Called in the render worker: the backend of the window's current settings."""
+        return default_backend_factory(size, self.settings.render.model_copy(deep=True))
+
+    # ================================================================ publishing
+    @property
+    def publish_queue(self) -> PublishQueue:
+        """The window's publish queue, made on first use."""
+        if self._publish_queue is None:
+            from vidstudio.jobs.publish_job import PublishQueue
+
+            queue = PublishQueue(self.outbox, self._clients_factory, policy=self._publish_policy, parent=self)
+            queue.progress.connect(self._on_publish_progress)
+            queue.finished.connect(self._on_published)
+            queue.failed.connect(self._on_publish_failed)
+            self._publish_queue = queue
+        return self._publish_queue
+
+    def _start_publishing(self) -> None:
+        """After the window is up: resume publishes a quit or crash interrupted."""
+        if self.store.closed or self.queue.stopped:
+            return
+        self.publish_queue.retry_due()
+
+    def publish_status(self, job: Job) -> PublishStatus:
+        """The job's publishing as the result card and history show it."""
+        live = self._publishing.get(job.id)
+        if live is not None:
+            step, fraction = live
+            return PublishStatus("waiting" if step == "waiting" else "uploading", fraction)
+        entry = self.outbox.get(job.id)
+        if entry is None:
+            return PublishStatus("published" if job.video_url else "none")
+        if entry.state == "failed":
+            return PublishStatus("failed", error=self._publish_errors.get(job.id, entry.last_error or ""))
+        fraction = 1.0 if entry.state == "published" else 0.0
+        return PublishStatus(entry.state, fraction)
+
+    def publish(self, job_id: str) -> bool:
+        """Publish (or retry) a rendered job; False when there is nothing to publish."""
+        job = self.store.get(job_id)
+        if job is None or job.state is not JobState.RENDERED or self.publish_queue.is_active(job_id):
+            return False
+        entry = self.outbox.get(job_id)
+        if entry is not None and entry.published:
+            return False
+        fps = 30
+        template = self._template_by_id(job.template)
+        if template is not None:
+            fps = template.fps
+        request = entry.request if entry is not None else request_for_job(job, fps)
+        if request is None:
+            return False
+        self._publish_errors.pop(job_id, None)
+        self._publishing[job_id] = ("waiting", 0.0)
+        if self.publish_queue.submit(request) is None:
+            self._publishing.pop(job_id, None)
+        self._refresh_publish(job_id)
+        return True
+
+    def copy_link(self, job_id: str) -> None:
+        """Copy link: a fresh link from the outbox (presigned links expire), else the stored one."""
+        entry = self.outbox.get(job_id)
+        if entry is not None and entry.results.get("s3_key"):
+            self.link_fetcher.fetch(entry)
+            return
+        job = self.store.get(job_id)
+        if job is not None and job.video_url:
+            self._on_link(job_id, job.video_url, "")
+
+    def _on_link(self, render_id: str, url: str, error: str) -> None:
+        selected = self.history.selected_job()
+        if self.tabs.currentWidget() is self.history and selected is not None and selected.id == render_id:
+            self.history.link_copied(url, error)
+        elif self.result_card.job is not None and self.result_card.job.id == render_id:
+            self.result_card.link_copied(url, error)
+        elif url:
+            desktop.copy_text(url)
+
+    def _on_publish_progress(self, render_id: str, fraction: float, step: str, _message: str) -> None:
+        if step == "published":
+            return
+        self._publishing[render_id] = (step or "uploading", max(0.0, min(1.0, fraction)))
+        self._refresh_publish(render_id)
+
+    def _on_published(self, render_id: str, url: str) -> None:
+        self._publishing.pop(render_id, None)
+        if self.store.get(render_id) is not None and url:
+            self.store.update(render_id, video_url=url)
+        self._refresh_publish(render_id)
+
+    def _on_publish_failed(self, render_id: str, message: str, _retryable: bool) -> None:
+        self._publishing.pop(render_id, None)
+        self._publish_errors[render_id] = message
+        self._refresh_publish(render_id)
+
+    def _refresh_publish(self, render_id: str) -> None:
+        shown = self.result_card.job
+        if shown is not None and shown.id == render_id:
+            job = self.store.get(render_id)
+            if job is not None:
+                self.result_card.show_job(job, self.publish_status(job))
+        self.queue_view.refresh_publish(render_id)
+        self.history.refresh_publish()
 
     # ================================================================ dialogs
     def open_settings(self) -> SettingsDialog:
@@ -771,8 +947,34 @@ class MainWindow(QMainWindow):
         """The preview canvas as pixels (self-test, tests, screenshots)."""
         return self.preview.canvas.grab().toImage()
 
+    def _shutdown_publishing(self) -> None:
+        """Stop uploading; what was under way resumes at the next start (retry_due)."""
+        self.link_fetcher.wait(5_000)
+        queue = self._publish_queue
+        if queue is None:
+            return
+        active = [rid for rid in self._publishing if queue.is_active(rid)]
+        queue.shutdown()
+        for render_id in active:
+            entry = self.outbox.get(render_id)
+            if entry is not None and not entry.published:
+                self.outbox.set_state(render_id, "waiting")
+
+    def work_at_risk(self) -> bool:
+        """True when quitting now would cancel a render the user asked for.
+
+        Publishing never counts: the outbox resumes it at the next start.  After
+        ``queue.shutdown()`` nothing is at risk any more (the window closes without asking).
+        """
+        if self.queue.stopped or self.store.closed:
+            return False
+        return self.queue.busy or bool(self.store.queued())
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.queue.busy or self.store.queued():
+        if self.store.closed:  # closed before, and the app let go of its database: nothing left
+            super().closeEvent(event)
+            return
+        if self.work_at_risk():
             answer = QMessageBox.question(
                 self,
                 self.tr("Quit vidstudio?"),
@@ -785,6 +987,7 @@ class MainWindow(QMainWindow):
                 return
         self.preview.canvas.pause()
         self.queue.shutdown()
+        self._shutdown_publishing()
         self.settings.window.geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self._save_settings()
         super().closeEvent(event)

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vidstudio.jobs.publish_render import PublishStatus
+from vidstudio.jobs.render_backend import backend_message
 from vidstudio.jobs.runner import RenderProgress
 from vidstudio.jobs.store import Job, JobState
 from vidstudio.ui import desktop
-from vidstudio.ui.jobviews import job_error_text
+from vidstudio.ui.jobviews import job_error_text, publish_text, publishable
 
 THUMB = QSize(160, 90)
 
@@ -64,6 +66,10 @@ class ProgressPanel(QFrame):
         self.times.setObjectName("muted")
         self.percent = QLabel()
         self.percent.setObjectName("sectionTitle")
+        self.backend_line = QLabel()
+        self.backend_line.setObjectName("hint")
+        self.backend_line.setWordWrap(True)
+        self.backend_line.hide()
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_requested)
 
@@ -78,6 +84,7 @@ class ProgressPanel(QFrame):
         text.addWidget(self.heading)
         text.addLayout(top)
         text.addWidget(self.bar)
+        text.addWidget(self.backend_line)
         text.addLayout(bottom)
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 12, 14, 12)
@@ -115,6 +122,9 @@ class ProgressPanel(QFrame):
         self.heading.setText(self.tr("Rendering “%1”").replace("%1", self._title))
         self.cancel_button.setEnabled(not self._cancelling)
         report = self._last
+        message = backend_message(report.message) if report is not None and report.message else ""
+        self.backend_line.setText(message)
+        self.backend_line.setVisible(bool(message))
         if self._cancelling:
             self.stage.setText(self.tr("Cancelling…"))
             return
@@ -157,11 +167,23 @@ class ResultCard(QFrame):
     """
 
     dismissed = Signal()
+    publish_requested = Signal(str)
+    link_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.job: Job | None = None
+        self.publish_status = PublishStatus()
+        self.publish_label = QLabel()
+        self.publish_label.setObjectName("muted")
+        self.publish_label.setWordWrap(True)
+        self.publish_label.hide()
+        self.publish_button = QPushButton()
+        self.publish_button.clicked.connect(self._publish)
+        self.link_note = QLabel()
+        self.link_note.setObjectName("muted")
+        self.link_note.hide()
         self.thumb = _thumb_label()
         self.heading = QLabel()
         self.heading.setObjectName("success")
@@ -194,8 +216,10 @@ class ResultCard(QFrame):
             self.folder_button,
             self.copy_path_button,
             self.copy_link_button,
+            self.publish_button,
         ):
             buttons.addWidget(button)
+        buttons.addWidget(self.link_note)
         buttons.addStretch()
         grid = QGridLayout()
         grid.setVerticalSpacing(4)
@@ -204,7 +228,8 @@ class ResultCard(QFrame):
         grid.addWidget(self.name, 1, 0, 1, 2)
         grid.addWidget(self.details, 2, 0, 1, 2)
         grid.addWidget(self.message, 3, 0, 1, 2)
-        grid.addLayout(buttons, 4, 0, 1, 2)
+        grid.addWidget(self.publish_label, 4, 0, 1, 2)
+        grid.addLayout(buttons, 5, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 12, 14, 12)
@@ -213,8 +238,11 @@ class ResultCard(QFrame):
         row.addLayout(grid, 1)
         self._retranslate()
 
-    def show_job(self, job: Job) -> None:
+    def show_job(self, job: Job, status: PublishStatus | None = None) -> None:
+        if self.job is None or job.id != self.job.id:
+            self.link_note.hide()
         self.job = job
+        self.publish_status = status or PublishStatus()
         self.thumb.clear()
         if job.poster_path and Path(job.poster_path).is_file():
             _set_pixmap(self.thumb, QPixmap(job.poster_path))
@@ -236,7 +264,18 @@ class ResultCard(QFrame):
         self.play_button.setVisible(rendered)
         self.folder_button.setVisible(rendered)
         self.copy_path_button.setVisible(rendered)
-        self.copy_link_button.setVisible(bool(job.video_url))
+        status = self.publish_status
+        self.copy_link_button.setVisible(bool(job.video_url) or status.state == "published")
+        self.publish_button.setVisible(publishable(job, status))
+        self.publish_button.setText(self.tr("Retry") if status.state == "failed" else self.tr("Publish"))
+        self.publish_button.setToolTip(self.tr("Upload the video and add it to the platform"))
+        published = publish_text(status) if rendered else ""
+        self.publish_label.setText(published)
+        self.publish_label.setVisible(bool(published))
+        names = {"failed": "error", "published": "success"}
+        self.publish_label.setObjectName(names.get(status.state, "muted"))
+        self.publish_label.style().unpolish(self.publish_label)
+        self.publish_label.style().polish(self.publish_label)
         self.message.setVisible(not rendered)
         self.details.setVisible(rendered)
         self.name.setText(Path(job.output_path).name if job.output_path else job.title)
@@ -282,5 +321,22 @@ class ResultCard(QFrame):
             desktop.copy_text(self.job.output_path)
 
     def _copy_link(self) -> None:
-        if self.job and self.job.video_url:
-            desktop.copy_text(self.job.video_url)
+        if self.job is not None:
+            self.link_requested.emit(self.job.id)
+
+    def _publish(self) -> None:
+        if self.job is not None:
+            self.publish_requested.emit(self.job.id)
+
+    def link_copied(self, url: str, error: str = "") -> None:
+        """Copy link's answer: the URL is on the clipboard, or why there is none."""
+        if url:
+            desktop.copy_text(url)
+            self.link_note.setText(self.tr("Link copied"))
+            self.link_note.setObjectName("muted")
+        else:
+            self.link_note.setText(error)
+            self.link_note.setObjectName("error")
+        self.link_note.style().unpolish(self.link_note)
+        self.link_note.style().polish(self.link_note)
+        self.link_note.show()

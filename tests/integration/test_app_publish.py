@@ -1,0 +1,245 @@
+"""The desktop app publishes against the real local services (SeaweedFS, PostgREST, Storage).
+
+Render in the window → published by itself ("Publish after render") → the result card says
+so and Copy link puts a URL on the clipboard that serves the MP4; a publish with a wrong
+key shows the plain reason, and Retry works once the key is right; History shows the
+state after the window is created again.
+"""
+
+from __future__ import annotations
+
+import sys
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import assert_no_secret, build_clients
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
+
+from ui_helpers import SMALL, dialog_guard, write_short_templates
+
+from vidstudio.cloud.factory import CloudClients
+from vidstudio.cloud.settings import PublishSettings, Secrets
+from vidstudio.jobs.outbox import PublishRequest
+from vidstudio.jobs.publish import RetryPolicy
+from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.settings import Settings
+from vidstudio.ui.i18n import install_language
+from vidstudio.ui.main_window import MainWindow
+from vidstudio.ui.theme import apply_theme
+
+pytestmark = pytest.mark.services
+
+FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_short_templates(tmp_path_factory.mktemp("templates-1s"), 1.0)
+
+
+@pytest.fixture(autouse=True)
+def _window_env(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    apply_theme(qapp)
+    install_language("en")
+    with dialog_guard(monkeypatch):
+        yield
+
+
+WindowMaker = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot, templates: Path) -> Iterator[WindowMaker]:  # type: ignore[no-untyped-def]
+    made: list[tuple[MainWindow, JobStore]] = []
+
+    def make(factory: Callable[[], CloudClients], publish_after: bool) -> MainWindow:
+        store = JobStore()
+        settings = Settings()
+        settings.defaults.quality = "draft"
+        window = MainWindow(
+            store,
+            settings,
+            templates_dir=templates,
+            render_scale=SMALL,
+            persist_settings=False,
+            clients_factory=factory,
+            publish_policy=FAST,
+            publish_after=lambda: publish_after,
+        )
+        qtbot.addWidget(window)
+        window.resize(1200, 780)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append((window, store))
+        return window
+
+    yield make
+    for window, store in made:
+        if not store.closed:
+            window.close()
+            store.close()
+
+
+def _render(qtbot, window: MainWindow, photo: Path, title: str) -> Job:  # type: ignore[no-untyped-def]
+    window.load_photos([photo])
+    window.title_edit.setText(title)
+    with qtbot.waitSignal(window.queue.job_finished, timeout=120_000) as done:
+        assert window.start_render() is not None
+    job: Job = done.args[0]
+    assert job.state is JobState.RENDERED
+    return job
+
+
+def test_render_publishes_by_itself_and_copy_link_fetches_the_mp4(
+    qtbot,  # type: ignore[no-untyped-def]
+    make_window: WindowMaker,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    supabase_stack,  # type: ignore[no-untyped-def]
+    coffee: Path,
+) -> None:
+    window = make_window(lambda: build_clients(publish_settings, secrets), publish_after=True)
+    with qtbot.waitSignal(window.publish_queue.finished, timeout=120_000) as published:
+        job = _render(qtbot, window, coffee, "Nismara Pool Villa")
+    render_id, url = published.args
+    assert render_id == job.id and url.startswith("http")
+
+    card = window.result_card
+    assert card.isVisible() and card.job is not None and card.job.id == job.id
+    assert card.publish_label.text() == "Published"
+    assert card.copy_link_button.isVisible() and not card.publish_button.isVisible()
+    stored = window.store.get(job.id)
+    assert stored is not None and stored.video_url == url
+    queue_row = window.queue_view.list.itemWidget(window.queue_view.list.item(0))
+    assert queue_row.job.id == job.id and queue_row.state.text() == "Published"  # type: ignore[attr-defined]
+
+    QGuiApplication.clipboard().clear()
+    with qtbot.waitSignal(window.link_fetcher.done, timeout=30_000):
+        card.copy_link_button.click()
+    link = QGuiApplication.clipboard().text()
+    assert link.startswith("http") and card.link_note.text() == "Link copied"
+    with urllib.request.urlopen(link, timeout=30) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"] == "video/mp4"
+        body = response.read()
+    assert stored.output_path is not None
+    assert body == Path(stored.output_path).read_bytes()
+
+    rows = supabase_stack.rows()
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["render_id"] == job.id and row["title"] == "Nismara Pool Villa"
+    assert row["backend"] == "local" and row["cost_estimate"] is None
+    assert row["poster_url"] and row["image_url"]
+
+
+def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
+    qtbot,  # type: ignore[no-untyped-def]
+    make_window: WindowMaker,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    supabase_stack,  # type: ignore[no-untyped-def]
+    coffee: Path,
+) -> None:
+    wrong = replace(secrets, aws_secret_access_key="wrong" + secrets.aws_secret_access_key[5:])
+    current = {"secrets": wrong}
+
+    def factory() -> CloudClients:
+        return build_clients(publish_settings, current["secrets"], s3_attempts=1)
+
+    window = make_window(factory, publish_after=False)
+    job = _render(qtbot, window, coffee, "Villa with a wrong key")
+    card = window.result_card
+    assert card.publish_label.isHidden() and card.publish_button.isVisible()
+    assert card.publish_button.text() == "Publish" and not card.copy_link_button.isVisible()
+
+    with qtbot.waitSignal(window.publish_queue.failed, timeout=120_000) as failed:
+        card.publish_button.click()
+    _render_id, message, _retryable = failed.args
+    text = card.publish_label.text()
+    assert text.startswith("Publishing failed: ") and message in text
+    assert "Traceback" not in text and "\n" not in message
+    assert_no_secret([text, message], [s for s in wrong.values() if len(s) > 8])
+    assert card.publish_button.isVisible() and card.publish_button.text() == "Retry"
+    assert not card.copy_link_button.isVisible()
+
+    window.tabs.setCurrentIndex(1)
+    window.history.reload()
+    assert "Publishing failed" in window.history.list.item(0).text()
+    window.tabs.setCurrentIndex(0)
+
+    current["secrets"] = secrets  # the user fixed the key in Settings
+    with qtbot.waitSignal(window.publish_queue.finished, timeout=120_000):
+        card.publish_button.click()
+    assert card.publish_label.text() == "Published" and card.copy_link_button.isVisible()
+    assert len(supabase_stack.rows()) == 1
+
+    # History after the window is created again (the app restarted).
+    window.close()
+    window.store.close()
+    again = make_window(lambda: build_clients(publish_settings, secrets), publish_after=False)
+    history = again.history
+    assert history.list.count() == 1
+    assert "Published" in history.list.item(0).text()
+    history.list.setCurrentRow(0)
+    assert history.copy_link_button.isEnabled() and not history.publish_button.isEnabled()
+    again.tabs.setCurrentWidget(history)
+    QGuiApplication.clipboard().clear()
+    with qtbot.waitSignal(again.link_fetcher.done, timeout=30_000):
+        history.copy_link_button.click()
+    assert QGuiApplication.clipboard().text().startswith("http")
+    assert history.link_note.text() == "Link copied"
+    again_job = again.store.get(job.id)
+    assert again_job is not None and again_job.video_url
+
+
+def test_a_publish_cut_short_by_a_quit_resumes_when_the_window_opens_again(
+    qtbot,  # type: ignore[no-untyped-def]
+    make_window: WindowMaker,
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    supabase_stack,  # type: ignore[no-untyped-def]
+    coffee: Path,
+) -> None:
+    window = make_window(lambda: build_clients(publish_settings, secrets), publish_after=False)
+    job = _render(qtbot, window, coffee, "Villa resumed")
+    request = PublishRequest(**job.extra["publish_request"])
+    outbox = window.publish_queue.store
+    outbox.add(request)
+    outbox.set_state(job.id, "uploading")  # what a kill in the middle of the upload leaves
+    window.close()
+    window.store.close()
+
+    def factory() -> CloudClients:
+        return build_clients(publish_settings, secrets)
+
+    store = JobStore()
+    again = MainWindow(
+        store,
+        Settings(),
+        persist_settings=False,
+        clients_factory=factory,
+        publish_policy=FAST,
+        publish_after=lambda: False,
+    )
+    qtbot.addWidget(again)
+    try:
+        assert again.publish_status(job).state in ("waiting", "uploading")
+        with qtbot.waitSignal(again.publish_queue.finished, timeout=120_000) as finished:
+            pass  # retry_due() in the constructor started it
+        assert finished.args[0] == job.id
+        assert "Published" in again.history.list.item(0).text()
+        assert len(supabase_stack.rows()) == 1
+        assert again.store.get(job.id).video_url == finished.args[1]  # type: ignore[union-attr]
+    finally:
+        again.close()
+        store.close()

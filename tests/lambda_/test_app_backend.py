@@ -1,0 +1,130 @@
+"""The desktop app with "Render on" Lambda / Automatic against the fake Remotion Lambda.
+
+Auto with a throttled Lambda renders on this computer and the progress panel says why; a
+Lambda render is ready to publish with backend = lambda and its cost.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
+
+from ui_helpers import SMALL, dialog_guard, write_short_templates
+
+from lambda_.fake_lambda import FakeLambda
+from vidstudio.jobs.outbox import PublishRequest
+from vidstudio.jobs.render_backend import backend_for
+from vidstudio.jobs.runner import RenderProgress
+from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.render.backends import BUSY_MESSAGE, RenderBackend
+from vidstudio.settings import Settings
+from vidstudio.ui.i18n import install_language
+from vidstudio.ui.main_window import MainWindow
+from vidstudio.ui.theme import apply_theme
+
+pytestmark = getattr(pytest.mark, "lambda")
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_short_templates(tmp_path_factory.mktemp("templates-1s"), 1.0)
+
+
+@pytest.fixture(autouse=True)
+def _window_env(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    apply_theme(qapp)
+    install_language("en")
+    with dialog_guard(monkeypatch):
+        yield
+
+
+def _window(qtbot: Any, templates: Path | None, policy: str, renderer: Any) -> MainWindow:
+    def backend(size: QSize) -> RenderBackend:
+        return backend_for(policy, renderer, size)
+
+    settings = Settings()
+    settings.defaults.quality = "draft"
+    window = MainWindow(
+        JobStore(),
+        settings,
+        templates_dir=templates,
+        render_scale=SMALL,
+        persist_settings=False,
+        publish_after=lambda: False,
+        backend_factory=backend,
+    )
+    qtbot.addWidget(window)
+    window.resize(1200, 780)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _render(qtbot: Any, window: MainWindow, photo: Path) -> tuple[Job, list[tuple[RenderProgress, str]]]:
+    seen: list[tuple[RenderProgress, str]] = []
+    # After the window's own slot: what the progress panel shows at each report.
+    window.queue.progress.connect(lambda r: seen.append((r, window.progress_panel.backend_line.text())))
+    window.load_photos([photo])
+    window.title_edit.setText("Nismara Pool Villa")
+    ended: list[Job] = []
+    window.queue.job_finished.connect(ended.append)
+    window.queue.job_failed.connect(ended.append)
+    assert window.start_render() is not None
+    qtbot.waitUntil(lambda: bool(ended), timeout=180_000)
+    job = ended[0]
+    assert job.state is JobState.RENDERED, job.error
+    return job, seen
+
+
+def _close(window: MainWindow) -> None:
+    window.close()
+    window.store.close()
+
+
+def test_auto_with_a_throttled_lambda_renders_here_and_the_panel_says_why(
+    qtbot: Any, templates: Path, make_renderer: Any, fake_lambda: FakeLambda, photo: Path
+) -> None:
+    fake_lambda.faults.add("throttle_start")
+    window = _window(qtbot, templates, "auto", make_renderer())
+    try:
+        job, seen = _render(qtbot, window, photo)
+        assert job.state is JobState.RENDERED
+        assert job.extra["backend"] == "local" and job.extra["fallback"] == BUSY_MESSAGE
+        shown = [text for _report, text in seen]
+        assert "Lambda is busy (concurrency limit): rendering on this computer" in shown
+        first = next(i for i, (r, _text) in enumerate(seen) if r.message == BUSY_MESSAGE)
+        assert all(r.message == BUSY_MESSAGE for r, _text in seen[first:])  # it stays in view
+        fractions = [r.fraction for r, _ in seen]
+        assert fractions == sorted(set(fractions))  # still strictly increasing
+        request = PublishRequest(**job.extra["publish_request"])
+        assert request.backend == "local" and request.cost_estimate is None
+        assert request.poster and Path(request.poster).is_file()
+        assert not fake_lambda.renders  # nothing started on Lambda
+    finally:
+        _close(window)
+
+
+def test_a_lambda_render_is_ready_to_publish_with_backend_lambda_and_its_cost(
+    qtbot: Any, make_renderer: Any, fake_lambda: FakeLambda, photo: Path
+) -> None:
+    # The bundled templates: the fake function renders the site's (full-length) composition.
+    window = _window(qtbot, None, "lambda", make_renderer())
+    try:
+        job, seen = _render(qtbot, window, photo)
+        assert job.state is JobState.RENDERED and job.extra["backend"] == "lambda"
+        assert job.extra["cost"] > 0
+        assert any(text.startswith("Lambda: ") and "frames" in text for _r, text in seen)
+        request = PublishRequest(**job.extra["publish_request"])
+        assert request.backend == "lambda" and request.cost_estimate == job.extra["cost"]
+        assert request.render_id == job.id and Path(request.video).is_file()
+        assert window.result_card.publish_button.isVisible()
+    finally:
+        _close(window)

@@ -1,0 +1,232 @@
+"""Settings → Rendering: "Render on" (this computer, AWS Lambda, Automatic) and the Lambda details.
+
+Stored in the ``render`` section of the settings (:class:`vidstudio.settings.RenderOn`); the
+AWS sign-in is the one of Settings → Publishing.  "Find" lists the region's
+``remotion-render-*`` functions and "Test connection" calls the function's ``info``, both off
+the UI thread (:class:`vidstudio.jobs.render_backend.LambdaCheck`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vidstudio.jobs.render_backend import LambdaCheck
+from vidstudio.settings import RenderOn, Settings
+
+
+def parse_compositions(text: str) -> dict[str, str]:
+    """``template = composition`` lines (blank lines and lines without ``=`` are ignored)."""
+    mapping: dict[str, str] = {}
+    for line in text.splitlines():
+        if "=" not in line:
+            continue
+        template, composition = (part.strip() for part in line.split("=", 1))
+        if template and composition:
+            mapping[template] = composition
+    return mapping
+
+
+class RenderSettingsPage(QWidget):
+    """Where videos are rendered, and the Remotion Lambda deployment to use."""
+
+    def __init__(self, parent: QWidget | None = None, checker: LambdaCheck | None = None) -> None:
+        super().__init__(parent)
+        self.checker = checker or LambdaCheck(self)
+        self.checker.tested.connect(self._on_tested)
+        self.checker.discovered.connect(self._on_discovered)
+
+        self.policy = QComboBox()
+        for key in ("local", "lambda", "auto"):
+            self.policy.addItem(key, key)
+        self.policy_hint = QLabel()
+        self.policy_hint.setObjectName("hint")
+        self.policy_hint.setWordWrap(True)
+        self.policy.currentIndexChanged.connect(lambda _i: self._update_enabled())
+
+        self.region = QLineEdit()
+        self.region.setPlaceholderText("us-east-1")
+        self.function = QComboBox()
+        self.function.setEditable(True)
+        self.function.setMinimumContentsLength(28)
+        self.find_button = QPushButton()
+        self.find_button.clicked.connect(self.discover)
+        function_row = QHBoxLayout()
+        function_row.addWidget(self.function, 1)
+        function_row.addWidget(self.find_button)
+        self.serve_url = QLineEdit()
+        self.serve_url.setPlaceholderText(
+            "https://remotionlambda-….s3.….amazonaws.com/sites/vidstudio/index.html"
+        )
+        self.serve_url.textChanged.connect(self.serve_url.setToolTip)  # the whole URL on hover
+        self.function.editTextChanged.connect(self.function.setToolTip)
+        self.compositions = QPlainTextEdit()
+        self.compositions.setFixedHeight(56)
+        self.compositions.setPlaceholderText("promo = Promo")
+        self.timeout = QSpinBox()
+        self.timeout.setRange(1, 60)
+        self.timeout.setMaximumWidth(120)
+        self.test_button = QPushButton()
+        self.test_button.clicked.connect(self.test_connection)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.credentials_hint = QLabel()
+        self.credentials_hint.setObjectName("muted")
+        self.credentials_hint.setWordWrap(True)
+
+        self.lambda_box = QGroupBox()
+        form = QFormLayout(self.lambda_box)
+        self._labels = [QLabel() for _ in range(5)]
+        form.addRow(self._labels[0], self.region)
+        form.addRow(self._labels[1], function_row)
+        form.addRow(self._labels[2], self.serve_url)
+        form.addRow(self._labels[3], self.compositions)
+        form.addRow(self._labels[4], self.timeout)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.status, 1)
+        form.addRow(test_row)
+        form.addRow(self.credentials_hint)
+
+        self.policy_label = QLabel()
+        top = QFormLayout()
+        top.addRow(self.policy_label, self.policy)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.policy_hint)
+        layout.addWidget(self.lambda_box)
+        layout.addStretch(1)
+        self._retranslate()
+        self._update_enabled()
+
+    # ------------------------------------------------------------------ texts
+    def _retranslate(self) -> None:
+        names = {
+            "local": self.tr("This computer"),
+            "lambda": self.tr("AWS Lambda"),
+            "auto": self.tr("Automatic (AWS Lambda, else this computer)"),
+        }
+        for index in range(self.policy.count()):
+            self.policy.setItemText(index, names[self.policy.itemData(index)])
+        self.policy_label.setText(self.tr("Render on"))
+        self.lambda_box.setTitle(self.tr("Remotion Lambda"))
+        for label, text in zip(
+            self._labels,
+            (
+                self.tr("Region"),
+                self.tr("Function"),
+                self.tr("Site URL"),
+                self.tr("Compositions"),
+                self.tr("Time limit (minutes)"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.find_button.setText(self.tr("Find"))
+        self.find_button.setToolTip(self.tr("List the Remotion functions of this region"))
+        self.compositions.setToolTip(
+            self.tr("Only when the site names a template's composition otherwise: template = composition")
+        )
+        self.test_button.setText(self.tr("Test connection"))
+        self.credentials_hint.setText(
+            self.tr("Uses the AWS sign-in of Settings → Publishing. Needs a Remotion company licence.")
+        )
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        hints = {
+            "local": self.tr("Videos are rendered here. Nothing is needed in the cloud."),
+            "lambda": self.tr("Videos are rendered on your Remotion Lambda function, then downloaded."),
+            "auto": self.tr(
+                "Tries AWS Lambda; when it is busy, unreachable or too slow, renders here and says why."
+            ),
+        }
+        self.policy_hint.setText(hints[self.policy.currentData() or "local"])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _update_enabled(self) -> None:
+        self.lambda_box.setEnabled(self.policy.currentData() != "local")
+        self._update_hint()
+
+    # ------------------------------------------------------------------ values
+    def load(self, settings: Settings) -> None:
+        config = settings.render
+        self.policy.setCurrentIndex(max(0, self.policy.findData(config.policy)))
+        self.region.setText(config.region)
+        self.function.setEditText(config.function_name)
+        self.serve_url.setText(config.serve_url)
+        self.compositions.setPlainText(
+            "\n".join(f"{template} = {composition}" for template, composition in config.compositions.items())
+        )
+        self.timeout.setValue(config.timeout_minutes)
+        self.show_starts()
+        self._update_enabled()
+
+    def show_starts(self) -> None:
+        """Long names and URLs show their beginning, not their end."""
+        self.serve_url.setCursorPosition(0)
+        line = self.function.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)
+
+    def config(self) -> RenderOn:
+        """The settings as shown in the form."""
+        return RenderOn(
+            policy=self.policy.currentData() or "local",
+            function_name=self.function.currentText().strip(),
+            region=self.region.text().strip(),
+            serve_url=self.serve_url.text().strip(),
+            compositions=parse_compositions(self.compositions.toPlainText()),
+            timeout_minutes=self.timeout.value(),
+        )
+
+    def apply(self, settings: Settings) -> None:
+        settings.render = self.config()
+
+    # ------------------------------------------------------------------ buttons
+    def test_connection(self) -> None:
+        self.test_button.setEnabled(False)
+        self.status.setText(self.tr("Checking…"))
+        self.checker.test(self.config())
+
+    def discover(self) -> None:
+        self.find_button.setEnabled(False)
+        self.status.setText(self.tr("Looking for functions…"))
+        self.checker.discover(self.region.text())
+
+    def _on_tested(self, ok: bool, message: str) -> None:
+        self.test_button.setEnabled(True)
+        self.status.setText(("✔ " if ok else "✖ ") + message)
+
+    def _on_discovered(self, functions: list[tuple[str, str]], message: str) -> None:
+        self.find_button.setEnabled(True)
+        typed = self.function.currentText()
+        self.function.clear()
+        for name, _version in functions:
+            self.function.addItem(name)
+        self.function.setEditText(functions[0][0] if functions and not typed else typed)
+        if functions:
+            found = self.tr("%1 function(s) found.").replace("%1", str(len(functions)))
+            self.status.setText(message or found)
+        else:
+            self.status.setText("✖ " + message)
+
+
+def rendering_title() -> str:
+    return QCoreApplication.translate("RenderSettingsPage", "Rendering")
