@@ -139,3 +139,18 @@ def test_unwritable_log_dir_means_no_log_file_not_a_crash(
     monkeypatch.setattr(logs, "log_file", lambda name="vidstudio": blocker / "sub" / f"{name}.log")
     assert logs.setup_logging("test") is None
     assert logs.current_log_file() is None
+
+
+def test_keys_loaded_for_publishing_never_reach_a_log_line() -> None:
+    from vidstudio.cloud.settings import load_secrets
+    from vidstudio.logs import scrub
+
+    odd_key = "plain-words-not-shaped-like-a-jwt-or-aws-key-31337"
+    env = {
+        "VIDSTUDIO_AWS_ACCESS_KEY_ID": "AKIAEXAMPLEKEY123456",
+        "VIDSTUDIO_AWS_SECRET_ACCESS_KEY": "another plain secret value 98765",
+        "VIDSTUDIO_SUPABASE_KEY": odd_key,
+    }
+    load_secrets(env=env)
+    assert odd_key not in scrub(f"request failed with key {odd_key}")
+    assert "another plain secret value 98765" not in scrub("secret: another plain secret value 98765")

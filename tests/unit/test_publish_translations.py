@@ -1,4 +1,4 @@
-"""Every publishing sentence and Settings-page string has a Spanish translation that Qt loads."""
+"""Every app string, publishing sentences included, has a Spanish translation that Qt loads."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from vidstudio.cloud.errors import PublishError, no_such_bucket
 from vidstudio.resources import resource_path
 
-TS = resource_path("translations", "publish_es.ts")
-QM = resource_path("translations", "publish_es.qm")
+TS = resource_path("translations", "vidstudio_es.ts")
+QM = resource_path("translations", "vidstudio_es.qm")
 
 
 def test_every_string_is_translated_with_the_same_fields() -> None:

@@ -216,6 +216,10 @@ def load_secrets(env: dict[str, str] | None = None, settings: PublishSettings | 
                 values[name] = keyring.get_password(KEYRING_SERVICE, name) or ""
         except (KeyringError, RuntimeError) as exc:
             raise _keyring_error(exc) from None
+    from vidstudio.logs import register_secret
+
+    for value in values.values():
+        register_secret(value)  # never in a log line from now on
     return Secrets(**values)
 
 

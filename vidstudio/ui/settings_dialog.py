@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -205,11 +206,21 @@ class SettingsDialog(QDialog):
         self._titles.append(title_fn)
         if isinstance(widget, SettingsPage):
             widget.load(self.settings)
-        return self.tabs.addTab(widget, title_fn())
+        # Long pages scroll instead of making the dialog taller than a laptop screen.
+        scroll = QScrollArea()
+        scroll.setWidget(widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        return self.tabs.addTab(scroll, title_fn())
 
     def pages(self) -> list[QWidget]:
-        widgets = (self.tabs.widget(index) for index in range(self.tabs.count()))
-        return [widget for widget in widgets if widget is not None]
+        pages: list[QWidget] = []
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            inner = tab.widget() if isinstance(tab, QScrollArea) else tab
+            if inner is not None:
+                pages.append(inner)
+        return pages
 
     def accept(self) -> None:
         for page in self.pages():
