@@ -50,6 +50,7 @@ from vidstudio.render.template import (
     Template,
     TextLayer,
     resolve_layer,
+    resolve_layers,
 )
 
 MAX_TITLE = 100
@@ -560,10 +561,7 @@ class Scene:
         ref_w, _ = ASPECTS[self.aspect]
         self.scale = self.width / ref_w
         self.layers: list[_Prepared] = []
-        for index, raw in enumerate(template.layers):
-            if raw.end_card and not props.end_card:
-                continue
-            layer = resolve_layer(raw, self.aspect)
+        for index, layer in resolve_layers(template, self.aspect, props.end_card):
             prepared = self._prepare(index, layer)
             if prepared is not None:
                 self.layers.append(prepared)

@@ -27,7 +27,7 @@ from vidstudio.render.errors import RenderError
 from vidstudio.render.fonts import make_font
 from vidstudio.render.images import probe_image
 from vidstudio.render.paint import Props, TextBlock, text_layout, validate_props
-from vidstudio.render.template import ASPECTS, Template, resolve_layer
+from vidstudio.render.template import ASPECTS, Template, resolve_layers
 
 PROPS_VERSION = 1
 
@@ -84,8 +84,8 @@ def scene_json(template: Template, props: Props, aspect: str) -> dict[str, Any]:
         have = ", ".join(template.aspects)
         raise RenderError(f"Template {template.id} has no {aspect} version (it has {have}).")
     layers = []
-    for index, raw in enumerate(template.layers):
-        data = resolve_layer(raw, aspect).model_dump(mode="json")
+    for index, layer in resolve_layers(template, aspect, props.end_card):
+        data = layer.model_dump(mode="json")
         data.pop("overrides", None)
         data["index"] = index
         layers.append(data)

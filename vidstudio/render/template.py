@@ -98,6 +98,8 @@ class _LayerBase(_Model):
     entrance: Animation | None = None
     exit: Animation | None = None
     end_card: bool = False
+    # Ends (with its exit animation, if any) once the end card has come in, when there is one.
+    until_end_card: bool = False
     overrides: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     @field_validator("overrides")
@@ -250,6 +252,33 @@ def resolve_layer(layer: Any, aspect: str) -> Any:
     data.update(override)
     data["overrides"] = {}
     return type(layer).model_validate(data)
+
+
+def resolve_layers(template: Template, aspect: str, end_card: bool) -> list[tuple[int, Any]]:
+    """The layers drawn for ``aspect``, with their index in the template.
+
+    Overrides are applied; end-card layers are left out when there is no end
+    card; layers marked ``until_end_card`` end when the end card is fully in.
+    The native renderer and the Remotion props both use this, so they agree.
+    """
+    card_in: float | None = None
+    if end_card:
+        ends = [
+            layer.start + (layer.entrance.delay + layer.entrance.duration if layer.entrance else 0.0)
+            for layer in template.layers
+            if layer.end_card
+        ]
+        card_in = min(ends) if ends else None
+    resolved: list[tuple[int, Any]] = []
+    for index, raw in enumerate(template.layers):
+        if raw.end_card and not end_card:
+            continue
+        layer = resolve_layer(raw, aspect)
+        if layer.until_end_card and card_in is not None:
+            end = card_in if layer.end is None else min(layer.end, card_in)
+            layer = layer.model_copy(update={"end": end})
+        resolved.append((index, layer))
+    return resolved
 
 
 def _first_error(exc: ValidationError) -> str:
