@@ -21,15 +21,12 @@ from vidstudio.render.backends import (
     SLOW_MESSAGE,
     UNREACHABLE_MESSAGE,
     AutoBackend,
-    BackendResult,
     LambdaBackend,
     LambdaRendererLike,
     LocalBackend,
     RenderBackend,
-    RenderRequest,
 )
 from vidstudio.render.errors import RenderError
-from vidstudio.render.pipeline import CancelToken, ProgressCallback, render_video
 from vidstudio.settings import RenderOn, load_settings
 
 log = logging.getLogger(__name__)
@@ -38,36 +35,11 @@ log = logging.getLogger(__name__)
 BackendFactory = Callable[[QSize], RenderBackend]
 
 
-class SizedLocalBackend(LocalBackend):
-    """This computer, at ``size`` (None: the aspect's full size)."""
-
-    def __init__(self, size: QSize | None = None) -> None:
-        self.size = size
-
-    def render(
-        self,
-        request: RenderRequest,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> BackendResult:
-        result = render_video(
-            request.template,
-            request.props,
-            request.output,
-            aspect=request.aspect,
-            quality=request.quality,
-            progress=progress,
-            cancel=cancel,
-            size=self.size,
-        )
-        return BackendResult(render=result, backend="local")
-
-
 def backend_for(
     policy: str, lambda_renderer: LambdaRendererLike | None, size: QSize | None = None
 ) -> RenderBackend:
     """The backend for ``policy`` with the local renderer at ``size``."""
-    local = SizedLocalBackend(size)
+    local = LocalBackend(size)
     if policy == "lambda":
         if lambda_renderer is None:
             raise RenderError(
@@ -150,7 +122,7 @@ def default_backend_factory(size: QSize, config: RenderOn | None = None) -> Rend
     applies to the next render)."""
     config = config or load_settings().render
     if config.policy == "local":
-        return SizedLocalBackend(size)
+        return LocalBackend(size)
     renderer: LambdaRendererLike | None = None
     try:
         renderer = make_lambda_renderer(config)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
+from PySide6.QtCore import QSize
+
 from vidstudio.render.encoder import check_output_path
 from vidstudio.render.errors import Cancelled, RenderError
 from vidstudio.render.paint import Props, validate_props
@@ -154,7 +156,12 @@ class RenderBackend(ABC):
 
 
 class LocalBackend(RenderBackend):
+    """This computer, at ``size`` (None: the aspect's full size; tests and previews use less)."""
+
     name = "local"
+
+    def __init__(self, size: QSize | None = None) -> None:
+        self.size = size
 
     def render(
         self,
@@ -170,6 +177,7 @@ class LocalBackend(RenderBackend):
             quality=request.quality,
             progress=progress,
             cancel=cancel,
+            size=self.size,
         )
         return BackendResult(render=result, backend="local")
 
