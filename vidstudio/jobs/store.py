@@ -333,7 +333,8 @@ class JobStore:
 def _remove_partials(output_path: str | None) -> None:
     if not output_path:
         return
-    target = Path(output_path)
+    from vidstudio.render.encoder import partial_files_for
+
     with contextlib.suppress(OSError):
-        for partial in target.parent.glob(f".{target.stem}.*.part{target.suffix}"):
+        for partial in partial_files_for(Path(output_path)):
             partial.unlink()

@@ -32,7 +32,6 @@ from PySide6.QtGui import QImage
 from vidstudio.render import encode_worker
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
 
-QUALITY_NAMES = tuple(encode_worker.QUALITY)
 DEFAULT_SLOTS = 4
 START_TIMEOUT = 30.0
 POLL = 0.05
@@ -57,6 +56,11 @@ def _frames_dir() -> str | None:
 def temp_path_for(target: Path) -> Path:
     """A hidden temp name in the target's folder (same disk, so the rename is atomic)."""
     return target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.part{target.suffix}")
+
+
+def partial_files_for(target: Path) -> list[Path]:
+    """Temp files that renders of ``target`` left behind (an app killed mid-render)."""
+    return sorted(target.parent.glob(f".{target.stem}.*.part{target.suffix}"))
 
 
 def output_error(target: Path, exc: OSError | None, errno_value: int | None = None) -> OutputError:
@@ -115,7 +119,6 @@ class Encoder:
         self.quality = quality
         self.temp = temp_path_for(self.target)
         self.frames = 0
-        self.submitted = 0
         self._slots = slots
         self._frame_bytes = width * height * 4
         self._frames_file: str | None = None
@@ -226,7 +229,6 @@ class Encoder:
 
     def submit(self, slot: int) -> None:
         self._send("frame", slot)
-        self.submitted += 1
         self.poll()
 
     def poll(self) -> None:
