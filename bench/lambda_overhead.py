@@ -1,7 +1,7 @@
 """What the Lambda path itself costs, against the local Lambda endpoint of the tests.
 
 Starts SeaweedFS (local S3) and the fake Remotion Lambda function
-(tests/lambda_/), renders the promo template through ``LambdaBackend`` a few
+(tests/helpers/fake_lambda.py), renders the promo template through ``LambdaBackend`` a few
 times and prints:
 
 - time from Render to the first progress report, and to the first Lambda
@@ -28,11 +28,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from lambda_.fake_lambda import FakeLambda  # noqa: E402
-from lambda_.s3_server import start_seaweedfs, stop  # noqa: E402
 from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
+from helpers.fake_lambda import FakeLambda  # noqa: E402
+from helpers.s3_server import start_seaweedfs, stop  # noqa: E402
 from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda  # noqa: E402
 from vidstudio.cloud.lambda_render import (  # noqa: E402
     LambdaRenderer,

@@ -8,24 +8,14 @@ fail (fixture finalisers, plus an atexit hook in services.py).
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import publish_helpers
-import services
-from publish_helpers import (  # noqa: F401 - also re-exported for tests that import them from conftest
-    BUCKET,
-    assert_no_secret,
-    build_clients,
-    env_for_subprocess,
-    make_mp4,
-)
-
+from helpers import publish as publish_helpers
+from helpers import services
+from helpers.publish import BUCKET, build_clients, make_mp4
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.settings import PublishSettings, S3Settings, Secrets, SupabaseSettings
 from vidstudio.jobs.outbox import PublishOutbox

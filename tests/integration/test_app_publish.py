@@ -8,21 +8,17 @@ state after the window is created again.
 
 from __future__ import annotations
 
-import sys
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import assert_no_secret, build_clients
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-
-from ui_helpers import SMALL, dialog_guard, write_short_templates
-
+from helpers.publish import assert_no_secret, build_clients
+from helpers.ui import SMALL, dialog_guard, write_short_templates
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.jobs.outbox import PublishRequest

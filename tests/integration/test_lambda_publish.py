@@ -7,7 +7,6 @@ fetches the photo from Supabase Storage exactly as the proven URL says.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -16,10 +15,7 @@ from typing import Any
 import boto3
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from lambda_.fake_lambda import FakeLambda
-
+from helpers.fake_lambda import FakeLambda
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda, concurrency_cache
 from vidstudio.cloud.lambda_render import (

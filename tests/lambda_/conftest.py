@@ -12,14 +12,10 @@ from typing import Any
 
 import pytest
 
-from lambda_.fake_lambda import FakeLambda
-from lambda_.s3_server import LocalS3, start_seaweedfs, stop
+from helpers.fake_lambda import FUNCTION, PHOTO_BUCKET, SERVE_URL, FakeLambda
+from helpers.s3_server import LocalS3, start_seaweedfs, stop
 from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda, concurrency_cache
 from vidstudio.cloud.lambda_render import LambdaRenderer, S3ImageHost, make_lambda_clients
-
-FUNCTION = "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec"
-SERVE_URL = "https://remotionlambda-useast1-local.s3.us-east-1.amazonaws.com/sites/vidstudio/index.html"
-PHOTO_BUCKET = "photos"
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ Lambda render is ready to publish with backend = lambda and its cost.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,8 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-
-from ui_helpers import SMALL, dialog_guard, write_short_templates
-
-from lambda_.fake_lambda import FakeLambda
+from helpers.fake_lambda import FakeLambda
+from helpers.ui import SMALL, dialog_guard, write_short_templates
 from vidstudio.jobs.outbox import PublishRequest
 from vidstudio.jobs.render_backend import backend_for
 from vidstudio.jobs.runner import RenderProgress

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from lambda_.conftest import PHOTO_BUCKET
-from lambda_.fake_lambda import BUCKET, FakeLambda
+from helpers.fake_lambda import BUCKET, PHOTO_BUCKET, FakeLambda
 from vidstudio.cloud.lambda_client import (
     REMOTION_VERSION,
     LambdaError,

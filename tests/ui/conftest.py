@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from ui_helpers import SMALL, dialog_guard, write_short_templates
 
+from helpers.ui import SMALL, dialog_guard, write_short_templates
 from vidstudio.jobs.store import JobStore
 from vidstudio.settings import Settings
 from vidstudio.ui.i18n import install_language
