@@ -60,10 +60,44 @@ class ServiceError(RuntimeError):
     pass
 
 
+def free_ports(count: int, *, offset: int | None = None) -> list[int]:
+    """``count`` distinct free ports on HOST.
+
+    With ``offset``, each port's ``port + offset`` neighbour is free too (SeaweedFS listens
+    for gRPC on its HTTP port + 10000).  The sockets stay bound until all are chosen, so
+    the ports differ from each other.
+    """
+    held: list[socket.socket] = []
+    ports: list[int] = []
+    try:
+        for _ in range(200 * count):
+            if len(ports) == count:
+                break
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            held.append(sock)
+            sock.bind((HOST, 0))
+            port = int(sock.getsockname()[1])
+            if offset is not None:
+                if port + offset > 65535 or port + offset in ports:
+                    continue
+                neighbour = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                held.append(neighbour)
+                try:
+                    neighbour.bind((HOST, port + offset))
+                except OSError:
+                    continue
+            ports.append(port)
+    finally:
+        for sock in held:
+            sock.close()
+    if len(ports) < count:
+        raise ServiceError(f"no {count} free ports on {HOST}")
+    return ports
+
+
 def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
+    """One free port on HOST (see :func:`free_ports`)."""
+    return free_ports(1)[0]
 
 
 def wait_for_port(
@@ -240,7 +274,8 @@ class SeaweedS3:
             ),
             encoding="utf-8",
         )
-        self.ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
+        names = ("master", "volume", "filer", "s3")
+        self.ports = dict(zip(names, free_ports(len(names), offset=10000), strict=True))
         self.process: Process | None = None
 
     @property
@@ -285,17 +320,25 @@ class SeaweedS3:
                 time.sleep(0.2)
         raise ServiceError(f"SeaweedFS S3 not ready: {last!r}")
 
-    def client(self, identity: S3Identity | None = None, **config: Any) -> Any:
+    region = "us-east-1"
+
+    def session(self, identity: S3Identity | None = None) -> Any:
+        """A boto3 session with ``identity``'s keys (default: admin), for clients the code makes."""
         import boto3
-        from botocore.config import Config
 
         identity = identity or self.admin
-        return boto3.session.Session().client(
-            "s3",
-            endpoint_url=self.endpoint,
-            region_name="us-east-1",
+        return boto3.session.Session(
             aws_access_key_id=identity.access_key,
             aws_secret_access_key=identity.secret_key,
+            region_name=self.region,
+        )
+
+    def client(self, identity: S3Identity | None = None, **config: Any) -> Any:
+        from botocore.config import Config
+
+        return self.session(identity).client(
+            "s3",
+            endpoint_url=self.endpoint,
             config=Config(
                 signature_version="s3v4",
                 s3={"addressing_style": "path"},
