@@ -28,7 +28,7 @@ from vidstudio.render.backends import BUSY_MESSAGE, AutoBackend, LambdaBackend, 
 from vidstudio.render.paint import Props
 from vidstudio.render.template import get_template
 
-pytestmark = getattr(pytest.mark, "lambda")
+pytestmark = pytest.mark.aws_lambda
 
 FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
 

@@ -20,7 +20,7 @@ from vidstudio.render.backends import BUSY_MESSAGE
 from vidstudio.render.template import templates_dir
 from vidstudio.ui.main_window import MainWindow
 
-pytestmark = getattr(pytest.mark, "lambda")
+pytestmark = pytest.mark.aws_lambda
 
 
 def _render(qtbot: Any, window: MainWindow, photo: Path) -> tuple[Job, list[tuple[RenderProgress, str]]]:

@@ -29,7 +29,7 @@ from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress
 from vidstudio.render.template import get_template
 
-pytestmark = getattr(pytest.mark, "lambda")  # "lambda" is a Python keyword
+pytestmark = pytest.mark.aws_lambda
 
 
 def _request(photo: Path, output: Path, template: str = "promo") -> RenderRequest:
