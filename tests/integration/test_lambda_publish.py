@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from helpers.fake_lambda import FUNCTION, FakeLambda
+from helpers.fake_lambda import FUNCTION, FakeLambda, auto_backend
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda
 from vidstudio.cloud.lambda_render import (
@@ -24,7 +24,7 @@ from vidstudio.cloud.lambda_render import (
 )
 from vidstudio.jobs.outbox import PublishOutbox
 from vidstudio.jobs.publish import RetryPolicy, publish, request_for_video
-from vidstudio.render.backends import BUSY_MESSAGE, AutoBackend, LambdaBackend, RenderRequest
+from vidstudio.render.backends import BUSY_MESSAGE, LambdaBackend, RenderRequest
 from vidstudio.render.paint import Props
 from vidstudio.render.template import get_template
 
@@ -97,7 +97,7 @@ def test_auto_with_a_throttled_lambda_renders_locally_and_publishes_once(
 ) -> None:
     fake_lambda.faults.add("throttle_start")
     request = RenderRequest(get_template("promo"), _props(coffee), tmp_path / "villa.mp4")
-    result = AutoBackend(LambdaBackend(renderer)).render(request)
+    result = auto_backend(renderer).render(request)
     assert result.backend == "local" and result.fallback_reason == BUSY_MESSAGE
 
     publish_request = replace(
