@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from vidstudio.cloud.factory import CloudClients, make_s3_client, make_supabase_client
 from vidstudio.cloud.s3 import S3Storage
 from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.cloud.supabase_store import SupabaseStore
+from vidstudio.jobs.outbox import PublishRequest
 
 BUCKET = "vidstudio-test"
 
@@ -85,3 +87,23 @@ def env_for_subprocess(settings: PublishSettings, secrets: Secrets, data_dir: Pa
         }
     )
     return env
+
+
+def publish_request(**fields: Any) -> PublishRequest:
+    """A request for a 10-second 1080p promo render; ``fields`` replace the placeholders."""
+    values: dict[str, Any] = {
+        "render_id": "r1",
+        "video": "/tmp/v.mp4",
+        "photo": "/tmp/p.jpg",
+        "title": "T",
+        "template": "promo",
+        "aspect": "16:9",
+        "width": 1920,
+        "height": 1080,
+        "fps": 30,
+        "duration_seconds": 10.0,
+        "size_bytes": 1,
+        "rendered_at": 0.0,
+    }
+    values.update(fields)
+    return PublishRequest(**values)

@@ -30,11 +30,30 @@ pytestmark = pytest.mark.services
 FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
 
 
-def _publishing_window(
-    make_window: WindowFactory, factory: Callable[[], CloudClients], *, publish_after: bool, show: bool = True
-) -> MainWindow:
-    """The suite's window, publishing with ``factory``'s clients and a fast retry policy."""
-    return make_window(clients_factory=factory, publish_policy=FAST, publish_after=publish_after, show=show)
+PublishingWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def publishing_window(
+    make_window: WindowFactory, publish_settings: PublishSettings, secrets: Secrets, clean_services: None
+) -> PublishingWindow:
+    """The suite's window publishing to the local services (clean) with a fast retry policy.
+
+    ``publishing_window(publish_after=..., factory=None, show=True)``; ``factory`` makes the
+    clients (default: the right keys).
+    """
+
+    def make(
+        *, publish_after: bool, factory: Callable[[], CloudClients] | None = None, show: bool = True
+    ) -> MainWindow:
+        return make_window(
+            clients_factory=factory or (lambda: build_clients(publish_settings, secrets)),
+            publish_policy=FAST,
+            publish_after=publish_after,
+            show=show,
+        )
+
+    return make
 
 
 def _render(qtbot, window: MainWindow, photo: Path, title: str) -> Job:  # type: ignore[no-untyped-def]
@@ -49,16 +68,11 @@ def _render(qtbot, window: MainWindow, photo: Path, title: str) -> Job:  # type:
 
 def test_render_publishes_by_itself_and_copy_link_fetches_the_mp4(
     qtbot,  # type: ignore[no-untyped-def]
-    make_window: WindowFactory,
-    publish_settings: PublishSettings,
-    secrets: Secrets,
-    clean_services: None,
+    publishing_window: PublishingWindow,
     supabase_stack,  # type: ignore[no-untyped-def]
     coffee: Path,
 ) -> None:
-    window = _publishing_window(
-        make_window, lambda: build_clients(publish_settings, secrets), publish_after=True
-    )
+    window = publishing_window(publish_after=True)
     with qtbot.waitSignal(window.publish_queue.finished, timeout=120_000) as published:
         job = _render(qtbot, window, coffee, "Nismara Pool Villa")
     render_id, url = published.args
@@ -95,10 +109,9 @@ def test_render_publishes_by_itself_and_copy_link_fetches_the_mp4(
 
 def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
     qtbot,  # type: ignore[no-untyped-def]
-    make_window: WindowFactory,
+    publishing_window: PublishingWindow,
     publish_settings: PublishSettings,
     secrets: Secrets,
-    clean_services: None,
     supabase_stack,  # type: ignore[no-untyped-def]
     coffee: Path,
 ) -> None:
@@ -108,7 +121,7 @@ def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
     def factory() -> CloudClients:
         return build_clients(publish_settings, current["secrets"], s3_attempts=1)
 
-    window = _publishing_window(make_window, factory, publish_after=False)
+    window = publishing_window(publish_after=False, factory=factory)
     job = _render(qtbot, window, coffee, "Villa with a wrong key")
     card = window.result_card
     assert card.publish_label.isHidden() and card.publish_button.isVisible()
@@ -138,9 +151,7 @@ def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
     # History after the window is created again (the app restarted).
     window.close()
     window.store.close()
-    again = _publishing_window(
-        make_window, lambda: build_clients(publish_settings, secrets), publish_after=False
-    )
+    again = publishing_window(publish_after=False)
     history = again.history
     assert history.list.count() == 1
     assert "Published" in history.list.item(0).text()
@@ -158,16 +169,11 @@ def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
 
 def test_a_publish_cut_short_by_a_quit_resumes_when_the_window_opens_again(
     qtbot,  # type: ignore[no-untyped-def]
-    make_window: WindowFactory,
-    publish_settings: PublishSettings,
-    secrets: Secrets,
-    clean_services: None,
+    publishing_window: PublishingWindow,
     supabase_stack,  # type: ignore[no-untyped-def]
     coffee: Path,
 ) -> None:
-    window = _publishing_window(
-        make_window, lambda: build_clients(publish_settings, secrets), publish_after=False
-    )
+    window = publishing_window(publish_after=False)
     job = _render(qtbot, window, coffee, "Villa resumed")
     request = PublishRequest(**job.extra["publish_request"])
     outbox = window.publish_queue.store
@@ -176,10 +182,7 @@ def test_a_publish_cut_short_by_a_quit_resumes_when_the_window_opens_again(
     window.close()
     window.store.close()
 
-    def factory() -> CloudClients:
-        return build_clients(publish_settings, secrets)
-
-    again = _publishing_window(make_window, factory, publish_after=False, show=False)
+    again = publishing_window(publish_after=False, show=False)
     try:
         assert again.publish_status(job).state in ("waiting", "uploading")
         with qtbot.waitSignal(again.publish_queue.finished, timeout=120_000) as finished:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from helpers.fake_lambda import FUNCTION, FakeLambda, auto_backend
+from helpers.props import villa_props
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda
 from vidstudio.cloud.lambda_render import (
@@ -48,7 +49,7 @@ def renderer(fake_lambda: FakeLambda, s3_server: Any, clients: CloudClients) -> 
 
 
 def _props(photo: Path) -> Props:
-    return Props(title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=photo)
+    return villa_props(photo, cta="")
 
 
 def test_the_photo_url_in_supabase_storage_is_proven(

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from helpers.fake_lambda import BUCKET, PHOTO_BUCKET, FakeLambda, auto_backend
+from helpers.props import villa_props
 from vidstudio.cloud.lambda_client import (
     REMOTION_VERSION,
     LambdaError,
@@ -32,13 +33,7 @@ pytestmark = pytest.mark.aws_lambda
 
 
 def _request(photo: Path, output: Path, template: str = "promo") -> RenderRequest:
-    props = Props(
-        title="Nismara Pool Villa",
-        subtitle="Your private escape in Bali",
-        photo=photo,
-        cta="Book now",
-    )
-    return RenderRequest(get_template(template), props, output)
+    return RenderRequest(get_template(template), villa_props(photo), output)
 
 
 def _s3_object(s3: Any, bucket: str, key: str) -> dict[str, Any] | None:

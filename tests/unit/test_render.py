@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSize
 
+from helpers.props import villa_props
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
 from vidstudio.render.paint import Props, render_frame_image
 from vidstudio.render.pipeline import CancelToken, Progress, render_still, render_video
@@ -31,12 +32,7 @@ def _app(qapp: object) -> None:
 
 @pytest.fixture
 def props(coffee: Path) -> Props:
-    return Props(
-        title="Nismara Pool Villa",
-        subtitle="Your private escape in Bali",
-        photo=coffee,
-        cta="Book now",
-    )
+    return villa_props(coffee)
 
 
 def top_level_atoms(path: Path) -> list[str]:
