@@ -107,3 +107,20 @@ def publish_request(**fields: Any) -> PublishRequest:
     }
     values.update(fields)
     return PublishRequest(**values)
+
+
+def publish_env(s3_server: Any, supabase_stack: Any, bucket: str = BUCKET) -> dict[str, str]:
+    """The ``VIDSTUDIO_*`` variables that point the app's publishing at the local services
+    (``s3_server``: helpers.services.SeaweedS3, its writer's keys; ``supabase_stack``: its
+    service key): publishing configured as a user's environment would, without Settings."""
+    return {
+        "VIDSTUDIO_S3_BUCKET": bucket,
+        "VIDSTUDIO_S3_REGION": "us-east-1",
+        "VIDSTUDIO_S3_ENDPOINT_URL": s3_server.endpoint,
+        "VIDSTUDIO_S3_AUTH": "keys",
+        "VIDSTUDIO_S3_LINK_MODE": "presigned",
+        "VIDSTUDIO_SUPABASE_URL": supabase_stack.url,
+        "VIDSTUDIO_AWS_ACCESS_KEY_ID": s3_server.writer.access_key,
+        "VIDSTUDIO_AWS_SECRET_ACCESS_KEY": s3_server.writer.secret_key,
+        "VIDSTUDIO_SUPABASE_KEY": supabase_stack.service_key,
+    }
