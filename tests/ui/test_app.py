@@ -28,12 +28,24 @@ OFFSCREEN_DIALOG = "This plugin does not support propagateSizeHints"
 RENDER_SCRIPT = textwrap.dedent(
     """
     import sys
+    import threading
     from pathlib import Path
     from PySide6.QtGui import QGuiApplication
     from vidstudio.jobs.runner import JobQueue
     from vidstudio.jobs.store import JobStore
+    from vidstudio.render import pipeline
     from vidstudio.render.paint import Props
 
+    paint = pipeline.paint_frame
+    out = Path(sys.argv[3])
+
+    def held(painter, template, props, index, size):
+        # Once the partial file is written, mid-render until killed, however fast this machine is.
+        if any(out.glob(".*part*")):
+            threading.Event().wait()
+        paint(painter, template, props, index, size)
+
+    pipeline.paint_frame = held
     app = QGuiApplication([])
     queue = JobQueue(JobStore(), templates_dir=Path(sys.argv[1]))
     props = Props("Killed", photo=Path(sys.argv[2]))
