@@ -19,6 +19,7 @@ from types import FrameType
 from typing import Any, TextIO
 
 from vidstudio import __version__
+from vidstudio.messages import QT_TRANSLATE_NOOP
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -115,9 +116,15 @@ def _check_output(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
 
     out: Path = args.output
     if out.suffix.lower() not in suffixes:
-        raise OutputError(f"{out.name}: the output must end in {' or '.join(suffixes)}.")
+        raise OutputError(
+            QT_TRANSLATE_NOOP("Message", "{name}: the output must end in {items}."),
+            name=out.name,
+            items=" or ".join(suffixes),
+        )
     if out.exists() and not args.force and not out.is_dir():
-        raise OutputError(f"{out} already exists; add --force to replace it.")
+        raise OutputError(
+            QT_TRANSLATE_NOOP("Message", "{out} already exists; add --force to replace it."), out=out
+        )
 
 
 class ProgressBar:
@@ -320,16 +327,19 @@ def cmd_publish(args: argparse.Namespace) -> int:
     store = PublishOutbox()
     if target.suffix.lower() == ".mp4" or target.exists():
         if not target.is_file():
-            raise PropsError(f"{target}: no such video file.")
+            raise PropsError(QT_TRANSLATE_NOOP("Message", "{target}: no such video file."), target=target)
         known = store.find_by_video(target)
         if known is not None and args.title is None and args.photo is None:
             return _run_publish(known.request, args.quiet)
         if args.photo is None or not args.title:
             raise PropsError(
-                f"To publish {target.name}, give --photo and --title (or publish its render id)."
+                QT_TRANSLATE_NOOP(
+                    "Message", "To publish {name}, give --photo and --title (or publish its render id)."
+                ),
+                name=target.name,
             )
         if not args.photo.is_file():
-            raise PropsError(f"{args.photo}: no such photo.")
+            raise PropsError(QT_TRANSLATE_NOOP("Message", "{photo}: no such photo."), photo=args.photo)
         try:
             request = request_for_video(
                 target,
@@ -348,7 +358,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
         return _run_publish(entry.request, args.quiet)
     job = _render_job(args.target)
     if job is None:
-        raise PropsError(f"No video or render id {args.target!r} to publish.")
+        raise PropsError(
+            QT_TRANSLATE_NOOP("Message", "No video or render id {target} to publish."),
+            target=repr(args.target),
+        )
     try:
         request = request_for_job(job)
     except PublishError as exc:
@@ -407,7 +420,10 @@ def _check_aspect(template: object, aspect: str) -> None:
     assert isinstance(template, Template)
     if aspect not in template.aspects:
         raise RenderError(
-            f"Template {template.id} has no {aspect} version (it has {', '.join(template.aspects)})."
+            QT_TRANSLATE_NOOP("Message", "Template {id} has no {aspect} version (it has {items})."),
+            id=template.id,
+            aspect=aspect,
+            items=", ".join(template.aspects),
         )
 
 

@@ -395,73 +395,7 @@
     </message>
 </context>
 <context>
-    <name>PreviewPanel</name>
-    <message>
-        <source>%1 / %2  ·  frame %3 of %4</source>
-        <translation>%1 / %2  ·  fotograma %3 de %4</translation>
-    </message>
-    <message>
-        <source>Pause (Space)</source>
-        <translation>Pausa (Espacio)</translation>
-    </message>
-    <message>
-        <source>Play (Space)</source>
-        <translation>Reproducir (Espacio)</translation>
-    </message>
-    <message>
-        <source>Play or pause</source>
-        <translation>Reproducir o pausar</translation>
-    </message>
-    <message>
-        <source>Drag to move through the video</source>
-        <translation>Arrastra para moverte por el vídeo</translation>
-    </message>
-</context>
-<context>
-    <name>ProgressPanel</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Stop this render (Esc)</source>
-        <translation>Detener esta creación (Esc)</translation>
-    </message>
-    <message>
-        <source>Rendering “%1”</source>
-        <translation>Creando «%1»</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-    <message>
-        <source>Preparing…</source>
-        <translation>Preparando…</translation>
-    </message>
-    <message>
-        <source>Rendering %1/%2 frames</source>
-        <translation>Creando fotogramas: %1/%2</translation>
-    </message>
-    <message>
-        <source>Finishing</source>
-        <translation>Terminando</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Hecho</translation>
-    </message>
-    <message>
-        <source>Elapsed %1</source>
-        <translation>Transcurrido %1</translation>
-    </message>
-    <message>
-        <source>about %1 left</source>
-        <translation>quedan unos %1</translation>
-    </message>
-</context>
-<context>
-    <name>PublishError</name>
+    <name>Message</name>
     <message>
         <source>Publishing was cancelled.</source>
         <translation>Se canceló la publicación.</translation>
@@ -699,8 +633,446 @@
         <translation>La publicación falló de forma inesperada ({error}).</translation>
     </message>
     <message>
+        <source>This render has no video yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This render has no photo to publish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This video has not been uploaded yet.</source>
         <translation>Este vídeo aún no se ha subido.</translation>
+    </message>
+    <message>
+        <source>{name}: the output must end in {items}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{out} already exists; add --force to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target}: no such video file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To publish {name}, give --photo and --title (or publish its render id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{photo}: no such photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No video or render id {target} to publish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template {id} has no {aspect} version (it has {items}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lambda is busy (AWS concurrency limit reached).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Lambda function {function_name} runs another Remotion version than this app ({version}); deploy a {version} function (see docs/remotion.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS denied access to the Lambda function {function_name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The render failed on Lambda: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the Lambda functions of this region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach AWS Lambda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AWS account allows {concurrency_limit} Lambda function(s) at once; a Remotion render needs at least 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The render request is too large for Lambda; shorten the texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS Lambda did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach AWS Lambda (no internet connection?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No AWS credentials are set up for Lambda renders (see Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Lambda function {name} gave an answer vidstudio does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lambda is busy (too many requests).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no Lambda function {name} in {region}; check Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS denied access to the Lambda function {name}; check the AWS credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS Lambda is not available right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Lambda function {function_name} runs Remotion {deployed}, but this app speaks Remotion {version}: deploy a {version} function or pick it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Lambda function did not say which render it started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The uploaded photo cannot be loaded back (HTTP {code}); the render was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The uploaded photo cannot be loaded back (no connection); the render was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The uploaded photo cannot be loaded back (HTTP {status}); the render was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s link does not serve an image ({value}); the render was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo at {name} is not the one uploaded; the render was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render cancelled.</source>
+        <translation type="unfinished">Creación cancelada.</translation>
+    </message>
+    <message>
+        <source>The Lambda render stopped making progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video rendered on Lambda cannot be downloaded from S3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video rendered on Lambda cannot be downloaded (connection lost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo could not be uploaded for the Lambda render.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo could not be uploaded for the Lambda render (connection lost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo could not be uploaded for the Lambda render: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. vidstudio wrote the details to its log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lambda rendering is not set up; fill in the Lambda settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown render policy {policy} (use one of {items})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: cannot write {name}. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vidstudio has no permission to write {name} in {parent}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} is a folder; give a file name such as video.mp4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{parent} is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vidstudio has no permission to write in {parent}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown quality {quality} (use draft, standard or high).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video encoder did not start; reinstall vidstudio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video encoder stopped unexpectedly (exit code {code}){detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video could not be encoded ({text}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected message from the video encoder: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal error: fonts need a QGuiApplication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundled font {name} is missing or damaged; reinstall vidstudio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {name} was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {name} cannot be read ({strerror}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {name} is empty (0 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not an image vidstudio can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vidstudio has no permission to read {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {name} is damaged or incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a {format} image; use JPEG, PNG, WebP, BMP, TIFF or GIF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {name} is too large ({width}×{height} pixels); save it smaller than 200 megapixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {name} is too large to open safely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {name} is too large for this computer&apos;s memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title is empty; type a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title is too long ({count} characters); keep it under {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title contains control characters; retype it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title has characters the video fonts cannot draw: {chars}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subtitle is too long ({count} characters); keep it under {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subtitle contains control characters; retype it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subtitle has characters the video fonts cannot draw: {chars}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call to action is too long ({count} characters); keep it under {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call to action contains control characters; retype it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call to action has characters the video fonts cannot draw: {chars}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown aspect {aspect} (use one of {items})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer ran out of memory while rendering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: a still must be a .png, .jpg or .jpeg file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame {frame} is outside the video (0 to {value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remotion finished without writing the video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remotion stopped unexpectedly{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remotion could not render: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template {id} has no {aspect} version (it has {have}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template file not found: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read template {name}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template {name} is not valid JSON (line {lineno}, column {colno}): {msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template {name}: the file must hold a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template {name}: field id must be {stem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template {name}: field {first_error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown template {template_id} (available: {names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>%1 / %2  ·  frame %3 of %4</source>
+        <translation>%1 / %2  ·  fotograma %3 de %4</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pausa (Espacio)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Reproducir (Espacio)</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Reproducir o pausar</translation>
+    </message>
+    <message>
+        <source>Drag to move through the video</source>
+        <translation>Arrastra para moverte por el vídeo</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop this render (Esc)</source>
+        <translation>Detener esta creación (Esc)</translation>
+    </message>
+    <message>
+        <source>Rendering “%1”</source>
+        <translation>Creando «%1»</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Preparando…</translation>
+    </message>
+    <message>
+        <source>Rendering %1/%2 frames</source>
+        <translation>Creando fotogramas: %1/%2</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Terminando</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Transcurrido %1</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>quedan unos %1</translation>
     </message>
 </context>
 <context>

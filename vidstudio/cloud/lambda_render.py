@@ -36,6 +36,7 @@ from vidstudio.cloud.lambda_client import (
     StartedRender,
     status_error,
 )
+from vidstudio.messages import QT_TRANSLATE_NOOP
 
 
 class ImageHost(Protocol):
@@ -92,33 +93,49 @@ def prove_image_url(url: str, expected: bytes, *, timeout: float = 20.0) -> None
         exc.close()  # it holds the response's socket
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            f"The uploaded photo cannot be loaded back (HTTP {exc.code}); the render was not started.",
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The uploaded photo cannot be loaded back (HTTP {code}); the render was not started.",
+            ),
             f"{url}: {exc}",
+            code=exc.code,
         ) from None
     except (urllib.error.URLError, OSError) as exc:
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            "The uploaded photo cannot be loaded back (no connection); the render was not started.",
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The uploaded photo cannot be loaded back (no connection); the render was not started.",
+            ),
             f"{url}: {exc}",
         ) from None
     if status != 200:
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            f"The uploaded photo cannot be loaded back (HTTP {status}); the render was not started.",
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The uploaded photo cannot be loaded back (HTTP {status}); the render was not started.",
+            ),
             url,
+            status=status,
         )
     if not content_type.startswith("image/"):
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            f"The photo's link does not serve an image ({content_type or 'no type'}); "
-            "the render was not started.",
+            QT_TRANSLATE_NOOP(
+                "Message", "The photo's link does not serve an image ({value}); the render was not started."
+            ),
             url,
+            value=content_type or "no type",
         )
     if body != expected:
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            f"The photo at {name} is not the one uploaded; the render was not started.",
+            QT_TRANSLATE_NOOP(
+                "Message", "The photo at {name} is not the one uploaded; the render was not started."
+            ),
             url,
+            name=name,
         )
 
 
@@ -192,7 +209,9 @@ class LambdaRenderer:
             if cancelled():
                 if render is not None:
                     self.request_cancel(render)
-                raise LambdaError(LambdaErrorKind.CANCELLED, "Render cancelled.")
+                raise LambdaError(
+                    LambdaErrorKind.CANCELLED, QT_TRANSLATE_NOOP("Message", "Render cancelled.")
+                )
 
         report("checking", message="Connecting to Lambda")
         self.remotion.check_version()
@@ -266,7 +285,7 @@ class LambdaRenderer:
                 self.request_cancel(render)
                 raise LambdaError(
                     LambdaErrorKind.TIMEOUT,
-                    "The Lambda render stopped making progress.",
+                    QT_TRANSLATE_NOOP("Message", "The Lambda render stopped making progress."),
                     f"render {render.render_id}",
                 )
             if wait(self.poll_interval):
@@ -297,13 +316,15 @@ class LambdaRenderer:
         except ClientError as exc:
             raise LambdaError(
                 LambdaErrorKind.FAILED,
-                "The video rendered on Lambda cannot be downloaded from S3.",
+                QT_TRANSLATE_NOOP("Message", "The video rendered on Lambda cannot be downloaded from S3."),
                 str(exc),
             ) from None
         except (BotoCoreError, OSError) as exc:
             raise LambdaError(
                 LambdaErrorKind.NETWORK,
-                "The video rendered on Lambda cannot be downloaded (connection lost).",
+                QT_TRANSLATE_NOOP(
+                    "Message", "The video rendered on Lambda cannot be downloaded (connection lost)."
+                ),
                 str(exc),
             ) from None
         finally:
@@ -387,13 +408,15 @@ class S3ImageHost:
         except ClientError as exc:
             raise LambdaError(
                 LambdaErrorKind.IMAGE_URL,
-                "The photo could not be uploaded for the Lambda render.",
+                QT_TRANSLATE_NOOP("Message", "The photo could not be uploaded for the Lambda render."),
                 str(exc),
             ) from None
         except (BotoCoreError, OSError) as exc:
             raise LambdaError(
                 LambdaErrorKind.NETWORK,
-                "The photo could not be uploaded for the Lambda render (connection lost).",
+                QT_TRANSLATE_NOOP(
+                    "Message", "The photo could not be uploaded for the Lambda render (connection lost)."
+                ),
                 str(exc),
             ) from None
         return url
@@ -430,6 +453,7 @@ class SupabaseImageHost:
             network = kind in ("network", "dns", "timeout", "server", "throttled")
             raise LambdaError(
                 LambdaErrorKind.NETWORK if network else LambdaErrorKind.IMAGE_URL,
-                f"The photo could not be uploaded for the Lambda render: {exc}",
+                QT_TRANSLATE_NOOP("Message", "The photo could not be uploaded for the Lambda render: {exc}"),
                 f"{type(exc).__name__}: {exc}",
+                exc=exc,
             ) from None

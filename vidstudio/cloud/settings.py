@@ -182,7 +182,7 @@ def save_settings(settings: PublishSettings, path: Path | None = None) -> Path:
 def _keyring_error(exc: Exception) -> PublishError:
     return PublishError(
         QT_TRANSLATE_NOOP(
-            "PublishError",
+            "Message",
             "This computer's password store (Credential Manager) is not available, so the keys "
             "cannot be read or saved ({error}).",
         ),

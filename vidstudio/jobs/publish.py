@@ -39,9 +39,9 @@ log = logging.getLogger(__name__)
 _WEIGHTS = {"video": 0.85, "photo": 0.05, "poster": 0.05, "row": 0.05}
 MAX_BACKOFF = 60.0
 
-NOT_A_VIDEO = QT_TRANSLATE_NOOP("PublishError", "{name} is not a video this app can read.")
-NO_POSTER = QT_TRANSLATE_NOOP("PublishError", "Cannot make a poster from {name}.")
-UNEXPECTED = QT_TRANSLATE_NOOP("PublishError", "Publishing failed unexpectedly ({error}).")
+NOT_A_VIDEO = QT_TRANSLATE_NOOP("Message", "{name} is not a video this app can read.")
+NO_POSTER = QT_TRANSLATE_NOOP("Message", "Cannot make a poster from {name}.")
+UNEXPECTED = QT_TRANSLATE_NOOP("Message", "Publishing failed unexpectedly ({error}).")
 
 
 class Cancel(Protocol):
@@ -199,10 +199,10 @@ def request_for_job(job: Any) -> PublishRequest:
     props = dict(getattr(job, "props", {}) or {})
     output = getattr(job, "output_path", None)
     if not output:
-        raise PublishError(QT_TRANSLATE_NOOP("PublishError", "This render has no video yet."), "file_missing")
+        raise PublishError(QT_TRANSLATE_NOOP("Message", "This render has no video yet."), "file_missing")
     if not props.get("photo"):
         raise PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "This render has no photo to publish."),
+            QT_TRANSLATE_NOOP("Message", "This render has no photo to publish."),
             "file_missing",
         )
     request = request_for_video(
@@ -473,7 +473,5 @@ def current_link(entry: OutboxEntry, clients: CloudClients) -> str:
     """The link for Copy link: a fresh presigned URL when the bucket is private."""
     key = entry.results.get("s3_key")
     if not key:
-        raise PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "This video has not been uploaded yet."), "failed"
-        )
+        raise PublishError(QT_TRANSLATE_NOOP("Message", "This video has not been uploaded yet."), "failed")
     return clients.s3.link(str(key))

@@ -24,6 +24,7 @@ from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QSize
 
+from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.encoder import check_output_path
 from vidstudio.render.errors import Cancelled, RenderError
 from vidstudio.render.paint import Props, validate_props
@@ -341,8 +342,14 @@ def make_backend(policy: str, lambda_renderer: LambdaRendererLike | None) -> Ren
         return LocalBackend()
     if policy == "lambda":
         if lambda_renderer is None:
-            raise RenderError("Lambda rendering is not set up; fill in the Lambda settings.")
+            raise RenderError(
+                QT_TRANSLATE_NOOP("Message", "Lambda rendering is not set up; fill in the Lambda settings.")
+            )
         return LambdaBackend(lambda_renderer)
     if policy == "auto":
         return AutoBackend(LambdaBackend(lambda_renderer) if lambda_renderer else None)
-    raise RenderError(f"Unknown render policy {policy!r} (use one of {', '.join(POLICIES)})")
+    raise RenderError(
+        QT_TRANSLATE_NOOP("Message", "Unknown render policy {policy} (use one of {items})"),
+        policy=repr(policy),
+        items=", ".join(POLICIES),
+    )

@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
+from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
 from vidstudio.render.encoder import check_output_path, temp_path_for
 from vidstudio.render.errors import Cancelled, RenderError
@@ -226,7 +227,9 @@ class RemotionLocalBackend(RenderBackend):
         try:
             self._run(message, total, started, report, cancel)
             if not temp.exists():
-                raise RenderError("Remotion finished without writing the video.")
+                raise RenderError(
+                    QT_TRANSLATE_NOOP("Message", "Remotion finished without writing the video.")
+                )
             os.replace(temp, request.output)
         finally:
             with contextlib.suppress(OSError):
@@ -295,7 +298,10 @@ class RemotionLocalBackend(RenderBackend):
                     if cancel.cancelled:
                         raise Cancelled()
                     detail = _tail(stderr)
-                    raise RenderError(f"Remotion stopped unexpectedly{': ' + detail if detail else '.'}")
+                    raise RenderError(
+                        QT_TRANSLATE_NOOP("Message", "Remotion stopped unexpectedly{value}"),
+                        value=": " + detail if detail else ".",
+                    )
                 kind = event.get("type")
                 if kind == "progress":
                     done = int(event.get("renderedFrames") or 0)
@@ -321,7 +327,10 @@ class RemotionLocalBackend(RenderBackend):
                     if cancel.cancelled:
                         raise Cancelled()
                     first = str(event.get("message", "")).strip().splitlines()[:1]
-                    raise RenderError(f"Remotion could not render: {first[0] if first else 'unknown error'}")
+                    raise RenderError(
+                        QT_TRANSLATE_NOOP("Message", "Remotion could not render: {value}"),
+                        value=first[0] if first else "unknown error",
+                    )
         finally:
             with contextlib.suppress(OSError):
                 proc.stdin.close()
