@@ -121,15 +121,16 @@ class Message:
         except ValueError:
             data = None
         if isinstance(data, dict) and isinstance(data.get("template"), str):
-            params = data.get("params") if isinstance(data.get("params"), dict) else {}
-            return cls(data["template"], {str(k): str(v) for k, v in params.items()}, _kind(data.get("kind")))
+            params = data.get("params")
+            fields = {str(k): str(v) for k, v in params.items()} if isinstance(params, dict) else {}
+            return cls(data["template"], fields, _kind(data.get("kind")))
         return cls(stored)
 
     def __str__(self) -> str:
         return self.text
 
 
-def message(template: str, kind: Kind | str = Kind.FAILED, **params: object) -> Message:
+def message(template: str, kind: Kind | str = Kind.FAILED, /, **params: object) -> Message:
     return Message(template, {name: str(value) for name, value in params.items()}, _kind(kind))
 
 
@@ -156,7 +157,7 @@ class UserError(Exception):
 
     default_kind: Kind = Kind.FAILED
 
-    def __init__(self, template: str | Message, kind: Kind | str | None = None, **params: object) -> None:
+    def __init__(self, template: str | Message, kind: Kind | str | None = None, /, **params: object) -> None:
         if isinstance(template, Message):
             self.sentence = template
         else:

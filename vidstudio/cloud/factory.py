@@ -22,8 +22,9 @@ from vidstudio.cloud.errors import (
     supabase_error,
 )
 from vidstudio.cloud.s3 import S3Storage
-from vidstudio.cloud.settings import PublishSettings, S3Settings, Secrets, SupabaseSettings
 from vidstudio.cloud.supabase_store import SupabaseStore
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings, S3Settings, SupabaseSettings
 
 log = logging.getLogger(__name__)
 
@@ -96,13 +97,16 @@ def make_supabase_client(settings: SupabaseSettings, secrets: Secrets, *, timeou
 
     from supabase import Client, ClientOptions
 
-    # Timeouts belong to the shared httpx client (the per-client ones are deprecated).
-    http = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)))
-    options = ClientOptions(auto_refresh_token=False, persist_session=False, httpx_client=http)
+    http = None
     try:
+        # Timeouts belong to the shared httpx client (the per-client ones are deprecated).  It is
+        # made inside the try: a stale SSL_CERT_FILE in the environment fails here (issue 10).
+        http = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)))
+        options = ClientOptions(auto_refresh_token=False, persist_session=False, httpx_client=http)
         return Client(settings.url.rstrip("/"), secrets.supabase_key, options)
     except Exception as exc:
-        http.close()
+        if http is not None:
+            http.close()
         raise _safe(supabase_error(exc, what="table", url=settings.url), secrets) from None
 
 

@@ -14,6 +14,7 @@ mismatch, access denied, bad props, a broken function).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -320,6 +321,12 @@ class RemotionLambda:
         self._client = lambda_client
         self.settings = settings
         self._clock = clock
+
+    def close(self) -> None:
+        close = getattr(self._client, "close", None)  # botocore clients have close()
+        if close is not None:
+            with contextlib.suppress(Exception):
+                close()
 
     # ------------------------------------------------------------ payloads
 

@@ -46,6 +46,9 @@ class ImageHost(Protocol):
         """Upload ``path``; the URL a browser can GET it from."""
         ...
 
+    def close(self) -> None:
+        """Let go of the host's connections."""
+
 
 @dataclass(frozen=True)
 class LambdaProgress:
@@ -59,7 +62,7 @@ class LambdaProgress:
     cost: float
     currency: str
     elapsed: float
-    message: str = ""
+    message: str = ""  # an English template marked for translation (vidstudio.messages)
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,15 @@ class LambdaRenderer:
     def function_name(self) -> str:
         return self.remotion.settings.function_name
 
+    def close(self) -> None:
+        """Close the clients this renderer was given (once the render is over)."""
+        self.remotion.close()
+        close = getattr(self._s3, "close", None)  # botocore clients have close()
+        if close is not None:
+            with contextlib.suppress(Exception):
+                close()
+        self._images.close()
+
     def test_connection(self) -> str:
         """Settings' "Test connection": the version, or a LambdaError saying what is wrong."""
         return self.remotion.check_version()
@@ -213,16 +225,16 @@ class LambdaRenderer:
                     LambdaErrorKind.CANCELLED, QT_TRANSLATE_NOOP("Message", "Render cancelled.")
                 )
 
-        report("checking", message="Connecting to Lambda")
+        report("checking", message=QT_TRANSLATE_NOOP("Message", "Connecting to Lambda"))
         self.remotion.check_version()
         check_cancel()
         url: str | None = None
         if photo is not None:
-            report("uploading", message="Uploading the photo")
+            report("uploading", message=QT_TRANSLATE_NOOP("Message", "Uploading the photo"))
             url = self.upload_photo(photo)
             check_cancel()
         input_props = make_props(url)
-        report("starting", message="Starting the render on Lambda")
+        report("starting", message=QT_TRANSLATE_NOOP("Message", "Starting the render on Lambda"))
         render, fpl = self.remotion.start(
             composition=self.remotion.settings.composition_for(composition),
             input_props=input_props,
@@ -230,7 +242,7 @@ class LambdaRenderer:
             out_name=out_name,
         )
         status = self._poll(render, started, report, check_cancel, wait)
-        report("downloading", status, "Downloading the video")
+        report("downloading", status, QT_TRANSLATE_NOOP("Message", "Downloading the video"))
         bucket = status.out_bucket or render.bucket_name
         key = status.out_key or f"renders/{render.render_id}/out.mp4"
         size = self._download(bucket, key, Path(output), check_cancel)
@@ -394,6 +406,10 @@ class S3ImageHost:
         self.prefix = prefix
         self.expires = expires
 
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._s3.close()
+
     def upload_image(self, path: Path) -> str:
         path = Path(path)
         suffix = path.suffix.lower()
@@ -425,6 +441,8 @@ class S3ImageHost:
 class _UploadsFiles(Protocol):
     def upload_file(self, local: Path, remote: str, content_type: str) -> str: ...
 
+    def close(self) -> None: ...
+
 
 class SupabaseImageHost:
     """An :class:`ImageHost` on Supabase Storage (the publish step's ``SupabaseStore``).
@@ -436,6 +454,9 @@ class SupabaseImageHost:
     def __init__(self, store: _UploadsFiles, *, prefix: str = "lambda-sources/") -> None:
         self._store = store
         self.prefix = prefix
+
+    def close(self) -> None:
+        self._store.close()
 
     def upload_image(self, path: Path) -> str:
         path = Path(path)

@@ -30,7 +30,7 @@ from vidstudio.cloud.errors import (
     no_such_bucket,
     s3_error,
 )
-from vidstudio.cloud.settings import S3Settings
+from vidstudio.settings import S3Settings
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from vidstudio.messages import QT_TRANSLATE_NOOP
+from vidstudio.messages import QT_TRANSLATE_NOOP, Message
 from vidstudio.render.encoder import Encoder, check_output_path, output_error, temp_path_for
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
 from vidstudio.render.paint import Props, paint_frame, scene_cache, validate_props
@@ -63,7 +63,7 @@ class Progress:
     elapsed: float
     eta: float | None = None
     thumbnail: QImage | None = field(default=None, compare=False)
-    message: str = ""
+    message: Message | None = None  # a backend's line, e.g. "Lambda is busy …: rendering on this computer"
 
     @property
     def fraction(self) -> float:

@@ -30,7 +30,8 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
-from vidstudio.messages import QT_TRANSLATE_NOOP
+from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message
+from vidstudio.messages import message as user_message  # 'message' is the child's JSON here
 from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
 from vidstudio.render.encoder import check_output_path, temp_path_for
 from vidstudio.render.errors import Cancelled, RenderError
@@ -46,6 +47,10 @@ from vidstudio.render.remotion_props import image_ref, remotion_input_props
 from vidstudio.resources import resource_root
 
 MIN_NODE_MAJOR = 18
+NO_NODE = QT_TRANSLATE_NOOP("Message", "Remotion needs Node.js {version} or newer, which was not found.")
+NOT_INSTALLED = QT_TRANSLATE_NOOP("Message", "Remotion is not installed in {folder} (run npm ci there).")
+STARTING = QT_TRANSLATE_NOOP("Message", "Starting Remotion")
+PROGRESS = QT_TRANSLATE_NOOP("Message", "Remotion: {percent} % · {frames}/{total} frames")
 CANCEL_GRACE = 5.0
 
 _live: set[subprocess.Popen[bytes]] = set()
@@ -183,14 +188,14 @@ class RemotionLocalBackend(RenderBackend):
         self.browser_executable = browser_executable
         self.concurrency = concurrency
 
-    def unavailable_reason(self) -> str | None:
+    def unavailable_reason(self) -> Message | None:
         if self.node is None:
-            return f"Remotion needs Node.js {MIN_NODE_MAJOR} or newer, which was not found."
+            return user_message(NO_NODE, Kind.NOT_SET_UP, version=MIN_NODE_MAJOR)
         if not (self.project / "node_modules" / "@remotion" / "renderer").is_dir():
-            return f"Remotion is not installed in {self.project} (run npm ci there)."
+            return user_message(NOT_INSTALLED, Kind.NOT_SET_UP, folder=self.project)
         return None
 
-    def prepare(self, request: RenderRequest) -> str | None:
+    def prepare(self, request: RenderRequest) -> Message | None:
         return self.unavailable_reason() or super().prepare(request)
 
     def render(
@@ -209,7 +214,7 @@ class RemotionLocalBackend(RenderBackend):
         total = template.frame_count
         validate_props(props)
         check_output_path(request.output)
-        report(Progress("preparing", 0, total, 0.0, message="Starting Remotion"))
+        report(Progress("preparing", 0, total, 0.0, message=user_message(STARTING)))
         photo = image_ref(props.photo, "static:photo") if props.photo else None
         logo = image_ref(props.logo, "static:logo") if props.logo else None
         input_props = remotion_input_props(template, props, request.aspect, photo=photo, logo=logo)
@@ -298,10 +303,12 @@ class RemotionLocalBackend(RenderBackend):
                     if cancel.cancelled:
                         raise Cancelled()
                     detail = _tail(stderr)
-                    raise RenderError(
-                        QT_TRANSLATE_NOOP("Message", "Remotion stopped unexpectedly{value}"),
-                        value=": " + detail if detail else ".",
-                    )
+                    if detail:
+                        raise RenderError(
+                            QT_TRANSLATE_NOOP("Message", "Remotion stopped unexpectedly: {detail}"),
+                            detail=detail,
+                        )
+                    raise RenderError(QT_TRANSLATE_NOOP("Message", "Remotion stopped unexpectedly."))
                 kind = event.get("type")
                 if kind == "progress":
                     done = int(event.get("renderedFrames") or 0)
@@ -316,7 +323,7 @@ class RemotionLocalBackend(RenderBackend):
                             elapsed,
                             eta,
                             None,
-                            f"Remotion: {round(fraction * 100)} % · {done}/{total} frames",
+                            user_message(PROGRESS, percent=round(fraction * 100), frames=done, total=total),
                         )
                     )
                 elif kind == "done":
