@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Developer entry point.  Quick start:
 #   ./dev.sh run     set up (first time) and start vidstudio on its local renderer
-#   ./dev.sh test    set up (first time, including test services) and run every test
+#   ./dev.sh test    set up (first time, including test services), run the checks, then every test
+#   ./dev.sh check   ruff (lint + format) and mypy only
+# `./dev.sh test ARGS` passes ARGS to pytest; the checks run first whatever ARGS are
+# (DEV_SKIP_CHECKS=1 skips them while iterating on one test; CI never sets it).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,6 +25,18 @@ setup_python() {
     fi
 }
 
+# ruff and mypy outside pytest: a failure fails `./dev.sh test` (and so CI) before any test runs.
+run_checks() {
+    local failed=0
+    "$VENV/bin/ruff" check vidstudio tests bench scripts || failed=1
+    "$VENV/bin/ruff" format --check vidstudio tests bench scripts || failed=1
+    "$VENV/bin/mypy" || failed=1
+    if [ "$failed" -ne 0 ]; then
+        echo "dev.sh: ruff or mypy failed (see above); no tests were run" >&2
+        return 1
+    fi
+}
+
 cmd=${1:-run}
 shift || true
 case "$cmd" in
@@ -29,8 +44,15 @@ case "$cmd" in
         setup_python
         exec "$VENV/bin/vidstudio" "$@"
         ;;
+    check)
+        setup_python
+        run_checks
+        ;;
     test)
         setup_python
+        if [ "${DEV_SKIP_CHECKS:-0}" != "1" ]; then
+            run_checks
+        fi
         bash scripts/install-test-deps.sh
         set +e
         "$VENV/bin/python" -m pytest "$@"
@@ -43,7 +65,7 @@ case "$cmd" in
         exit "$status"
         ;;
     *)
-        echo "usage: ./dev.sh run|test [args]" >&2
+        echo "usage: ./dev.sh run|test|check [args]" >&2
         exit 2
         ;;
 esac

@@ -32,7 +32,7 @@ MB = 1024 * 1024
 
 
 def _services() -> object:
-    spec = importlib.util.spec_from_file_location("services", REPO / "tests" / "integration" / "services.py")
+    spec = importlib.util.spec_from_file_location("services", REPO / "tests" / "helpers" / "services.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["services"] = module

@@ -208,11 +208,10 @@ def main() -> int:
 
 
 def _start_services(data: Path) -> dict[str, object] | None:
-    """The test suite's local S3 and Supabase (tests/integration/services.py), or None."""
-    sys.path.insert(0, str(REPO / "tests" / "integration"))
+    """The test suite's local S3 and Supabase (tests/helpers/services.py), or None."""
+    sys.path.insert(0, str(REPO / "tests"))
     try:
-        import services  # type: ignore[import-not-found]
-
+        from helpers import services  # type: ignore[import-not-found]
         from vidstudio.cloud.factory import make_clients
         from vidstudio.cloud.settings import (
             PublishSettings,
@@ -254,12 +253,12 @@ def _start_services(data: Path) -> dict[str, object] | None:
         s3.stop()
 
     def fake_lambda() -> tuple[object, object] | None:
-        """The test suite's fake Remotion Lambda (tests/lambda_/fake_lambda.py) on this S3."""
+        """The test suite's fake Remotion Lambda (tests/helpers/fake_lambda.py) on this S3."""
         try:
             sys.path.insert(0, str(REPO / "tests"))
             import boto3
-            from lambda_.fake_lambda import FakeLambda  # type: ignore[import-not-found]
 
+            from helpers.fake_lambda import FakeLambda  # type: ignore[import-not-found]
             from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda
             from vidstudio.cloud.lambda_render import LambdaRenderer, S3ImageHost, make_lambda_clients
 

@@ -10,6 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+# Suite-wide fixtures: the one main-window fixture and the one local service stack.
+pytest_plugins = ("helpers.windows", "helpers.stack")
+
 REPO = Path(__file__).resolve().parent.parent
 TESTDATA = REPO.parent / "shared" / "testdata"
 

@@ -8,82 +8,33 @@ state after the window is created again.
 
 from __future__ import annotations
 
-import sys
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import assert_no_secret, build_clients
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-
-from ui_helpers import SMALL, dialog_guard, write_short_templates
-
+from helpers.publish import assert_no_secret, build_clients
+from helpers.windows import WindowFactory
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.jobs.outbox import PublishRequest
 from vidstudio.jobs.publish import RetryPolicy
-from vidstudio.jobs.store import Job, JobState, JobStore
-from vidstudio.settings import Settings
-from vidstudio.ui.i18n import install_language
+from vidstudio.jobs.store import Job, JobState
 from vidstudio.ui.main_window import MainWindow
-from vidstudio.ui.theme import apply_theme
 
 pytestmark = pytest.mark.services
 
 FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
 
 
-@pytest.fixture(scope="module")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_short_templates(tmp_path_factory.mktemp("templates-1s"), 1.0)
-
-
-@pytest.fixture(autouse=True)
-def _window_env(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    apply_theme(qapp)
-    install_language("en")
-    with dialog_guard(monkeypatch):
-        yield
-
-
-WindowMaker = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def make_window(qtbot, templates: Path) -> Iterator[WindowMaker]:  # type: ignore[no-untyped-def]
-    made: list[tuple[MainWindow, JobStore]] = []
-
-    def make(factory: Callable[[], CloudClients], publish_after: bool) -> MainWindow:
-        store = JobStore()
-        settings = Settings()
-        settings.defaults.quality = "draft"
-        window = MainWindow(
-            store,
-            settings,
-            templates_dir=templates,
-            render_scale=SMALL,
-            persist_settings=False,
-            clients_factory=factory,
-            publish_policy=FAST,
-            publish_after=lambda: publish_after,
-        )
-        qtbot.addWidget(window)
-        window.resize(1200, 780)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append((window, store))
-        return window
-
-    yield make
-    for window, store in made:
-        if not store.closed:
-            window.close()
-            store.close()
+def _publishing_window(
+    make_window: WindowFactory, factory: Callable[[], CloudClients], *, publish_after: bool, show: bool = True
+) -> MainWindow:
+    """The suite's window, publishing with ``factory``'s clients and a fast retry policy."""
+    return make_window(clients_factory=factory, publish_policy=FAST, publish_after=publish_after, show=show)
 
 
 def _render(qtbot, window: MainWindow, photo: Path, title: str) -> Job:  # type: ignore[no-untyped-def]
@@ -98,14 +49,16 @@ def _render(qtbot, window: MainWindow, photo: Path, title: str) -> Job:  # type:
 
 def test_render_publishes_by_itself_and_copy_link_fetches_the_mp4(
     qtbot,  # type: ignore[no-untyped-def]
-    make_window: WindowMaker,
+    make_window: WindowFactory,
     publish_settings: PublishSettings,
     secrets: Secrets,
     clean_services: None,
     supabase_stack,  # type: ignore[no-untyped-def]
     coffee: Path,
 ) -> None:
-    window = make_window(lambda: build_clients(publish_settings, secrets), publish_after=True)
+    window = _publishing_window(
+        make_window, lambda: build_clients(publish_settings, secrets), publish_after=True
+    )
     with qtbot.waitSignal(window.publish_queue.finished, timeout=120_000) as published:
         job = _render(qtbot, window, coffee, "Nismara Pool Villa")
     render_id, url = published.args
@@ -142,7 +95,7 @@ def test_render_publishes_by_itself_and_copy_link_fetches_the_mp4(
 
 def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
     qtbot,  # type: ignore[no-untyped-def]
-    make_window: WindowMaker,
+    make_window: WindowFactory,
     publish_settings: PublishSettings,
     secrets: Secrets,
     clean_services: None,
@@ -155,7 +108,7 @@ def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
     def factory() -> CloudClients:
         return build_clients(publish_settings, current["secrets"], s3_attempts=1)
 
-    window = make_window(factory, publish_after=False)
+    window = _publishing_window(make_window, factory, publish_after=False)
     job = _render(qtbot, window, coffee, "Villa with a wrong key")
     card = window.result_card
     assert card.publish_label.isHidden() and card.publish_button.isVisible()
@@ -185,7 +138,9 @@ def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
     # History after the window is created again (the app restarted).
     window.close()
     window.store.close()
-    again = make_window(lambda: build_clients(publish_settings, secrets), publish_after=False)
+    again = _publishing_window(
+        make_window, lambda: build_clients(publish_settings, secrets), publish_after=False
+    )
     history = again.history
     assert history.list.count() == 1
     assert "Published" in history.list.item(0).text()
@@ -203,14 +158,16 @@ def test_a_failed_publish_shows_the_reason_and_retry_works_after_the_fix(
 
 def test_a_publish_cut_short_by_a_quit_resumes_when_the_window_opens_again(
     qtbot,  # type: ignore[no-untyped-def]
-    make_window: WindowMaker,
+    make_window: WindowFactory,
     publish_settings: PublishSettings,
     secrets: Secrets,
     clean_services: None,
     supabase_stack,  # type: ignore[no-untyped-def]
     coffee: Path,
 ) -> None:
-    window = make_window(lambda: build_clients(publish_settings, secrets), publish_after=False)
+    window = _publishing_window(
+        make_window, lambda: build_clients(publish_settings, secrets), publish_after=False
+    )
     job = _render(qtbot, window, coffee, "Villa resumed")
     request = PublishRequest(**job.extra["publish_request"])
     outbox = window.publish_queue.store
@@ -222,16 +179,7 @@ def test_a_publish_cut_short_by_a_quit_resumes_when_the_window_opens_again(
     def factory() -> CloudClients:
         return build_clients(publish_settings, secrets)
 
-    store = JobStore()
-    again = MainWindow(
-        store,
-        Settings(),
-        persist_settings=False,
-        clients_factory=factory,
-        publish_policy=FAST,
-        publish_after=lambda: False,
-    )
-    qtbot.addWidget(again)
+    again = _publishing_window(make_window, factory, publish_after=False, show=False)
     try:
         assert again.publish_status(job).state in ("waiting", "uploading")
         with qtbot.waitSignal(again.publish_queue.finished, timeout=120_000) as finished:
@@ -242,4 +190,4 @@ def test_a_publish_cut_short_by_a_quit_resumes_when_the_window_opens_again(
         assert again.store.get(job.id).video_url == finished.args[1]  # type: ignore[union-attr]
     finally:
         again.close()
-        store.close()
+        again.store.close()

@@ -8,8 +8,7 @@ import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
-from publish_helpers import BUCKET, assert_no_secret, env_for_subprocess
-
+from helpers.publish import BUCKET, assert_no_secret, env_for_subprocess
 from vidstudio.cloud.settings import PublishSettings, Secrets
 
 REPO = Path(__file__).resolve().parents[2]

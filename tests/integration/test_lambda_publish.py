@@ -7,21 +7,15 @@ fetches the photo from Supabase Storage exactly as the proven URL says.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from lambda_.fake_lambda import FakeLambda
-
+from helpers.fake_lambda import FUNCTION, FakeLambda
 from vidstudio.cloud.factory import CloudClients
-from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda, concurrency_cache
+from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda
 from vidstudio.cloud.lambda_render import (
     LambdaRenderer,
     SupabaseImageHost,
@@ -31,38 +25,18 @@ from vidstudio.cloud.lambda_render import (
 from vidstudio.jobs.outbox import PublishOutbox
 from vidstudio.jobs.publish import RetryPolicy, publish, request_for_video
 from vidstudio.render.backends import BUSY_MESSAGE, AutoBackend, LambdaBackend, RenderRequest
-from vidstudio.render.fonts import ensure_fonts
 from vidstudio.render.paint import Props
 from vidstudio.render.template import get_template
 
-pytestmark = getattr(pytest.mark, "lambda")
+pytestmark = pytest.mark.aws_lambda
 
 FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
-FUNCTION = "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec"
-
-
-@pytest.fixture
-def fake_lambda(qapp: Any, s3_server: Any) -> Iterator[FakeLambda]:
-    ensure_fonts()
-    concurrency_cache.clear()
-    fake = FakeLambda(s3_server.client())
-    try:
-        yield fake
-    finally:
-        fake.close()
-        concurrency_cache.clear()
 
 
 @pytest.fixture
 def renderer(fake_lambda: FakeLambda, s3_server: Any, clients: CloudClients) -> LambdaRenderer:
-    admin = s3_server.admin
-    session = boto3.session.Session(
-        aws_access_key_id=admin.access_key,
-        aws_secret_access_key=admin.secret_key,
-        region_name="us-east-1",
-    )
     lambda_client, s3_client = make_lambda_clients(
-        session, "us-east-1", lambda_endpoint=fake_lambda.url, s3_endpoint=s3_server.endpoint
+        s3_server.session(), s3_server.region, lambda_endpoint=fake_lambda.url, s3_endpoint=s3_server.endpoint
     )
     settings = LambdaSettings(FUNCTION, "us-east-1", "https://example.invalid/sites/v/index.html")
     return LambdaRenderer(

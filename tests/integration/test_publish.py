@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from publish_helpers import BUCKET, assert_no_secret, build_clients, env_for_subprocess, make_mp4
 
+from helpers.publish import BUCKET, assert_no_secret, build_clients, env_for_subprocess, make_mp4
 from vidstudio.cloud.errors import PublishError
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.settings import PublishSettings, Secrets
@@ -607,8 +607,7 @@ def test_network_problems_are_named_and_retried(
     vidstudio_logs,
     closing: list[CloudClients],
 ) -> None:
-    from services import free_port
-
+    from helpers.services import free_port
     from vidstudio.cloud.factory import make_s3_client, make_supabase_client
     from vidstudio.cloud.s3 import S3Storage
     from vidstudio.cloud.supabase_store import SupabaseStore

@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from publish_helpers import build_clients
 
+from helpers.publish import build_clients
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.settings import (
     PublishSettings,
@@ -34,7 +34,7 @@ def test_queue_publishes_reports_progress_and_retries_by_hand(
     coffee: Path,
     supabase_stack,
 ) -> None:
-    from services import free_port
+    from helpers.services import free_port
 
     offline = replace(
         publish_settings,

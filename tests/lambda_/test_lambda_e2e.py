@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from lambda_.conftest import PHOTO_BUCKET
-from lambda_.fake_lambda import BUCKET, FakeLambda
+from helpers.fake_lambda import BUCKET, PHOTO_BUCKET, FakeLambda
 from vidstudio.cloud.lambda_client import (
     REMOTION_VERSION,
     LambdaError,
@@ -30,7 +29,7 @@ from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress
 from vidstudio.render.template import get_template
 
-pytestmark = getattr(pytest.mark, "lambda")  # "lambda" is a Python keyword
+pytestmark = pytest.mark.aws_lambda
 
 
 def _request(photo: Path, output: Path, template: str = "promo") -> RenderRequest:

@@ -34,8 +34,7 @@ from PIL import Image
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from remotion_.conftest import SSIM_REPORT
-from remotion_.ssim import ssim
+from helpers.ssim import SSIM_REPORT, ssim
 from vidstudio.render.paint import Props, render_frame_image
 from vidstudio.render.remotion_props import image_ref, remotion_input_props
 from vidstudio.render.template import ASPECTS, get_template

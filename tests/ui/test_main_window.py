@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import differing_pixels, drop_files, preview_pixels
 
+from helpers.ui import differing_pixels, drop_files, preview_pixels
 from vidstudio.jobs.runner import RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from ui_helpers import drop_files
 
+from helpers.ui import drop_files
 from vidstudio.jobs.store import Job, JobState, new_job_id
 from vidstudio.resources import resource_path
 from vidstudio.ui.i18n import current_language, install_language

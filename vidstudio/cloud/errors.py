@@ -380,7 +380,8 @@ EXPIRED_KEY = QT_TRANSLATE_NOOP(
 
 def _key_problem(text: str) -> PublishError | None:
     lower = text.lower()
-    if "expired" in lower:
+    # PostgREST says "JWT expired"; Supabase Storage (jose) says '"exp" claim timestamp check failed'.
+    if "expired" in lower or '"exp" claim' in lower:
         return PublishError(EXPIRED_KEY, "expired_key")
     if any(
         word in lower

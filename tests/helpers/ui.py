@@ -7,6 +7,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
@@ -14,7 +15,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from vidstudio.render.template import templates_dir
-from vidstudio.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from vidstudio.ui.main_window import MainWindow
 
 SMALL = 0.25  # renders at 480×270 for 16:9: fast on two cores
 

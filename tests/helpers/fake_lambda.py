@@ -44,6 +44,9 @@ from vidstudio.render.pipeline import CancelToken, Progress, render_video
 from vidstudio.render.template import ASPECTS, get_template
 
 BUCKET = "remotionlambda-useast1-local"
+FUNCTION = "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec"
+SERVE_URL = "https://remotionlambda-useast1-local.s3.us-east-1.amazonaws.com/sites/vidstudio/index.html"
+PHOTO_BUCKET = "photos"  # where the Lambda tests' S3ImageHost puts the photo
 PRICE_PER_LAMBDA_SECOND = 0.0000333  # 2048 MB at $0.0000166667 per GB-second
 CONCURRENCY_ERROR = (
     "AWS Concurrency limit reached (Original Error: TooManyRequestsException: Rate Exceeded.). "
