@@ -85,14 +85,6 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <source>Retry publishing</source>
-        <translation>Reintentar la publicación</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Publicar</translation>
-    </message>
-    <message>
         <source>Link copied</source>
         <translation>Enlace copiado</translation>
     </message>
@@ -156,63 +148,12 @@
         <translation>Listo</translation>
     </message>
     <message>
-        <source>Uploading</source>
-        <translation>Subiendo</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Publicado</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Error</translation>
     </message>
     <message>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
-    </message>
-    <message>
-        <source>Interrupted: vidstudio was closed during the render.</source>
-        <translation>Interrumpido: vidstudio se cerró mientras se creaba el vídeo.</translation>
-    </message>
-    <message>
-        <source>Interrupted: vidstudio was closed during the upload.</source>
-        <translation>Interrumpido: vidstudio se cerró durante la subida.</translation>
-    </message>
-    <message>
-        <source>Render cancelled.</source>
-        <translation>Creación cancelada.</translation>
-    </message>
-    <message>
-        <source>Removed from the queue.</source>
-        <translation>Quitado de la cola.</translation>
-    </message>
-</context>
-<context>
-    <name>Jobs</name>
-    <message>
-        <source>The template is missing; choose another template.</source>
-        <translation>Falta la plantilla; elige otra.</translation>
-    </message>
-    <message>
-        <source>The template %1 has no %2 version.</source>
-        <translation>La plantilla %1 no tiene versión %2.</translation>
-    </message>
-    <message>
-        <source>Add a photo first.</source>
-        <translation>Primero añade una foto.</translation>
-    </message>
-    <message>
-        <source>The photo %1 is no longer there; add it again.</source>
-        <translation>La foto %1 ya no está; vuelve a añadirla.</translation>
-    </message>
-    <message>
-        <source>The folder %1 does not exist; choose another output folder.</source>
-        <translation>La carpeta %1 no existe; elige otra carpeta de salida.</translation>
-    </message>
-    <message>
-        <source>vidstudio cannot save in %1; choose another output folder.</source>
-        <translation>vidstudio no puede guardar en %1; elige otra carpeta de salida.</translation>
     </message>
 </context>
 <context>
@@ -605,10 +546,6 @@
         <translation>Conectado: se pueden subir vídeos al bucket {bucket}.</translation>
     </message>
     <message>
-        <source>This computer&apos;s password store (Credential Manager) is not available, so the keys cannot be read or saved ({error}).</source>
-        <translation>El almacén de contraseñas de este ordenador (Administrador de credenciales) no está disponible, así que no se pueden leer ni guardar las claves ({error}).</translation>
-    </message>
-    <message>
         <source>Supabase accepted the row but does not show it. Check the table&apos;s policies (service_role needs insert and select).</source>
         <translation>Supabase aceptó la fila pero no la muestra. Revisa las políticas de la tabla (service_role necesita insert y select).</translation>
     </message>
@@ -625,12 +562,12 @@
         <translation>{name} no es un vídeo que esta aplicación pueda leer.</translation>
     </message>
     <message>
-        <source>Cannot make a poster from {name}.</source>
-        <translation>No se puede crear un póster a partir de {name}.</translation>
+        <source>Publishing is not set up yet. Open Settings → Publishing to connect S3 and Supabase.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Publishing failed unexpectedly ({error}).</source>
-        <translation>La publicación falló de forma inesperada ({error}).</translation>
+        <source>Cannot make a poster from {name}.</source>
+        <translation>No se puede crear un póster a partir de {name}.</translation>
     </message>
     <message>
         <source>This render has no video yet.</source>
@@ -769,6 +706,22 @@
         <translation type="unfinished">Creación cancelada.</translation>
     </message>
     <message>
+        <source>Connecting to Lambda</source>
+        <translation type="unfinished">Conectando con Lambda</translation>
+    </message>
+    <message>
+        <source>Uploading the photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the render on Lambda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The Lambda render stopped making progress.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,14 +747,6 @@
     </message>
     <message>
         <source>Something unexpected went wrong. vidstudio wrote the details to its log file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lambda rendering is not set up; fill in the Lambda settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown render policy {policy} (use one of {items})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -965,11 +910,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Remotion needs Node.js {version} or newer, which was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remotion is not installed in {folder} (run npm ci there).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting Remotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remotion: {percent} % · {frames}/{total} frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remotion finished without writing the video.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remotion stopped unexpectedly{value}</source>
+        <source>Remotion stopped unexpectedly: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remotion stopped unexpectedly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1006,6 +971,94 @@
     </message>
     <message>
         <source>Unknown template {template_id} (available: {names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lambda is busy (concurrency limit): rendering on this computer</source>
+        <translation type="unfinished">Lambda está ocupado (límite de concurrencia): se renderiza en este equipo</translation>
+    </message>
+    <message>
+        <source>Lambda is not reachable: rendering on this computer</source>
+        <translation type="unfinished">No se puede conectar con Lambda: se renderiza en este equipo</translation>
+    </message>
+    <message>
+        <source>Lambda did not answer in time: rendering on this computer</source>
+        <translation type="unfinished">Lambda no respondió a tiempo: se renderiza en este equipo</translation>
+    </message>
+    <message>
+        <source>Lambda: {percent} % · {frames}/{total} frames · {lambdas} Lambdas · {cost} so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendered on Lambda ({cost})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering on AWS Lambda is not set up: fill in the function, region and site URL in Settings → Rendering.</source>
+        <translation type="unfinished">Renderizar en AWS Lambda no está configurado: rellena la función, la región y la URL del sitio en Ajustes → Renderizado.</translation>
+    </message>
+    <message>
+        <source>AWS Lambda cannot be used: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown place to render {policy} (use local, lambda or auto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the function name, the region and the site URL first.</source>
+        <translation type="unfinished">Rellena primero el nombre de la función, la región y la URL del sitio.</translation>
+    </message>
+    <message>
+        <source>Connected: the function runs Remotion {version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the region first.</source>
+        <translation type="unfinished">Escribe primero la región.</translation>
+    </message>
+    <message>
+        <source>No Remotion Lambda function (remotion-render-…) in {region}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template is missing; choose another template.</source>
+        <translation type="unfinished">Falta la plantilla; elige otra.</translation>
+    </message>
+    <message>
+        <source>The template {template} has no {aspect} version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a photo first.</source>
+        <translation type="unfinished">Primero añade una foto.</translation>
+    </message>
+    <message>
+        <source>The photo {name} is no longer there; add it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; choose another output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vidstudio cannot save in {folder}; choose another output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed from the queue.</source>
+        <translation type="unfinished">Quitado de la cola.</translation>
+    </message>
+    <message>
+        <source>Interrupted: vidstudio was closed during the render.</source>
+        <translation type="unfinished">Interrumpido: vidstudio se cerró mientras se creaba el vídeo.</translation>
+    </message>
+    <message>
+        <source>Template {template} has no {aspect} version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vidstudio cannot read or save the keys on this computer right now. Restart vidstudio and try again; if it keeps happening, enter the keys again in Settings → Publishing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1073,25 +1126,6 @@
     <message>
         <source>about %1 left</source>
         <translation>quedan unos %1</translation>
-    </message>
-</context>
-<context>
-    <name>PublishJob</name>
-    <message>
-        <source>The video {0} is no longer on this computer. Render it again.</source>
-        <translation>El vídeo {0} ya no está en este ordenador. Vuelve a crearlo.</translation>
-    </message>
-    <message>
-        <source>The photo {0} is no longer on this computer. Render it again.</source>
-        <translation>La foto {0} ya no está en este ordenador. Vuelve a crear el vídeo.</translation>
-    </message>
-    <message>
-        <source>{0} Trying again in {1} s.</source>
-        <translation>{0} Nuevo intento en {1} s.</translation>
-    </message>
-    <message>
-        <source>Published.</source>
-        <translation>Publicado.</translation>
     </message>
 </context>
 <context>
@@ -1205,10 +1239,6 @@
         <translation>Publicar cada vídeo en cuanto esté creado</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
         <source>saved: leave empty to keep it</source>
         <translation>guardada: déjalo vacío para conservarla</translation>
     </message>
@@ -1219,14 +1249,6 @@
     <message>
         <source>the service_role key</source>
         <translation>la clave service_role</translation>
-    </message>
-    <message>
-        <source>The settings could not be saved: {0}</source>
-        <translation>No se pudo guardar la configuración: {0}</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Guardado.</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1244,12 +1266,32 @@
         <translation>Subiendo %1 %</translation>
     </message>
     <message>
+        <source>%1 Trying again in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Published</source>
         <translation>Publicado</translation>
     </message>
     <message>
         <source>Publishing failed</source>
         <translation>No se pudo publicar</translation>
+    </message>
+    <message>
+        <source>Set up publishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished">Reintentar</translation>
+    </message>
+    <message>
+        <source>Retry publishing</source>
+        <translation type="unfinished">Reintentar la publicación</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished">Publicar</translation>
     </message>
 </context>
 <context>
@@ -1291,49 +1333,6 @@
     <message>
         <source>Videos you render appear here and are made one at a time.</source>
         <translation>Los vídeos que crees aparecen aquí y se hacen de uno en uno.</translation>
-    </message>
-</context>
-<context>
-    <name>RenderOn</name>
-    <message>
-        <source>Rendering on AWS Lambda is not set up: fill in the function, region and site URL in Settings → Rendering.</source>
-        <translation>Renderizar en AWS Lambda no está configurado: rellena la función, la región y la URL del sitio en Ajustes → Renderizado.</translation>
-    </message>
-    <message>
-        <source>AWS Lambda cannot be used: %1</source>
-        <translation>No se puede usar AWS Lambda: %1</translation>
-    </message>
-    <message>
-        <source>Lambda is busy (concurrency limit): rendering on this computer</source>
-        <translation>Lambda está ocupado (límite de concurrencia): se renderiza en este equipo</translation>
-    </message>
-    <message>
-        <source>Lambda is not reachable: rendering on this computer</source>
-        <translation>No se puede conectar con Lambda: se renderiza en este equipo</translation>
-    </message>
-    <message>
-        <source>Lambda did not answer in time: rendering on this computer</source>
-        <translation>Lambda no respondió a tiempo: se renderiza en este equipo</translation>
-    </message>
-    <message>
-        <source>Connecting to Lambda</source>
-        <translation>Conectando con Lambda</translation>
-    </message>
-    <message>
-        <source>Fill in the function name, the region and the site URL first.</source>
-        <translation>Rellena primero el nombre de la función, la región y la URL del sitio.</translation>
-    </message>
-    <message>
-        <source>Connected: the function runs Remotion %1.</source>
-        <translation>Conectado: la función usa Remotion %1.</translation>
-    </message>
-    <message>
-        <source>Enter the region first.</source>
-        <translation>Escribe primero la región.</translation>
-    </message>
-    <message>
-        <source>No Remotion Lambda function (remotion-render-…) in %1.</source>
-        <translation>No hay ninguna función de Remotion Lambda (remotion-render-…) en %1.</translation>
     </message>
 </context>
 <context>
@@ -1462,16 +1461,12 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Publicar</translation>
-    </message>
-    <message>
         <source>Upload the video and add it to the platform</source>
         <translation>Sube el vídeo y lo añade a la plataforma</translation>
+    </message>
+    <message>
+        <source>Connect vidstudio to your S3 bucket and Supabase project</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your video is ready</source>

@@ -136,3 +136,7 @@ def dialog_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         timer.stop()
     if unexpected:
         pytest.fail("unexpected modal dialog(s): " + "; ".join(unexpected), pytrace=False)
+
+
+# Qt's offscreen platform warns when a dialog is shown; strict pytest-qt would fail on it.
+OFFSCREEN_DIALOG = "This plugin does not support propagateSizeHints"

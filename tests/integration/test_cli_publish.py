@@ -5,11 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 import urllib.request
-from dataclasses import replace
 from pathlib import Path
 
-from helpers.publish import BUCKET, assert_no_secret, env_for_subprocess
-from vidstudio.cloud.settings import PublishSettings, Secrets
+from helpers.publish import BUCKET, assert_no_secret, env_for_subprocess, replace
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings
 
 REPO = Path(__file__).resolve().parents[2]
 

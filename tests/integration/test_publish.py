@@ -11,18 +11,18 @@ import sys
 import threading
 import time
 import urllib.request
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from helpers.publish import BUCKET, assert_no_secret, build_clients, env_for_subprocess, make_mp4
+from helpers.publish import BUCKET, assert_no_secret, build_clients, env_for_subprocess, make_mp4, replace
 from vidstudio.cloud.errors import PublishError
 from vidstudio.cloud.factory import CloudClients
-from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
 from vidstudio.jobs.publish import PublishProgress, RetryPolicy, publish, request_for_video
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings
 
 FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
 REPO = Path(__file__).resolve().parents[2]
@@ -282,10 +282,8 @@ def test_s3_stopped_mid_upload_then_back_publishes_once(
 
 KILL_SCRIPT = """
 import os, signal, sys
-from vidstudio.cloud.factory import make_clients
-from vidstudio.cloud.settings import load_settings, load_secrets
 from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
-from vidstudio.jobs.publish import publish
+from vidstudio.jobs.publish import clients_from_settings, publish
 
 request = PublishRequest.from_json(open(sys.argv[1], encoding="utf-8").read())
 
@@ -293,7 +291,7 @@ def progress(p):
     if p.step == "row":  # the video, photo and poster are up: die before the insert
         os.kill(os.getpid(), signal.SIGKILL)
 
-publish(request, make_clients(load_settings(), load_secrets()), PublishOutbox(), progress)
+publish(request, clients_from_settings(), PublishOutbox(), progress)
 print("not killed")
 """
 

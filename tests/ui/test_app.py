@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from helpers.ui import OFFSCREEN_DIALOG
 from vidstudio import paths
 from vidstudio.jobs.store import INTERRUPTED_RENDER, JobState
 from vidstudio.settings import Settings, load_settings
@@ -23,7 +24,6 @@ from vidstudio.ui.settings_dialog import SettingsDialog, register_page
 from vidstudio.ui.single_instance import SingleInstance, server_name
 
 REPO = Path(__file__).resolve().parents[2]
-OFFSCREEN_DIALOG = "This plugin does not support propagateSizeHints"
 
 RENDER_SCRIPT = textwrap.dedent(
     """

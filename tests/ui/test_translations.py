@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpers.ui import drop_files
+from helpers.ui import OFFSCREEN_DIALOG, drop_files
 from vidstudio.jobs.store import Job, JobState, new_job_id
 from vidstudio.resources import resource_path
 from vidstudio.ui.i18n import current_language, install_language
@@ -123,7 +123,6 @@ def test_the_spanish_translation_file_is_compiled() -> None:
 
 
 # Opening a dialog on the offscreen platform logs this; it is not ours.
-OFFSCREEN_DIALOG = "This plugin does not support propagateSizeHints"
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)

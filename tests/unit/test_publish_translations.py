@@ -54,4 +54,4 @@ def test_errors_and_the_settings_page_speak_spanish(spanish: None, qtbot, memory
     qtbot.addWidget(page)
     assert page.s3_test.text() == "Probar conexión"
     assert page.aws_box.title() == "Vídeos: Amazon S3"
-    assert page.save_button.text() == "Guardar"
+    assert page.after_render.text() == "Publicar cada vídeo en cuanto esté creado"

@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from botocore.exceptions import (
@@ -46,7 +46,7 @@ MIN_FRAMES_PER_LAMBDA = 4
 CONCURRENCY_CACHE_SECONDS = 3600.0
 
 
-class LambdaErrorKind(Enum):
+class LambdaErrorKind(StrEnum):
     THROTTLED = "throttled"  # concurrency limit / HTTP 429 / "Rate Exceeded"
     TIMEOUT = "timeout"  # no answer or no progress in time
     NETWORK = "network"  # cannot reach AWS

@@ -43,7 +43,9 @@ from vidstudio.render.template import Template
 from vidstudio.settings import Settings
 
 if TYPE_CHECKING:  # boto3 and supabase load only when publishing really starts
-    from vidstudio.cloud.factory import CloudClients
+    from vidstudio.cloud.s3 import UploadedObject
+    from vidstudio.secrets import Secrets
+    from vidstudio.settings import S3Settings
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,52 @@ class Cancel(Protocol):
     def cancelled(self) -> bool: ...
 
     def wait(self, seconds: float) -> bool: ...
+
+
+class VideoStore(Protocol):
+    """Where the MP4 goes (``vidstudio.cloud.s3.S3Storage``; an in-memory fake in unit tests)."""
+
+    settings: S3Settings
+
+    def upload_video(
+        self,
+        path: Path,
+        key: str,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Cancel | None = None,
+    ) -> UploadedObject: ...
+
+    def abort_stale_uploads(self, key: str) -> int: ...
+
+    def link(self, key: str) -> str: ...
+
+    def close(self) -> None: ...
+
+
+class AssetStore(Protocol):
+    """Where the photo, the poster and the row go (``vidstudio.cloud.supabase_store.SupabaseStore``)."""
+
+    def upload_file(self, local: Path, remote: str, content_type: str) -> str: ...
+
+    def insert_row(self, row: dict[str, Any]) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+class CloudClients(Protocol):
+    """What :func:`publish` talks to (``vidstudio.cloud.factory.CloudClients``); ``secrets``
+    only to mask them in messages."""
+
+    @property
+    def s3(self) -> VideoStore: ...
+
+    @property
+    def supabase(self) -> AssetStore: ...
+
+    @property
+    def secrets(self) -> Secrets: ...
+
+    def close(self) -> None: ...
 
 
 class _NeverCancelled:

@@ -27,10 +27,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from vidstudio.cloud.errors import PublishError
-from vidstudio.cloud.factory import CloudClients
 from vidstudio.jobs import workers
 from vidstudio.jobs.outbox import OutboxEntry, PublishOutbox, PublishRequest
-from vidstudio.jobs.publish import PublishProgress, RetryPolicy, clients_from_settings, publish
+from vidstudio.jobs.publish import CloudClients, PublishProgress, RetryPolicy, clients_from_settings, publish
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, message, unexpected
 from vidstudio.render.pipeline import CancelToken
 

@@ -274,7 +274,7 @@ def history_thumbnail(poster: Path, target: Path) -> Path:
         raise OSError(f"cannot read {poster.name}")
     small = image.scaledToWidth(POSTER_WIDTH, Qt.TransformationMode.SmoothTransformation)
     temp = target.with_name(f".{target.name}.part")
-    if not small.save(str(temp), b"JPEG", 88):
+    if not small.save(str(temp), "JPEG", 88):  # type: ignore[call-overload]
         raise OSError(f"cannot write {target.name}")
     os.replace(temp, target)
     return target

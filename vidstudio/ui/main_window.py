@@ -65,8 +65,7 @@ from vidstudio.ui.render_settings import RenderSettingsPage, rendering_title
 from vidstudio.ui.settings_dialog import SettingsDialog, quality_names, register_page
 
 if TYPE_CHECKING:
-    from vidstudio.cloud.factory import CloudClients
-    from vidstudio.jobs.publish import RetryPolicy
+    from vidstudio.jobs.publish import CloudClients, RetryPolicy
 
 TEMPLATE_ICON = QSize(112, 63)
 LEFT_WIDTH = 380

@@ -9,7 +9,7 @@ the ``network`` worker pool (:func:`vidstudio.jobs.backends.check_lambda` and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -43,7 +43,13 @@ def parse_compositions(text: str) -> dict[str, str]:
 
 
 class RenderSettingsPage(QWidget):
-    """Where videos are rendered, and the Remotion Lambda deployment to use."""
+    """Where videos are rendered, and the Remotion Lambda deployment to use.
+
+    Signals:
+        tested(ok: bool, message: str): "Test connection" answered (in the UI language).
+    """
+
+    tested = Signal(bool, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,6 +236,7 @@ class RenderSettingsPage(QWidget):
     def _on_tested(self, ok: bool, answer: Message) -> None:
         self.test_button.setEnabled(True)
         self.status.setText(("✔ " if ok else "✖ ") + shown(answer))
+        self.tested.emit(ok, shown(answer))
 
     def _on_discovered(self, functions: list[tuple[str, str]], problem: Message | None) -> None:
         message = shown(problem)
