@@ -782,19 +782,20 @@ def test_cancel_during_the_upload_stops_it_and_a_retry_uploads_once(
 
 
 def test_a_render_job_from_the_app_store_publishes_under_its_id(
-    clients: CloudClients, outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack
-) -> None:
-    from types import SimpleNamespace
-
+    qapp, clients: CloudClients, outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack
+) -> None:  # type: ignore[no-untyped-def]
     from vidstudio.jobs.publish import request_for_job
+    from vidstudio.jobs.store import Job, JobState
 
-    job = SimpleNamespace(  # the fields of vidstudio.jobs.store.Job that publishing reads
+    job = Job(  # as the job store holds it (no request kept: the builder runs now)
         id="job-42",
         template="gallery",
         aspect="16:9",
+        quality="draft",
         props={"title": "Villa Azul", "subtitle": "Sea view", "photo": str(coffee)},
+        output_dir=str(sample_video.parent),
+        state=JobState.RENDERED,
         output_path=str(sample_video),
-        poster_path=None,
         wall_time=3.25,
         finished_at=1_770_000_000.0,
     )
@@ -809,7 +810,7 @@ def test_a_render_job_from_the_app_store_publishes_under_its_id(
     )
     assert row["render_seconds"] == 3.25
     assert result.s3_key == "renders/2026/02/job-42/villa-azul.mp4"
-    no_video = SimpleNamespace(**{**vars(job), "output_path": None})
+    no_video = replace(job, output_path=None)
     with pytest.raises(PublishError) as info:
         request_for_job(no_video)
     assert str(info.value) == "This render has no video yet."

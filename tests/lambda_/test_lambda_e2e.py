@@ -245,7 +245,8 @@ def test_bad_props_are_shown_before_anything_is_invoked(
     props = Props(title="   ", photo=photo)
     request = RenderRequest(get_template("promo"), props, tmp_path / "v.mp4")
     backend = make_backend(policy, lambda_renderer=make_renderer())
-    assert backend.prepare(request) == "The title is empty; type a title."
+    problem = backend.prepare(request)
+    assert problem is not None and problem.text == "The title is empty; type a title."
     with pytest.raises(PropsError):
         backend.render(request)
     assert fake_lambda.invocations == []

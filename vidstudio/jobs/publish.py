@@ -265,17 +265,20 @@ def request_for_render(
     """The one builder of a render's :class:`PublishRequest`: the desktop app's render worker,
     ``vidstudio render --publish`` and ``vidstudio publish RENDER_ID`` all come here.
 
-    The poster JPEG is drawn at the video's size with :func:`render_still` (the same
-    picture as the template's poster frame); ``backend`` and the Lambda cost come from
+    The poster JPEG is drawn at the video's own size with :func:`render_still` (the same
+    picture as the template's poster frame, never History's thumbnail); ``backend`` and the Lambda cost come from
     where the video was really rendered.  Needs a QGuiApplication (fonts): call it off
     the UI thread in the app.
     """
+    from PySide6.QtCore import QSize
+
     from vidstudio.render.pipeline import render_still
 
     if props.photo is None:
         raise PublishError(NO_PHOTO, Kind.FILE_MISSING)
-    poster = render_still(template, props, publish_poster_path(render_id), aspect=aspect)
     result = outcome.render
+    size = QSize(result.width, result.height) if result.width and result.height else None
+    poster = render_still(template, props, publish_poster_path(render_id), aspect=aspect, size=size)
     return PublishRequest(
         render_id=render_id,
         video=str(Path(result.path).resolve()),
@@ -320,14 +323,15 @@ def request_for_job(job: Job, templates_dir: Path | None = None) -> PublishReque
     output = Path(job.output_path)
     if not output.is_file():
         raise local_file_error(FileNotFoundError(), output, "video")
+    info = probe_video(output)  # the video's own facts: a job of an older version may lack them
     render = RenderResult(
         path=output,
-        frames=round((job.duration or template.duration) * template.fps),
-        width=job.width or 0,
-        height=job.height or 0,
-        fps=template.fps,
-        duration=job.duration or template.duration,
-        size_bytes=job.size_bytes or output.stat().st_size,
+        frames=round(info["duration_seconds"] * info["fps"]),
+        width=info["width"],
+        height=info["height"],
+        fps=info["fps"],
+        duration=info["duration_seconds"],
+        size_bytes=info["size_bytes"],
         wall_time=job.wall_time or 0.0,
     )
     backend = str(job.extra.get("backend") or "local")
