@@ -19,6 +19,7 @@ from types import FrameType
 from typing import Any, TextIO
 
 from vidstudio import __version__
+from vidstudio.render.encode_worker import sweep_stale_frames
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -441,6 +442,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         "publish": cmd_publish,
     }
     log = _start_log(args.command)
+    sweep_stale_frames()  # frames files of renders killed before (render/encode_worker.py)
     try:
         return handlers[args.command](args)
     except Cancelled:
