@@ -2,6 +2,8 @@
 # Developer entry point.  Quick start:
 #   ./dev.sh run     set up (first time) and start vidstudio on its local renderer
 #   ./dev.sh test    set up (first time, including test services) and run every test
+#   ./dev.sh test-windows   the Windows lane: the tests, the frozen app and the installer
+#                    as Windows programs under Wine (scripts/windows/lane.sh, docs/windows.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -42,8 +44,12 @@ case "$cmd" in
         fi
         exit "$status"
         ;;
+    test-windows)
+        setup_python  # the lane's Linux-side checks use the project's venv
+        exec bash scripts/windows/lane.sh "$@"
+        ;;
     *)
-        echo "usage: ./dev.sh run|test [args]" >&2
+        echo "usage: ./dev.sh run|test|test-windows [args]" >&2
         exit 2
         ;;
 esac
