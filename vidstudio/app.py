@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vidstudio.cli import COMMANDS
+from vidstudio.render.encode_worker import sweep_stale_frames
 
 SELF_TEST = "--self-test"
 
@@ -50,6 +51,7 @@ def run_gui(args: list[str]) -> int:
     from vidstudio.ui.single_instance import SingleInstance
 
     photos = [str(Path(a).resolve()) for a in args if not a.startswith("-")]
+    sweep_stale_frames()  # frames files of renders killed before (render/encode_worker.py)
     app = _make_app([])
     from vidstudio.logs import setup_logging
     from vidstudio.ui import crash

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from vidstudio import __version__
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, UserError
+from vidstudio.render.encode_worker import sweep_stale_frames
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -447,6 +448,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         "publish": cmd_publish,
     }
     log = _start_log(args.command)
+    sweep_stale_frames()  # frames files of renders killed before (render/encode_worker.py)
     try:
         return handlers[args.command](args)
     except Cancelled:

@@ -26,6 +26,18 @@ def test_templates_lists_aspects_duration_and_fps() -> None:
     assert "16:9, 9:16, 1:1, 4:5" in done.stdout and "30 fps (300 frames)" in done.stdout
 
 
+def test_start_up_sweeps_frames_files_of_killed_renders(tmp_path: Path) -> None:
+    """A render killed with its encoder child (power cut, "End task" on both) left 33 MB behind."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    stale = tmp_path / f"vidstudio-frames-{int(done.stdout)}-abcd1234"  # that process has exited
+    stale.write_bytes(b"x" * 4096)
+    temp = {"TMPDIR": str(tmp_path), "TEMP": str(tmp_path), "TMP": str(tmp_path)}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **temp)
+    result = subprocess.run([*CLI, "templates"], capture_output=True, text=True, env=env, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists()
+
+
 def test_version() -> None:
     done = run("--version")
     assert done.returncode == 0 and done.stdout.startswith("vidstudio ")

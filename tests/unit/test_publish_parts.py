@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -241,7 +242,7 @@ def test_outbox_is_idempotent_and_resumable(tmp_path: Path) -> None:
     entry = reopened.get("r1")
     assert entry is not None and entry.step == "photo" and entry.results == {"s3_key": "k"}
     assert [e.render_id for e in reopened.due()] == ["r1"]  # interrupted: start again
-    with sqlite3.connect(db) as raw:
+    with contextlib.closing(sqlite3.connect(db)) as raw:
         assert raw.execute("pragma journal_mode").fetchone()[0] == "wal"
     for step in ("photo", "poster", "row"):
         reopened.complete_step("r1", step, {step: True})

@@ -266,8 +266,8 @@ def request_for_render(
     ``vidstudio render --publish`` and ``vidstudio publish RENDER_ID`` all come here.
 
     The poster JPEG is drawn at the video's own size with :func:`render_still` (the same
-    picture as the template's poster frame, never History's thumbnail); ``backend`` and the Lambda cost come from
-    where the video was really rendered.  Needs a QGuiApplication (fonts): call it off
+    picture as the template's poster frame, never History's thumbnail); ``backend`` and the
+    Lambda cost come from where the video was really rendered.  Needs a QGuiApplication (fonts): call it off
     the UI thread in the app.
     """
     from PySide6.QtCore import QSize

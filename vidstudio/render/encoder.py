@@ -49,11 +49,6 @@ def worker_command(params: encode_worker.EncodeParams) -> list[str]:
     return [sys.executable, "-m", "vidstudio.render.encode_worker", params.to_arg()]
 
 
-def _frames_dir() -> str | None:
-    # RAM-backed on Linux; elsewhere the temp folder (pages stay in the cache).
-    return "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
-
-
 def temp_path_for(target: Path) -> Path:
     """A hidden temp name in the target's folder (same disk, so the rename is atomic)."""
     return target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.part{target.suffix}")
@@ -163,7 +158,11 @@ class Encoder:
 
     def _start(self, cancel: Any) -> None:
         size = self._frame_bytes * self._slots
-        fd, self._frames_file = tempfile.mkstemp(prefix="vidstudio-frames-", dir=_frames_dir())
+        # RAM-backed on Linux; elsewhere the temp folder (pages stay in the cache).
+        # The pid in the name tells sweep_stale_frames whose it is.
+        fd, self._frames_file = tempfile.mkstemp(
+            prefix=f"{encode_worker.FRAMES_PREFIX}{os.getpid()}-", dir=encode_worker.frames_dirs()[0]
+        )
         try:
             os.ftruncate(fd, size)
             self._mmap = mmap.mmap(fd, size)
@@ -226,6 +225,9 @@ class Encoder:
                     ) from None
                 continue
             self._handle(message)
+            if sys.platform != "win32":
+                # Both sides have it mapped: a kill -9 of both can no longer leak it.
+                self._unlink_frames_file()
             return
 
     def _read_messages(self, stream: IO[str] | None) -> None:
@@ -401,6 +403,9 @@ class Encoder:
             with contextlib.suppress(Exception):
                 self._mmap.close()
             self._mmap = None
+        self._unlink_frames_file()
+
+    def _unlink_frames_file(self) -> None:
         if self._frames_file is not None:
             with contextlib.suppress(OSError):
                 os.unlink(self._frames_file)

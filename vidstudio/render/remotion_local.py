@@ -9,8 +9,8 @@ bundle's public folder by the child.
 The child runs in its own process group (POSIX session; on Windows a new process
 group) and is terminated, then killed, with its Chromium on cancel, on error and
 when the app exits (``atexit``); if the app dies anyway, the child sees its stdin
-close and cancels itself.  (A Windows Job Object would make that last step
-kernel-enforced; not done yet.)
+close and cancels itself.  On Windows the child is also in a Job Object
+(:mod:`winjob`): cancel ends it with every descendant, and so does the app's end.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from typing import IO, Any
 
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message
 from vidstudio.messages import message as user_message  # 'message' is the child's JSON here
+from vidstudio.render import winjob
 from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
 from vidstudio.render.encoder import check_output_path, temp_path_for
 from vidstudio.render.errors import Cancelled, RenderError
@@ -134,6 +135,7 @@ def _kill_group(proc: subprocess.Popen[bytes], grace: float = CANCEL_GRACE) -> N
                 else:
                     os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
+    winjob.kill(proc)  # Windows: what is left of its descendants (Chromium); no-op elsewhere
     if sys.platform != "win32":
         with contextlib.suppress(OSError):
             os.killpg(proc.pid, signal.SIGKILL)
@@ -277,6 +279,7 @@ class RemotionLocalBackend(RenderBackend):
             stderr=stderr,
             **kwargs,
         )
+        winjob.contain(proc)  # Windows: Chromium dies with node, and with the app
         with _live_lock:
             _live.add(proc)
         events: queue.Queue[dict[str, Any] | None] = queue.Queue()
