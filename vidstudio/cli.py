@@ -124,11 +124,12 @@ def _check_output(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
 
     out: Path = args.output
     if out.suffix.lower() not in suffixes:
-        raise OutputError(
-            QT_TRANSLATE_NOOP("Message", "{name}: the output must end in {items}."),
-            name=out.name,
-            items=" or ".join(suffixes),
+        wrong = (
+            QT_TRANSLATE_NOOP("Message", "{name}: the output must end in .mp4.")
+            if suffixes == (".mp4",)
+            else QT_TRANSLATE_NOOP("Message", "{name}: the output must end in .png, .jpg or .jpeg.")
         )
+        raise OutputError(wrong, name=out.name)
     if out.exists() and not args.force and not out.is_dir():
         raise OutputError(
             QT_TRANSLATE_NOOP("Message", "{out} already exists; add --force to replace it."), out=out
