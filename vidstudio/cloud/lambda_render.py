@@ -21,7 +21,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -322,23 +322,16 @@ class LambdaRenderer:
     ) -> int:
         temp = output.with_name(f".{output.stem}.{uuid.uuid4().hex[:8]}.part{output.suffix}")
         try:
-            self._s3.download_file(bucket, key, str(temp))
-            check_cancel(None)
-            os.replace(temp, output)
-        except ClientError as exc:
-            raise LambdaError(
+            with s3_transfer(
                 LambdaErrorKind.FAILED,
                 QT_TRANSLATE_NOOP("Message", "The video rendered on Lambda cannot be downloaded from S3."),
-                str(exc),
-            ) from None
-        except (BotoCoreError, OSError) as exc:
-            raise LambdaError(
-                LambdaErrorKind.NETWORK,
                 QT_TRANSLATE_NOOP(
                     "Message", "The video rendered on Lambda cannot be downloaded (connection lost)."
                 ),
-                str(exc),
-            ) from None
+            ):
+                self._s3.download_file(bucket, key, str(temp))
+                check_cancel(None)
+                os.replace(temp, output)
         finally:
             with contextlib.suppress(OSError):
                 temp.unlink()
@@ -391,6 +384,18 @@ _IMAGE_CONTENT_TYPES = {
 }
 
 
+@contextlib.contextmanager
+def s3_transfer(refused_kind: LambdaErrorKind, refused: str, lost: str) -> Iterator[None]:
+    """A Lambda render's own S3 transfer: S3 said no → ``refused``; the connection or the disk
+    failed → ``lost`` (worth falling back from).  The AWS text goes to the log only."""
+    try:
+        yield
+    except ClientError as exc:
+        raise LambdaError(refused_kind, refused, str(exc)) from None
+    except (BotoCoreError, OSError) as exc:
+        raise LambdaError(LambdaErrorKind.NETWORK, lost, str(exc)) from None
+
+
 class S3ImageHost:
     """An :class:`ImageHost` on an S3 bucket: the photo under a unique key, a presigned GET URL.
 
@@ -416,25 +421,17 @@ class S3ImageHost:
         content_type = _IMAGE_CONTENT_TYPES.get(suffix, "application/octet-stream")
         safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
         key = f"{self.prefix}{uuid.uuid4().hex}/{safe}{suffix}"
-        try:
+        with s3_transfer(
+            LambdaErrorKind.IMAGE_URL,
+            QT_TRANSLATE_NOOP("Message", "The photo could not be uploaded for the Lambda render."),
+            QT_TRANSLATE_NOOP(
+                "Message", "The photo could not be uploaded for the Lambda render (connection lost)."
+            ),
+        ):
             self._s3.upload_file(str(path), self.bucket, key, ExtraArgs={"ContentType": content_type})
             url: str = self._s3.generate_presigned_url(
                 "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=self.expires
             )
-        except ClientError as exc:
-            raise LambdaError(
-                LambdaErrorKind.IMAGE_URL,
-                QT_TRANSLATE_NOOP("Message", "The photo could not be uploaded for the Lambda render."),
-                str(exc),
-            ) from None
-        except (BotoCoreError, OSError) as exc:
-            raise LambdaError(
-                LambdaErrorKind.NETWORK,
-                QT_TRANSLATE_NOOP(
-                    "Message", "The photo could not be uploaded for the Lambda render (connection lost)."
-                ),
-                str(exc),
-            ) from None
         return url
 
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import QSize
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, UserError, message
 from vidstudio.render.backends import BackendResult, LocalBackend, RenderBackend, RenderRequest
 from vidstudio.render.errors import Cancelled, RenderError
-from vidstudio.render.pipeline import CancelToken, Progress, ProgressCallback, RenderResult, canvas_size
+from vidstudio.render.pipeline import CancelToken, Progress, ProgressCallback
 from vidstudio.render.remotion_props import ImageRef, image_ref, remotion_input_props
 from vidstudio.settings import RenderOn, Settings
 
@@ -133,18 +133,8 @@ class LambdaBackend(RenderBackend):
             if exc.kind is LambdaErrorKind.CANCELLED:
                 raise Cancelled() from None
             raise
-        size = canvas_size(request.aspect)
-        wall = run.elapsed()
-        result = RenderResult(
-            path=outcome.path,
-            frames=total,
-            width=size.width(),
-            height=size.height(),
-            fps=template.fps,
-            duration=total / template.fps,
-            size_bytes=outcome.size_bytes,
-            wall_time=wall,
-        )
+        result = run.result(request, outcome.path, outcome.size_bytes)
+        wall = result.wall_time
         cost = money(outcome.cost, outcome.currency)
         run.report(Progress("done", total, total, wall, 0.0, message=message(RENDERED_ON_LAMBDA, cost=cost)))
         return BackendResult(

@@ -28,6 +28,7 @@ from vidstudio.render.pipeline import (
     CancelToken,
     ProgressCallback,
     RenderResult,
+    canvas_size,
     render_video,
 )
 from vidstudio.render.template import Template
@@ -81,6 +82,21 @@ class Started:
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.at
+
+    def result(self, request: RenderRequest, path: Path, size_bytes: int) -> RenderResult:
+        """The :class:`RenderResult` of a video another renderer made for ``request``."""
+        template, size = request.template, canvas_size(request.aspect)
+        total = template.frame_count
+        return RenderResult(
+            path=path,
+            frames=total,
+            width=size.width(),
+            height=size.height(),
+            fps=template.fps,
+            duration=total / template.fps,
+            size_bytes=size_bytes,
+            wall_time=self.elapsed(),
+        )
 
 
 class RenderBackend(ABC):

@@ -34,15 +34,12 @@ from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message
 from vidstudio.messages import message as user_message  # 'message' is the child's JSON here
 from vidstudio.render import winjob
 from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
-from vidstudio.render.encoder import check_output_path, temp_path_for
+from vidstudio.render.encoder import temp_path_for
 from vidstudio.render.errors import Cancelled, RenderError
-from vidstudio.render.paint import validate_props
 from vidstudio.render.pipeline import (
     CancelToken,
     Progress,
     ProgressCallback,
-    RenderResult,
-    canvas_size,
 )
 from vidstudio.render.remotion_props import image_ref, remotion_input_props
 from vidstudio.resources import resource_root
@@ -206,16 +203,13 @@ class RemotionLocalBackend(RenderBackend):
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> BackendResult:
-        started = time.perf_counter()
-        cancel = cancel or CancelToken()
-        report = progress or (lambda _p: None)
         reason = self.unavailable_reason()
         if reason:
             raise RenderError(reason)
+        run = self.begin(request, progress, cancel)
+        started, cancel, report = run.at, run.cancel, run.report
         template, props = request.template, request.props
         total = template.frame_count
-        validate_props(props)
-        check_output_path(request.output)
         report(Progress("preparing", 0, total, 0.0, message=user_message(STARTING)))
         photo = image_ref(props.photo, "static:photo") if props.photo else None
         logo = image_ref(props.logo, "static:logo") if props.logo else None
@@ -241,19 +235,8 @@ class RemotionLocalBackend(RenderBackend):
         finally:
             with contextlib.suppress(OSError):
                 temp.unlink()
-        size = canvas_size(request.aspect)
-        wall = time.perf_counter() - started
-        report(Progress("done", total, total, wall, 0.0))
-        result = RenderResult(
-            path=request.output,
-            frames=total,
-            width=size.width(),
-            height=size.height(),
-            fps=template.fps,
-            duration=total / template.fps,
-            size_bytes=request.output.stat().st_size,
-            wall_time=wall,
-        )
+        result = run.result(request, request.output, request.output.stat().st_size)
+        report(Progress("done", total, total, result.wall_time, 0.0))
         return BackendResult(render=result, backend=self.name)
 
     def _run(
