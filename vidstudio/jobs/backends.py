@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSize
 
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, UserError, message
-from vidstudio.render.backends import BackendResult, LocalBackend, RenderBackend, RenderRequest
+from vidstudio.render.backends import BackendResult, LocalBackend, RenderBackend, RenderRequest, Started
 from vidstudio.render.errors import Cancelled, RenderError
-from vidstudio.render.pipeline import CancelToken, Progress, ProgressCallback
+from vidstudio.render.pipeline import Progress
 from vidstudio.render.remotion_props import ImageRef, image_ref, remotion_input_props
 from vidstudio.settings import RenderOn, Settings
 
@@ -89,13 +89,7 @@ class LambdaBackend(RenderBackend):
     def close(self) -> None:
         self.renderer.close()
 
-    def render(
-        self,
-        request: RenderRequest,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> BackendResult:
-        run = self.begin(request, progress, cancel)
+    def _render(self, request: RenderRequest, run: Started) -> BackendResult:
         template, props = request.template, request.props
         total = template.frame_count
         run.report(Progress("preparing", 0, total, 0.0, message=message(CONNECTING)))
@@ -173,12 +167,8 @@ class AutoBackend(RenderBackend):
         if self.lambda_backend is not None:
             self.lambda_backend.close()
 
-    def render(
-        self,
-        request: RenderRequest,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> BackendResult:
+    def _render(self, request: RenderRequest, run: Started) -> BackendResult:
+        progress, cancel = run.report, run.cancel
         if self.lambda_backend is None:
             return self.local.render(request, progress, cancel)
         from vidstudio.cloud.lambda_client import LambdaError
@@ -190,12 +180,11 @@ class AutoBackend(RenderBackend):
             if reason is None:
                 raise
             log.info("Auto renders here: %s (%s)", exc.message, exc.detail[:200])
-        report = progress or (lambda _p: None)
 
         def tagged(p: Progress) -> None:
-            report(p if p.message else replace(p, message=reason))
+            progress(p if p.message else replace(p, message=reason))
 
-        report(Progress("preparing", 0, request.template.frame_count, 0.0, message=reason))
+        progress(Progress("preparing", 0, request.template.frame_count, 0.0, message=reason))
         result = self.local.render(request, tagged, cancel)
         return replace(result, fallback_reason=reason)
 

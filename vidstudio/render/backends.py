@@ -101,7 +101,11 @@ class Started:
 
 class RenderBackend(ABC):
     """A way to render.  ``prepare`` validates (a message, or None); ``render`` renders;
-    ``close`` lets go of any client the backend holds (called once the render is over)."""
+    ``close`` lets go of any client the backend holds (called once the render is over).
+
+    ``render`` starts the clock, checks the words and the output path, then hands over to the
+    backend's own ``_render`` with the :class:`Started` it made.
+    """
 
     name: ClassVar[str]
 
@@ -114,13 +118,16 @@ class RenderBackend(ABC):
             return exc.sentence
         return None
 
-    @abstractmethod
     def render(
         self,
         request: RenderRequest,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
-    ) -> BackendResult: ...
+    ) -> BackendResult:
+        return self._render(request, self.begin(request, progress, cancel))
+
+    @abstractmethod
+    def _render(self, request: RenderRequest, run: Started) -> BackendResult: ...
 
     def close(self) -> None:  # noqa: B027 - most backends hold nothing
         """Let go of any client the backend holds (nothing by default)."""
@@ -144,20 +151,15 @@ class LocalBackend(RenderBackend):
     def __init__(self, size: QSize | None = None) -> None:
         self.size = size
 
-    def render(
-        self,
-        request: RenderRequest,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> BackendResult:
+    def _render(self, request: RenderRequest, run: Started) -> BackendResult:
         result = render_video(
             request.template,
             request.props,
             request.output,
             aspect=request.aspect,
             quality=request.quality,
-            progress=progress,
-            cancel=cancel,
+            progress=run.report,
+            cancel=run.cancel,
             size=self.size,
         )
         return BackendResult(render=result, backend="local")

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
@@ -44,6 +44,7 @@ from vidstudio.render.template import (
     ASPECTS,
     PLACEHOLDERS,
     Animation,
+    EasingName,
     GradientLayer,
     LogoLayer,
     PhotoLayer,
@@ -172,18 +173,8 @@ def _easing(name: str) -> Callable[[float], float]:
     return lambda t: _ease(name, t)
 
 
-EASINGS: dict[str, Callable[[float], float]] = {
-    name: _easing(name)
-    for name in (
-        "linear",
-        "ease_in",
-        "ease_out",
-        "ease_in_out",
-        "ease_out_cubic",
-        "ease_in_out_cubic",
-        "ease_out_back",
-    )
-}
+# The names come from the template schema's EasingName, so a new easing is added in one place.
+EASINGS: dict[str, Callable[[float], float]] = {name: _easing(name) for name in get_args(EasingName)}
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from PySide6.QtGui import QImage, QPainter
 from vidstudio.messages import QT_TRANSLATE_NOOP, Message
 from vidstudio.render.encoder import Encoder, check_output_path, output_error, temp_path_for
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
-from vidstudio.render.paint import Props, paint_frame, scene_cache, validate_props
+from vidstudio.render.paint import Props, paint_frame, render_frame_image, scene_cache, validate_props
 from vidstudio.render.template import ASPECTS, Template
 
 THUMBNAIL_EVERY = 10
@@ -216,13 +216,7 @@ def render_still(
             value=total - 1,
         )
     check_output_path(output)
-    size = size or canvas_size(aspect)
-    image = QImage(size, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    try:
-        paint_frame(painter, template, props, frame, size)
-    finally:
-        painter.end()
+    image = render_frame_image(template, props, frame, size or canvas_size(aspect))
     temp = temp_path_for(output)
     try:
         # PySide6 wants the format as str at run time (its stubs say bytes).

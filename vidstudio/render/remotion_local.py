@@ -33,7 +33,7 @@ from typing import IO, Any
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message
 from vidstudio.messages import message as user_message  # 'message' is the child's JSON here
 from vidstudio.render import winjob
-from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
+from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest, Started
 from vidstudio.render.encoder import temp_path_for
 from vidstudio.render.errors import Cancelled, RenderError
 from vidstudio.render.pipeline import (
@@ -197,16 +197,10 @@ class RemotionLocalBackend(RenderBackend):
     def prepare(self, request: RenderRequest) -> Message | None:
         return self.unavailable_reason() or super().prepare(request)
 
-    def render(
-        self,
-        request: RenderRequest,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> BackendResult:
+    def _render(self, request: RenderRequest, run: Started) -> BackendResult:
         reason = self.unavailable_reason()
         if reason:
             raise RenderError(reason)
-        run = self.begin(request, progress, cancel)
         started, cancel, report = run.at, run.cancel, run.report
         template, props = request.template, request.props
         total = template.frame_count
