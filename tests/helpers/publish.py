@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from vidstudio.cloud.factory import CloudClients, make_s3_client, make_supabase_client
 from vidstudio.cloud.s3 import S3Storage
 from vidstudio.cloud.supabase_store import SupabaseStore
+from vidstudio.jobs.outbox import PublishRequest
 from vidstudio.secrets import Secrets
 from vidstudio.settings import PublishSettings
 
@@ -98,3 +99,40 @@ def env_for_subprocess(settings: PublishSettings, secrets: Secrets, data_dir: Pa
         }
     )
     return env
+
+
+def publish_request(**fields: Any) -> PublishRequest:
+    """A request for a 10-second 1080p promo render; ``fields`` replace the placeholders."""
+    values: dict[str, Any] = {
+        "render_id": "r1",
+        "video": "/tmp/v.mp4",
+        "photo": "/tmp/p.jpg",
+        "title": "T",
+        "template": "promo",
+        "aspect": "16:9",
+        "width": 1920,
+        "height": 1080,
+        "fps": 30,
+        "duration_seconds": 10.0,
+        "size_bytes": 1,
+        "rendered_at": 0.0,
+    }
+    values.update(fields)
+    return PublishRequest(**values)
+
+
+def publish_env(s3_server: Any, supabase_stack: Any, bucket: str = BUCKET) -> dict[str, str]:
+    """The ``VIDSTUDIO_*`` variables that point the app's publishing at the local services
+    (``s3_server``: helpers.services.SeaweedS3, its writer's keys; ``supabase_stack``: its
+    service key): publishing configured as a user's environment would, without Settings."""
+    return {
+        "VIDSTUDIO_S3_BUCKET": bucket,
+        "VIDSTUDIO_S3_REGION": "us-east-1",
+        "VIDSTUDIO_S3_ENDPOINT_URL": s3_server.endpoint,
+        "VIDSTUDIO_S3_AUTH": "keys",
+        "VIDSTUDIO_S3_LINK_MODE": "presigned",
+        "VIDSTUDIO_SUPABASE_URL": supabase_stack.url,
+        "VIDSTUDIO_AWS_ACCESS_KEY_ID": s3_server.writer.access_key,
+        "VIDSTUDIO_AWS_SECRET_ACCESS_KEY": s3_server.writer.secret_key,
+        "VIDSTUDIO_SUPABASE_KEY": supabase_stack.service_key,
+    }

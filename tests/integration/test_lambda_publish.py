@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from helpers.fake_lambda import FUNCTION, FakeLambda
+from helpers.fake_lambda import FUNCTION, FakeLambda, auto_backend
+from helpers.props import villa_props
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda
 from vidstudio.cloud.lambda_render import (
@@ -22,7 +23,7 @@ from vidstudio.cloud.lambda_render import (
     make_lambda_clients,
     prove_image_url,
 )
-from vidstudio.jobs.backends import BUSY_MESSAGE, AutoBackend, LambdaBackend
+from vidstudio.jobs.backends import BUSY_MESSAGE, LambdaBackend
 from vidstudio.jobs.outbox import PublishOutbox
 from vidstudio.jobs.publish import RetryPolicy, publish, request_for_video
 from vidstudio.render.backends import RenderRequest
@@ -49,7 +50,7 @@ def renderer(fake_lambda: FakeLambda, s3_server: Any, clients: CloudClients) -> 
 
 
 def _props(photo: Path) -> Props:
-    return Props(title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=photo)
+    return villa_props(photo, cta="")
 
 
 def test_the_photo_url_in_supabase_storage_is_proven(
@@ -98,7 +99,7 @@ def test_auto_with_a_throttled_lambda_renders_locally_and_publishes_once(
 ) -> None:
     fake_lambda.faults.add("throttle_start")
     request = RenderRequest(get_template("promo"), _props(coffee), tmp_path / "villa.mp4")
-    result = AutoBackend(LambdaBackend(renderer)).render(request)
+    result = auto_backend(renderer).render(request)
     assert result.backend == "local" and result.fallback_reason == BUSY_MESSAGE
 
     publish_request = replace(

@@ -16,7 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from helpers.publish import BUCKET, assert_no_secret, build_clients, env_for_subprocess, make_mp4, replace
+from helpers.publish import (
+    BUCKET,
+    assert_no_secret,
+    build_clients,
+    env_for_subprocess,
+    make_mp4,
+    publish_request,
+    replace,
+)
 from vidstudio.cloud.errors import PublishError
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
@@ -209,18 +217,12 @@ def big_request(tmp_path: Path, coffee: Path, size: int = 24 * 1024 * 1024) -> P
     from PIL import Image
 
     Image.new("RGB", (64, 36), (200, 100, 50)).save(poster, "JPEG")
-    return PublishRequest(
+    return publish_request(
         render_id="big-one",
         video=str(video),
         photo=str(coffee),
         poster=str(poster),
         title="Big villa",
-        template="promo",
-        aspect="16:9",
-        width=1920,
-        height=1080,
-        fps=30,
-        duration_seconds=10.0,
         size_bytes=size,
         rendered_at=time.time(),
     )

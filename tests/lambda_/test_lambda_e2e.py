@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from helpers.fake_lambda import BUCKET, PHOTO_BUCKET, FakeLambda
+from helpers.fake_lambda import BUCKET, PHOTO_BUCKET, FakeLambda, auto_backend
+from helpers.props import villa_props
 from vidstudio.cloud.lambda_client import (
     REMOTION_VERSION,
     LambdaError,
@@ -15,7 +16,7 @@ from vidstudio.cloud.lambda_client import (
     discover_functions,
 )
 from vidstudio.cloud.lambda_render import S3ImageHost
-from vidstudio.jobs.backends import BUSY_MESSAGE, SLOW_MESSAGE, AutoBackend, LambdaBackend, make_backend
+from vidstudio.jobs.backends import BUSY_MESSAGE, SLOW_MESSAGE, LambdaBackend, make_backend
 from vidstudio.render.backends import RenderRequest
 from vidstudio.render.errors import Cancelled, PropsError
 from vidstudio.render.paint import Props
@@ -26,13 +27,7 @@ pytestmark = pytest.mark.aws_lambda
 
 
 def _request(photo: Path, output: Path, template: str = "promo") -> RenderRequest:
-    props = Props(
-        title="Nismara Pool Villa",
-        subtitle="Your private escape in Bali",
-        photo=photo,
-        cta="Book now",
-    )
-    return RenderRequest(get_template(template), props, output)
+    return RenderRequest(get_template(template), villa_props(photo), output)
 
 
 def _s3_object(s3: Any, bucket: str, key: str) -> dict[str, Any] | None:
@@ -95,7 +90,7 @@ def test_auto_with_a_throttled_invoke_renders_locally(
     fake_lambda.faults.add("throttle_start")
     reports: list[Progress] = []
     output = tmp_path / "villa.mp4"
-    result = AutoBackend(LambdaBackend(make_renderer())).render(_request(photo, output), reports.append)
+    result = auto_backend(make_renderer()).render(_request(photo, output), reports.append)
 
     assert result.backend == "local"
     assert result.fallback_reason == BUSY_MESSAGE
@@ -110,7 +105,7 @@ def test_auto_with_the_fatal_concurrency_error_renders_locally(
     fake_lambda: FakeLambda, make_renderer: Any, photo: Path, tmp_path: Path
 ) -> None:
     fake_lambda.faults.add("fatal_concurrency")
-    result = AutoBackend(LambdaBackend(make_renderer())).render(_request(photo, tmp_path / "v.mp4"))
+    result = auto_backend(make_renderer()).render(_request(photo, tmp_path / "v.mp4"))
     assert result.backend == "local" and result.fallback_reason == BUSY_MESSAGE
 
 
@@ -119,7 +114,7 @@ def test_auto_when_lambda_stalls_renders_locally_and_cancels_the_remote_render(
 ) -> None:
     fake_lambda.faults.add("stall")
     renderer = make_renderer(stall_timeout=1.0)
-    result = AutoBackend(LambdaBackend(renderer)).render(_request(photo, tmp_path / "v.mp4"))
+    result = auto_backend(renderer).render(_request(photo, tmp_path / "v.mp4"))
     assert result.backend == "local" and result.fallback_reason == SLOW_MESSAGE
     (render_id,) = fake_lambda.renders
     assert _s3_object(s3_client, BUCKET, f"renders/{render_id}/cancel.json") is not None
@@ -147,7 +142,7 @@ def test_a_version_mismatch_on_start_is_also_caught(
     renderer.remotion.check_version()
     fake_lambda.version = "4.0.500"  # redeployed between info and start
     with pytest.raises(LambdaError) as info:
-        AutoBackend(LambdaBackend(renderer)).render(_request(photo, tmp_path / "v.mp4"))
+        auto_backend(renderer).render(_request(photo, tmp_path / "v.mp4"))
     assert info.value.kind == "version_mismatch"
 
 
@@ -156,7 +151,7 @@ def test_access_denied_is_shown_not_fallen_back_from(
 ) -> None:
     fake_lambda.faults.add("access_denied")
     with pytest.raises(LambdaError) as info:
-        AutoBackend(LambdaBackend(make_renderer())).render(_request(photo, tmp_path / "v.mp4"))
+        auto_backend(make_renderer()).render(_request(photo, tmp_path / "v.mp4"))
     assert info.value.kind == "access_denied"
     assert "denied" in str(info.value)
 
@@ -199,7 +194,7 @@ def test_a_photo_url_that_does_not_serve_the_photo_never_invokes_a_render(
 ) -> None:
     renderer = make_renderer(image_host=_WrongUrlHost(s3_client, mode))
     with pytest.raises(LambdaError) as info:
-        AutoBackend(LambdaBackend(renderer)).render(_request(photo, tmp_path / "v.mp4"))
+        auto_backend(renderer).render(_request(photo, tmp_path / "v.mp4"))
     assert info.value.kind == "image_url"
     assert "not started" in str(info.value)
     assert "start" not in fake_lambda.types()
@@ -270,6 +265,6 @@ def test_auto_when_lambda_does_not_answer_renders_locally(
     fake_lambda.faults.add("hang")
     fake_lambda.hang_seconds = 2.5
     renderer = make_renderer(read_timeout=1.0)
-    result = AutoBackend(LambdaBackend(renderer)).render(_request(photo, tmp_path / "v.mp4"))
+    result = auto_backend(renderer).render(_request(photo, tmp_path / "v.mp4"))
     assert result.backend == "local" and result.fallback_reason == SLOW_MESSAGE
     assert "start" not in fake_lambda.types()

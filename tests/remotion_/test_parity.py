@@ -34,6 +34,7 @@ from PIL import Image
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
+from helpers.props import villa_props
 from helpers.ssim import SSIM_REPORT, ssim
 from vidstudio.render.paint import Props, render_frame_image
 from vidstudio.render.remotion_props import image_ref, remotion_input_props
@@ -56,12 +57,7 @@ def _name(template: str, aspect: str, frame: int) -> str:
 
 
 def _props(photo: Path) -> Props:
-    return Props(
-        title="Nismara Pool Villa",
-        subtitle="Your private escape in Bali",
-        photo=photo,
-        cta="Book now",
-    )
+    return villa_props(photo)
 
 
 def qimage_array(image: QImage) -> npt.NDArray[np.uint8]:

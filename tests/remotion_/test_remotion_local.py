@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from helpers.props import villa_props
 from vidstudio.render.backends import RenderRequest
 from vidstudio.render.errors import Cancelled
-from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress
 from vidstudio.render.remotion_local import RemotionLocalBackend, descendants, find_node
 from vidstudio.render.template import get_template
@@ -21,8 +21,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def _request(photo: Path, output: Path) -> RenderRequest:
-    props = Props(title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=photo)
-    return RenderRequest(get_template("promo"), props, output)
+    return RenderRequest(get_template("promo"), villa_props(photo, cta=""), output)
 
 
 def _running(pid: int) -> bool:

@@ -108,25 +108,23 @@ def test_a_second_launch_hands_its_photo_to_the_first(qtbot, coffee: Path) -> No
             second.wait(10)
 
 
-def test_self_test_is_silent_and_succeeds() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "vidstudio.app", "--self-test"],
+def _run_app(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vidstudio.app", *args],
         env=_child_env(),
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_self_test_is_silent_and_succeeds() -> None:
+    done = _run_app("--self-test")
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
 
 def test_commands_still_reach_the_cli() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "vidstudio.app", "templates"],
-        env=_child_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _run_app("templates")
     assert done.returncode == 0 and "promo" in done.stdout
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from helpers.ui import differing_pixels, drop_files, preview_pixels
+from helpers.ui import differing_pixels, drop_files, hold_render, preview_pixels
 from vidstudio.jobs.outbox import PublishRequest
 from vidstudio.jobs.publish_queue import PublishStatus
 from vidstudio.jobs.runner import RenderProgress
@@ -66,7 +66,9 @@ def test_render_to_completion_reports_increasing_progress_and_writes_an_mp4(
         pass
     job: Job = finished.args[0]
     fractions = [r.fraction for r in reports]
-    assert len(fractions) >= 5
+    # Reports are throttled (at most 10 a second, stage changes always), so how many arrive
+    # depends on the machine: only their order and the end are checked, not their number.
+    assert fractions and fractions[0] < 1.0, fractions
     assert all(b > a for a, b in pairwise(fractions)), fractions
     assert fractions[-1] == 1.0
     assert any(r.thumbnail is not None for r in reports)
@@ -95,24 +97,24 @@ def test_render_to_completion_reports_increasing_progress_and_writes_an_mp4(
 
 
 def test_cancel_mid_render_leaves_no_file_and_marks_the_job_cancelled(
-    make_window, qtbot, coffee: Path, long_templates: Path
+    make_window, qtbot, coffee: Path, long_templates: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(templates=long_templates)
     _fill(window, coffee)
     cancelled_at: list[int] = []
     pressed: list[float] = []
-
-    def on_progress(report: RenderProgress) -> None:
-        if report.done >= 10 and not cancelled_at:
-            cancelled_at.append(report.done)
-            pressed.append(time.perf_counter())
-            qtbot.keyClick(window, Qt.Key.Key_Escape)
-
-    window.queue.progress.connect(on_progress)
     started = time.perf_counter()
-    with qtbot.waitSignal(window.queue.job_failed, timeout=RENDER_TIMEOUT) as failed:
+    # Held at frame 10 (of 120) until Esc cancels: mid-render however fast this machine is.
+    with (
+        hold_render(monkeypatch, frame=10) as hold,
+        qtbot.waitSignal(window.queue.job_failed, timeout=RENDER_TIMEOUT) as failed,
+    ):
         job = window.start_render()
         assert job is not None
+        hold.wait_reached()
+        cancelled_at.append(hold.frame)
+        pressed.append(time.perf_counter())
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
     job = failed.args[0]
     stopped_ms = (time.perf_counter() - pressed[0]) * 1000
     print(f"\nEsc to cancelled job: {stopped_ms:.0f} ms")
@@ -277,13 +279,15 @@ def test_quitting_during_a_render_asks_then_cancels(
         return answer[0]
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    with qtbot.waitSignal(window.queue.progress, timeout=RENDER_TIMEOUT):
+    # Held mid-render until the quit cancels it: still rendering when the user answers.
+    with hold_render(monkeypatch, frame=10) as hold:
         job = window.start_render()
-    assert job is not None
-    assert window.close() is False  # the user said No
-    assert window.isVisible() and window.queue.busy
-    answer[0] = QMessageBox.StandardButton.Yes
-    assert window.close() is True
+        assert job is not None
+        hold.wait_reached()
+        assert window.close() is False  # the user said No
+        assert window.isVisible() and window.queue.busy
+        answer[0] = QMessageBox.StandardButton.Yes
+        assert window.close() is True
     assert asked == ["Quit vidstudio?", "Quit vidstudio?"]
     assert window.queue.pool.activeThreadCount() == 0
     stored = window.store.require(job.id)

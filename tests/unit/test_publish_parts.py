@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.publish import publish_request
 from vidstudio.cloud.errors import PublishError, redact, s3_error, supabase_error
 from vidstudio.cloud.naming import image_kind, photo_path, poster_path, safe_id, slugify, video_key
 from vidstudio.jobs.outbox import STEPS, PublishOutbox, PublishRequest
@@ -213,20 +214,7 @@ def test_unexpected_supabase_errors_stay_plain() -> None:
 
 
 def _request(render_id: str = "r1", video: str = "/tmp/v.mp4") -> PublishRequest:
-    return PublishRequest(
-        render_id=render_id,
-        video=video,
-        photo="/tmp/p.jpg",
-        title="T",
-        template="promo",
-        aspect="16:9",
-        width=1920,
-        height=1080,
-        fps=30,
-        duration_seconds=10.0,
-        size_bytes=1,
-        rendered_at=0.0,
-    )
+    return publish_request(render_id=render_id, video=video)
 
 
 def test_outbox_is_idempotent_and_resumable(tmp_path: Path) -> None:
