@@ -3,6 +3,8 @@
 #   ./dev.sh run     set up (first time) and start vidstudio on its local renderer
 #   ./dev.sh test    set up (first time, including test services), run the checks, then every test
 #   ./dev.sh check   ruff (lint + format) and mypy only
+#   ./dev.sh test-windows   the Windows lane: the tests, the frozen app and the installer
+#                    as Windows programs under Wine (scripts/windows/lane.sh, docs/windows.md)
 # `./dev.sh test ARGS` passes ARGS to pytest; the checks run first whatever ARGS are
 # (DEV_SKIP_CHECKS=1 skips them while iterating on one test; CI never sets it).
 set -euo pipefail
@@ -64,8 +66,12 @@ case "$cmd" in
         fi
         exit "$status"
         ;;
+    test-windows)
+        setup_python  # the lane's Linux-side checks use the project's venv
+        exec bash scripts/windows/lane.sh "$@"
+        ;;
     *)
-        echo "usage: ./dev.sh run|test|check [args]" >&2
+        echo "usage: ./dev.sh run|test|check|test-windows [args]" >&2
         exit 2
         ;;
 esac

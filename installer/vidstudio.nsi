@@ -17,7 +17,11 @@
 ; - installing over an older version replaces the program files, keeps that data,
 ;   and remembers the shortcut and "Open with" choices made last time.
 
-Unicode true
+; 64-bit, Unicode: vidstudio is 64-bit only, so its installer costs no user anything,
+; and a 64-bit Wine (the project's Windows lane) runs only a 64-bit installer.  The
+; amd64 stubs come with Debian's and Ubuntu's nsis; NSIS's own Windows download has
+; only x86 ones, so the release workflow compiles this on Linux.
+Target amd64-unicode
 ManifestDPIAware true
 
 !ifndef VERSION

@@ -4,8 +4,10 @@
     python scripts/build_installer.py --dist ... --compression none   # quick check
 
 The version comes from pyproject.toml, like everything else of the build.
-``makensis`` is NSIS 3: Debian's ``nsis`` package (checks in CI on Linux) or
-NSIS on Windows (found on PATH or in its usual install folders).
+``makensis`` is NSIS 3 with its amd64-unicode stubs (the installer is 64-bit):
+Debian's or Ubuntu's ``nsis`` package, as in CI and in the release workflow.
+NSIS's own Windows download has only x86 stubs; a Windows build of NSIS that has
+them is found on PATH or in its usual install folders.
 Prints the installer's path; exit 0 on success, 1 when makensis failed.
 """
 
@@ -34,7 +36,7 @@ def find_makensis() -> str:
         for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
             if base and (Path(base) / "NSIS" / "makensis.exe").is_file():
                 return str(Path(base) / "NSIS" / "makensis.exe")
-    raise SystemExit("makensis (NSIS 3) not found: apt-get install nsis, or choco install nsis")
+    raise SystemExit("makensis (NSIS 3 with amd64 stubs) not found: apt-get install nsis")
 
 
 def installer_name(version: str) -> str:

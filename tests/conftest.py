@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
@@ -14,6 +13,16 @@ import pytest
 pytest_plugins = ("helpers.windows", "helpers.stack")
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Set here, before any QGuiApplication, and from Python: Wine does not pass QT_*
+# variables from the Linux environment to Windows programs.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.platform == "win32":
+    # The offscreen platform on Windows uses Qt's own FreeType font database, which
+    # looks for fonts in PySide6/lib/fonts (not in the wheel) and warns "Cannot find
+    # font directory", a failure under qt_log_level_fail.  Point it at the bundled fonts.
+    os.environ.setdefault("QT_QPA_FONTDIR", str(REPO / "resources" / "fonts"))
+
 TESTDATA = REPO.parent / "shared" / "testdata"
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vidstudio.cli import COMMANDS
+from vidstudio.render.encode_worker import sweep_stale_frames
 
 SELF_TEST = "--self-test"
 
@@ -50,6 +51,7 @@ def run_gui(args: list[str]) -> int:
     from vidstudio.ui.single_instance import SingleInstance
 
     photos = [str(Path(a).resolve()) for a in args if not a.startswith("-")]
+    sweep_stale_frames()  # frames files of renders killed before (render/encode_worker.py)
     app = _make_app([])
     from vidstudio.logs import setup_logging
     from vidstudio.ui import crash
@@ -86,6 +88,9 @@ def run_gui(args: list[str]) -> int:
     if photos:
         window.load_photos([Path(p) for p in photos])
     code = app.exec()
+    from vidstudio.jobs import workers
+
+    workers.drain()  # every pool: nothing runs after the database closes
     instance.close()
     store.close()
     return int(code)
@@ -128,6 +133,9 @@ def self_test() -> int:
                 for x in range(rect.left() + 2, rect.right() - 2, max(1, rect.width() // 32)):
                     colours.add(QColor(image.pixel(x, y)).rgb())
             window.close()
+            from vidstudio.jobs import workers
+
+            workers.drain()
             store.close()
             if image.isNull() or len(colours) < 8:
                 print(f"self-test: the preview is blank ({len(colours)} colours)", file=sys.stderr)

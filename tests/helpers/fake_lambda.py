@@ -38,7 +38,8 @@ from typing import Any
 from PySide6.QtCore import QSize
 
 from vidstudio.cloud.lambda_client import REMOTION_VERSION
-from vidstudio.render.backends import AutoBackend, LambdaBackend, LocalBackend
+from vidstudio.jobs.backends import AutoBackend, LambdaBackend
+from vidstudio.render.backends import LocalBackend
 from vidstudio.render.errors import Cancelled, RenderError
 from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress, render_video

@@ -3,18 +3,30 @@ find whichever conftest pytest imported last when several folders are collected)
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from vidstudio.cloud.factory import CloudClients, make_s3_client, make_supabase_client
 from vidstudio.cloud.s3 import S3Storage
-from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.cloud.supabase_store import SupabaseStore
 from vidstudio.jobs.outbox import PublishRequest
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings
 
 BUCKET = "vidstudio-test"
+
+
+def replace(value: Any, **changes: Any) -> Any:
+    """``dataclasses.replace`` for the settings models (pydantic) and the dataclasses alike."""
+    if isinstance(value, BaseModel):
+        return value.model_copy(update=changes)
+    return dataclasses.replace(value, **changes)
+
 
 # Clients made by build_clients; conftest closes them after each test.
 built: list[CloudClients] = []

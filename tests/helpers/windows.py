@@ -121,9 +121,9 @@ def make_window(qtbot: Any, window_env: list[str], short_templates: Path) -> Ite
 
 
 def _backend_factory(policy: str, renderer: Any) -> Callable[[QSize], Any]:
-    from vidstudio.jobs.render_backend import backend_for
+    from vidstudio.jobs.backends import make_backend
 
     def backend(size: QSize) -> Any:
-        return backend_for(policy, renderer, size)
+        return make_backend(policy, size=size, lambda_renderer=renderer)
 
     return backend

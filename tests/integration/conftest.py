@@ -17,8 +17,9 @@ from helpers import publish as publish_helpers
 from helpers import services
 from helpers.publish import BUCKET, build_clients, make_mp4
 from vidstudio.cloud.factory import CloudClients
-from vidstudio.cloud.settings import PublishSettings, S3Settings, Secrets, SupabaseSettings
 from vidstudio.jobs.outbox import PublishOutbox
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings, S3Settings, SupabaseSettings
 
 HERE = Path(__file__).resolve().parent
 

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from helpers.publish import assert_no_secret, build_clients
+from helpers.publish import assert_no_secret, build_clients, replace
 from helpers.windows import WindowFactory
-from vidstudio.cloud.factory import CloudClients
-from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.jobs.outbox import PublishRequest
-from vidstudio.jobs.publish import RetryPolicy
+from vidstudio.jobs.publish import CloudClients, RetryPolicy
 from vidstudio.jobs.store import Job, JobState
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings
 from vidstudio.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.services

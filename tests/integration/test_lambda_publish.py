@@ -23,9 +23,10 @@ from vidstudio.cloud.lambda_render import (
     make_lambda_clients,
     prove_image_url,
 )
+from vidstudio.jobs.backends import BUSY_MESSAGE, LambdaBackend
 from vidstudio.jobs.outbox import PublishOutbox
 from vidstudio.jobs.publish import RetryPolicy, publish, request_for_video
-from vidstudio.render.backends import BUSY_MESSAGE, LambdaBackend, RenderRequest
+from vidstudio.render.backends import RenderRequest
 from vidstudio.render.paint import Props
 from vidstudio.render.template import get_template
 

@@ -11,7 +11,6 @@ import sys
 import threading
 import time
 import urllib.request
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,12 +23,14 @@ from helpers.publish import (
     env_for_subprocess,
     make_mp4,
     publish_request,
+    replace,
 )
 from vidstudio.cloud.errors import PublishError
 from vidstudio.cloud.factory import CloudClients
-from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
 from vidstudio.jobs.publish import PublishProgress, RetryPolicy, publish, request_for_video
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings
 
 FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
 REPO = Path(__file__).resolve().parents[2]
@@ -283,10 +284,8 @@ def test_s3_stopped_mid_upload_then_back_publishes_once(
 
 KILL_SCRIPT = """
 import os, signal, sys
-from vidstudio.cloud.factory import make_clients
-from vidstudio.cloud.settings import load_settings, load_secrets
 from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
-from vidstudio.jobs.publish import publish
+from vidstudio.jobs.publish import clients_from_settings, publish
 
 request = PublishRequest.from_json(open(sys.argv[1], encoding="utf-8").read())
 
@@ -294,7 +293,7 @@ def progress(p):
     if p.step == "row":  # the video, photo and poster are up: die before the insert
         os.kill(os.getpid(), signal.SIGKILL)
 
-publish(request, make_clients(load_settings(), load_secrets()), PublishOutbox(), progress)
+publish(request, clients_from_settings(), PublishOutbox(), progress)
 print("not killed")
 """
 
@@ -785,19 +784,20 @@ def test_cancel_during_the_upload_stops_it_and_a_retry_uploads_once(
 
 
 def test_a_render_job_from_the_app_store_publishes_under_its_id(
-    clients: CloudClients, outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack
-) -> None:
-    from types import SimpleNamespace
-
+    qapp, clients: CloudClients, outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack
+) -> None:  # type: ignore[no-untyped-def]
     from vidstudio.jobs.publish import request_for_job
+    from vidstudio.jobs.store import Job, JobState
 
-    job = SimpleNamespace(  # the fields of vidstudio.jobs.store.Job that publishing reads
+    job = Job(  # as the job store holds it (no request kept: the builder runs now)
         id="job-42",
         template="gallery",
         aspect="16:9",
+        quality="draft",
         props={"title": "Villa Azul", "subtitle": "Sea view", "photo": str(coffee)},
+        output_dir=str(sample_video.parent),
+        state=JobState.RENDERED,
         output_path=str(sample_video),
-        poster_path=None,
         wall_time=3.25,
         finished_at=1_770_000_000.0,
     )
@@ -812,7 +812,7 @@ def test_a_render_job_from_the_app_store_publishes_under_its_id(
     )
     assert row["render_seconds"] == 3.25
     assert result.s3_key == "renders/2026/02/job-42/villa-azul.mp4"
-    no_video = SimpleNamespace(**{**vars(job), "output_path": None})
+    no_video = replace(job, output_path=None)
     with pytest.raises(PublishError) as info:
         request_for_job(no_video)
     assert str(info.value) == "This render has no video yet."

@@ -13,10 +13,11 @@ import pytest
 
 from helpers.fake_lambda import FakeLambda
 from helpers.windows import WindowFactory
+from vidstudio.jobs.backends import BUSY_MESSAGE
 from vidstudio.jobs.outbox import PublishRequest
 from vidstudio.jobs.runner import RenderProgress
 from vidstudio.jobs.store import Job, JobState
-from vidstudio.render.backends import BUSY_MESSAGE
+from vidstudio.messages import Message
 from vidstudio.render.template import templates_dir
 from vidstudio.ui.main_window import MainWindow
 
@@ -52,7 +53,7 @@ def test_auto_with_a_throttled_lambda_renders_here_and_the_panel_says_why(
     try:
         job, seen = _render(qtbot, window, photo)
         assert job.state is JobState.RENDERED
-        assert job.extra["backend"] == "local" and job.extra["fallback"] == BUSY_MESSAGE
+        assert job.extra["backend"] == "local" and Message.from_stored(job.extra["fallback"]) == BUSY_MESSAGE
         shown = [text for _report, text in seen]
         assert "Lambda is busy (concurrency limit): rendering on this computer" in shown
         first = next(i for i, (r, _text) in enumerate(seen) if r.message == BUSY_MESSAGE)

@@ -16,14 +16,8 @@ from vidstudio.cloud.lambda_client import (
     discover_functions,
 )
 from vidstudio.cloud.lambda_render import S3ImageHost
-from vidstudio.render.backends import (
-    BUSY_MESSAGE,
-    SLOW_MESSAGE,
-    LambdaBackend,
-    RemoteRenderError,
-    RenderRequest,
-    make_backend,
-)
+from vidstudio.jobs.backends import BUSY_MESSAGE, SLOW_MESSAGE, LambdaBackend, make_backend
+from vidstudio.render.backends import RenderRequest
 from vidstudio.render.errors import Cancelled, PropsError
 from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress
@@ -65,7 +59,7 @@ def test_lambda_render_lands_in_s3_with_its_cost(
     assert start["framesPerLambda"] == 34 and start["version"] == REMOTION_VERSION
     assert fake_lambda.max_renderers_seen + 1 <= fake_lambda.concurrency
     # The progress panel saw %, frames, Lambdas and the cost so far.
-    messages = [r.message for r in reports if r.message.startswith("Lambda:")]
+    messages = [r.message.text for r in reports if r.message and r.message.text.startswith("Lambda:")]
     assert messages and "Lambdas" in messages[-1] and "so far" in messages[-1]
     assert reports[-1].stage == "done"
 
@@ -132,8 +126,8 @@ def test_a_version_mismatch_is_shown_naming_both_versions(
 ) -> None:
     fake_lambda.version = "4.0.500"
     output = tmp_path / "v.mp4"
-    with pytest.raises(RemoteRenderError) as info:
-        make_backend(policy, make_renderer()).render(_request(photo, output))
+    with pytest.raises(LambdaError) as info:
+        make_backend(policy, lambda_renderer=make_renderer()).render(_request(photo, output))
     message = str(info.value)
     assert "4.0.500" in message and REMOTION_VERSION in message
     assert info.value.kind == "version_mismatch"
@@ -147,7 +141,7 @@ def test_a_version_mismatch_on_start_is_also_caught(
     renderer = make_renderer()
     renderer.remotion.check_version()
     fake_lambda.version = "4.0.500"  # redeployed between info and start
-    with pytest.raises(RemoteRenderError) as info:
+    with pytest.raises(LambdaError) as info:
         auto_backend(renderer).render(_request(photo, tmp_path / "v.mp4"))
     assert info.value.kind == "version_mismatch"
 
@@ -156,7 +150,7 @@ def test_access_denied_is_shown_not_fallen_back_from(
     fake_lambda: FakeLambda, make_renderer: Any, photo: Path, tmp_path: Path
 ) -> None:
     fake_lambda.faults.add("access_denied")
-    with pytest.raises(RemoteRenderError) as info:
+    with pytest.raises(LambdaError) as info:
         auto_backend(make_renderer()).render(_request(photo, tmp_path / "v.mp4"))
     assert info.value.kind == "access_denied"
     assert "denied" in str(info.value)
@@ -199,7 +193,7 @@ def test_a_photo_url_that_does_not_serve_the_photo_never_invokes_a_render(
     mode: str,
 ) -> None:
     renderer = make_renderer(image_host=_WrongUrlHost(s3_client, mode))
-    with pytest.raises(RemoteRenderError) as info:
+    with pytest.raises(LambdaError) as info:
         auto_backend(renderer).render(_request(photo, tmp_path / "v.mp4"))
     assert info.value.kind == "image_url"
     assert "not started" in str(info.value)
@@ -245,8 +239,9 @@ def test_bad_props_are_shown_before_anything_is_invoked(
 ) -> None:
     props = Props(title="   ", photo=photo)
     request = RenderRequest(get_template("promo"), props, tmp_path / "v.mp4")
-    backend = make_backend(policy, make_renderer())
-    assert backend.prepare(request) == "The title is empty; type a title."
+    backend = make_backend(policy, lambda_renderer=make_renderer())
+    problem = backend.prepare(request)
+    assert problem is not None and problem.text == "The title is empty; type a title."
     with pytest.raises(PropsError):
         backend.render(request)
     assert fake_lambda.invocations == []

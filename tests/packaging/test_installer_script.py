@@ -53,7 +53,11 @@ def _stage(root: Path) -> Path:
 def test_the_installer_compiles(makensis: str, tmp_path: Path) -> None:
     setup = build_installer.build_installer(_stage(tmp_path), tmp_path / "out", compression="none")
     assert setup.name == f"vidstudio-{buildinfo.project_version()}-setup.exe"
-    assert setup.read_bytes()[:2] == b"MZ"
+    head = setup.read_bytes()[:4096]
+    assert head[:2] == b"MZ"
+    pe = int.from_bytes(head[0x3C:0x40], "little")
+    assert head[pe : pe + 4] == b"PE\0\0"
+    assert int.from_bytes(head[pe + 4 : pe + 6], "little") == 0x8664, "a 64-bit (x86-64) installer"
 
 
 def test_a_bundle_without_executables_is_refused(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from helpers.ui import OFFSCREEN_DIALOG
 from vidstudio import paths
 from vidstudio.jobs.store import INTERRUPTED_RENDER, JobState
 from vidstudio.settings import Settings, load_settings
@@ -23,7 +24,6 @@ from vidstudio.ui.settings_dialog import SettingsDialog, register_page
 from vidstudio.ui.single_instance import SingleInstance, server_name
 
 REPO = Path(__file__).resolve().parents[2]
-OFFSCREEN_DIALOG = "This plugin does not support propagateSizeHints"
 
 RENDER_SCRIPT = textwrap.dedent(
     """
@@ -75,14 +75,14 @@ def test_a_killed_render_shows_as_failed_on_the_next_start(
             assert child.poll() is None, "the render process ended before it was killed"
             assert time.monotonic() < deadline, "the render never started"
             try:
-                with sqlite3.connect(paths.database_path()) as db:
+                with contextlib.closing(sqlite3.connect(paths.database_path())) as db:
                     row = db.execute("SELECT state FROM jobs").fetchone()
             except sqlite3.OperationalError:  # not created yet
                 row = None
             if row and row[0] == "rendering" and any(out.glob(".*part*")):
                 break
             time.sleep(0.05)
-        child.send_signal(signal.SIGKILL)  # a crash or a kill from the task manager
+        child.kill()  # a crash or a kill from the task manager (SIGKILL; TerminateProcess on Windows)
     finally:
         if child.poll() is None:
             child.kill()

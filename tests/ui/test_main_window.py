@@ -13,6 +13,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from helpers.ui import differing_pixels, drop_files, hold_render, preview_pixels
+from vidstudio.jobs.outbox import PublishRequest
+from vidstudio.jobs.publish_queue import PublishStatus
 from vidstudio.jobs.runner import RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
 
@@ -294,7 +296,7 @@ def test_quitting_during_a_render_asks_then_cancels(
     assert _partials(Path(stored.output_dir)) == []
 
 
-def test_copy_link_appears_only_for_a_published_video(make_window, coffee: Path) -> None:
+def test_copy_link_appears_only_for_a_published_video(make_window, qtbot, coffee: Path) -> None:
     window = make_window()
     store: JobStore = window.store
     job = store.add(
@@ -311,11 +313,29 @@ def test_copy_link_appears_only_for_a_published_video(make_window, coffee: Path)
     rendered = store.transition(job.id, JobState.RENDERED, output_path=str(coffee))
     window.show_result(rendered)
     assert not window.result_card.copy_link_button.isVisible()
-    published = store.update(job.id, video_url="https://example.invalid/v.mp4")
-    window.show_result(published)
+    # Published: the outbox says so (its one record), and the board shows it.
+    request = PublishRequest("abc", str(coffee), str(coffee), "Villa", "promo", "16:9", 1, 1, 30, 1.0, 1, 0.0)
+    window.outbox.add(request)
+    window.outbox.complete_step("abc", "video", {"s3_key": "renders/abc/villa.mp4"})
+    window.outbox.set_state("abc", "published")
+    window.board.set("abc", PublishStatus("published", 1.0))
+    window.show_result(rendered)
     assert window.result_card.copy_link_button.isVisible()
+
+    class Clients:  # Copy link asks S3 for a fresh link (presigned links expire)
+        class s3:
+            @staticmethod
+            def link(key: str) -> str:
+                return f"https://example.invalid/{key}"
+
+        def close(self) -> None:
+            pass
+
+    window._clients_factory = Clients
     window.result_card.copy_link_button.click()
-    assert QGuiApplication.clipboard().text() == "https://example.invalid/v.mp4"
+    qtbot.waitUntil(
+        lambda: QGuiApplication.clipboard().text() == "https://example.invalid/renders/abc/villa.mp4"
+    )
 
 
 def test_several_photos_dropped_at_once_queue_one_video_each(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpers.ui import drop_files
-from vidstudio.jobs.store import Job, JobState, new_job_id
+from helpers.ui import OFFSCREEN_DIALOG, drop_files
+from vidstudio.cloud.errors import no_such_bucket
+from vidstudio.jobs.publish_queue import PublishStatus
+from vidstudio.jobs.store import INTERRUPTED_RENDER, Job, JobState, new_job_id
+from vidstudio.messages import Kind, Message, message, unexpected
 from vidstudio.resources import resource_path
 from vidstudio.ui.i18n import current_language, install_language
 
@@ -108,11 +112,39 @@ def _populate(window, coffee: Path) -> None:  # type: ignore[no-untyped-def]
     )
     window.store.transition(job.id, JobState.RENDERING)
     failed = window.store.transition(
-        job.id, JobState.FAILED, error="interrupted: vidstudio was closed during the render"
+        job.id, JobState.FAILED, error=message(INTERRUPTED_RENDER, Kind.INTERRUPTED)
     )
+    # One failure from every layer, as the store keeps them: each must show in Spanish.
+    for reason in _ERRORS_OF_EVERY_LAYER():
+        other = window.store.add(replace(job, id=new_job_id()))
+        window.store.transition(other.id, JobState.RENDERING)
+        window.queue_view.add_job(window.store.transition(other.id, JobState.FAILED, error=reason))
+    rendered = window.store.add(replace(job, id=new_job_id()))
+    window.store.transition(rendered.id, JobState.RENDERING)
+    rendered = window.store.transition(rendered.id, JobState.RENDERED, output_path=str(coffee))
+    window.board.set(rendered.id, PublishStatus("failed", error=no_such_bucket("villas").sentence))
+    window.queue_view.add_job(rendered)
     window.queue_view.add_job(failed)
     window.show_result(failed)
     window.history.reload()
+
+
+def _ERRORS_OF_EVERY_LAYER() -> list[Message]:
+    from vidstudio.cloud.lambda_client import LambdaError, LambdaErrorKind
+    from vidstudio.jobs.backends import LAMBDA_NOT_SET_UP
+    from vidstudio.jobs.runner import NO_FOLDER
+    from vidstudio.render.errors import ImageError, OutputError
+
+    return [
+        ImageError("The image {name} was not found.", name="casa.jpg").sentence,  # render
+        OutputError(
+            "The disk is full: cannot write {name}. Free some space and try again.", name="v.mp4"
+        ).sentence,
+        LambdaError(LambdaErrorKind.THROTTLED, "Lambda is busy (AWS concurrency limit reached).").sentence,
+        message(LAMBDA_NOT_SET_UP, Kind.NOT_SET_UP),  # the backend layer
+        message(NO_FOLDER, Kind.OUTPUT, folder="/videos"),  # jobs
+        unexpected(),
+    ]
 
 
 def test_the_spanish_translation_file_is_compiled() -> None:
@@ -123,7 +155,6 @@ def test_the_spanish_translation_file_is_compiled() -> None:
 
 
 # Opening a dialog on the offscreen platform logs this; it is not ours.
-OFFSCREEN_DIALOG = "This plugin does not support propagateSizeHints"
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)

@@ -26,6 +26,18 @@ def test_templates_lists_aspects_duration_and_fps() -> None:
     assert "16:9, 9:16, 1:1, 4:5" in done.stdout and "30 fps (300 frames)" in done.stdout
 
 
+def test_start_up_sweeps_frames_files_of_killed_renders(tmp_path: Path) -> None:
+    """A render killed with its encoder child (power cut, "End task" on both) left 33 MB behind."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    stale = tmp_path / f"vidstudio-frames-{int(done.stdout)}-abcd1234"  # that process has exited
+    stale.write_bytes(b"x" * 4096)
+    temp = {"TMPDIR": str(tmp_path), "TEMP": str(tmp_path), "TMP": str(tmp_path)}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **temp)
+    result = subprocess.run([*CLI, "templates"], capture_output=True, text=True, env=env, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists()
+
+
 def test_version() -> None:
     done = run("--version")
     assert done.returncode == 0 and done.stdout.startswith("vidstudio ")
@@ -187,3 +199,23 @@ def test_ctrl_c_exits_130_and_leaves_no_file(tmp_path: Path, coffee: Path) -> No
     assert "cancelled; no file was written" in stderr and "Traceback" not in stderr
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def test_render_on_lambda_that_is_not_set_up_is_one_plain_line_and_no_file(
+    tmp_path: Path, coffee: Path
+) -> None:
+    """``--on`` goes through the app's backend factory: Lambda without its settings is refused
+    before anything renders (exit 2: the settings, not the world, are what is wrong)."""
+    out = tmp_path / "v.mp4"
+    done = run("render", str(coffee), "--title", "Villa", "--on", "lambda", "-o", str(out))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "vidstudio: Rendering on AWS Lambda is not set up: fill in the function, region and site URL "
+        "in Settings → Rendering."
+    ]
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_render_on_something_unknown_is_refused_by_the_parser(tmp_path: Path, coffee: Path) -> None:
+    done = run("render", str(coffee), "--title", "Villa", "--on", "moon", "-o", str(tmp_path / "v.mp4"))
+    assert done.returncode == 2 and "invalid choice: 'moon'" in done.stderr and "Traceback" not in done.stderr

@@ -171,3 +171,29 @@ def test_the_preview_is_the_video_scaled_down() -> None:
     )
     diff = np.abs(preview - pixels(full))
     assert diff.mean() < 3.0
+
+
+@pytest.mark.parametrize("family", ["Inter", "EB Garamond"])
+def test_template_fonts_resolve_to_a_family_qt_registered(family: str) -> None:
+    """The text font is the bundled one, never the emoji fallback (whose space is 5× wider)."""
+    from PySide6.QtGui import QFontInfo, QFontMetricsF
+
+    from vidstudio.render import fonts
+
+    font = fonts.make_font(family, 400, False, 100)
+    assert font.families()[0] in fonts._loaded
+    assert QFontInfo(font).family() != fonts.EMOJI_FAMILY
+    # Measured: EB Garamond's space is 20 px at 100 px size; the emoji font's is 106 px.
+    assert QFontMetricsF(font).horizontalAdvance(" ") < 40
+
+
+def test_garamond_resolves_where_only_its_typographic_family_is_registered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What Qt's FreeType database (offscreen platform on Windows) registers for the OTFs."""
+    from vidstudio.render import fonts
+
+    fonts.ensure_fonts()
+    monkeypatch.setattr(fonts, "_loaded", {"Inter", "EB Garamond", fonts.EMOJI_FAMILY})
+    assert fonts.make_font("EB Garamond", 400, False, 100).families() == ["EB Garamond", fonts.EMOJI_FAMILY]
+    assert fonts.registered_family("Inter") == "Inter"

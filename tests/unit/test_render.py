@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -17,6 +17,8 @@ import pytest
 from PySide6.QtCore import QSize
 
 from helpers.props import villa_props
+from vidstudio.render import encode_worker
+from vidstudio.render.encode_worker import FRAMES_PREFIX
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
 from vidstudio.render.paint import Props, render_frame_image
 from vidstudio.render.pipeline import CancelToken, Progress, render_still, render_video
@@ -52,6 +54,42 @@ def top_level_atoms(path: Path) -> list[str]:
 
 def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if ".part" in p.name)
+
+
+FRAMES_FOLDERS = (Path(tempfile.gettempdir()), Path("/dev/shm"))
+
+
+def frames_files() -> set[Path]:
+    """Every shared-frames file, wherever a render of any version may have made it."""
+    return {p for folder in FRAMES_FOLDERS if folder.is_dir() for p in folder.glob(FRAMES_PREFIX + "*")}
+
+
+def _mapped_by_a_live_process(path: Path) -> bool:
+    if sys.platform != "linux":
+        return False
+    for maps in Path("/proc").glob("[0-9]*/maps"):
+        with contextlib.suppress(OSError):
+            if str(path) in maps.read_text():
+                return True
+    return False
+
+
+def frames_files_left(before: set[Path], *pids: int) -> list[str]:
+    """Frames files made since ``before`` by ``pids`` (or by a version that named no pid).
+
+    Other vidstudio processes on this machine (another test run) make files of
+    their own while this test runs: those carry their pid, or a live render still
+    maps them, and are not counted.
+    """
+    left = []
+    for path in frames_files() - before:
+        owner = path.name[len(FRAMES_PREFIX) :].split("-", 1)[0]
+        if owner.isdigit() and int(owner) not in pids:
+            continue
+        if not owner.isdigit() and _mapped_by_a_live_process(path):
+            continue
+        left.append(str(path))
+    return sorted(left)
 
 
 def encoder_children() -> list[str]:
@@ -184,11 +222,16 @@ def test_the_encoder_dying_is_reported_and_cleaned_up(tmp_path: Path, props: Pro
 
     out = tmp_path / "v.mp4"
     killed: list[int] = []
+    before = frames_files()
 
     def progress(p: Progress) -> None:
         if p.done >= 20 and not killed:
             for child in psutil.Process().children(recursive=True):
-                if "encode_worker" in " ".join(child.cmdline()):
+                try:
+                    command = " ".join(child.cmdline())
+                except psutil.Error:
+                    continue  # a short-lived child that is already gone (seen under Wine)
+                if "encode_worker" in command:
                     child.kill()
                     killed.append(child.pid)
 
@@ -197,13 +240,16 @@ def test_the_encoder_dying_is_reported_and_cleaned_up(tmp_path: Path, props: Pro
     assert killed
     assert not out.exists()
     assert leftovers(tmp_path) == []
+    assert frames_files_left(before, os.getpid()) == []
 
 
 def test_killing_the_app_mid_render_leaves_no_file_and_no_process(tmp_path: Path, coffee: Path) -> None:
-    """SIGKILL the rendering process: its encoder child notices, deletes the partial file, exits."""
+    """Kill the rendering process (SIGKILL, TerminateProcess): its encoder child notices,
+    deletes the partial file and exits, and no shared-frames file is left anywhere."""
     import psutil
 
     out = tmp_path / "v.mp4"
+    before = frames_files()
     script = textwrap.dedent(
         f"""
         import os, sys
@@ -237,13 +283,61 @@ def test_killing_the_app_mid_render_leaves_no_file_and_no_process(tmp_path: Path
         _gone, alive = psutil.wait_procs(children, timeout=10)
         assert alive == []
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(proc.pid, signal.SIGKILL)
+        proc.kill()  # no-op when it is gone; os.kill(SIGKILL) does not exist on Windows
         proc.wait(10)
         if proc.stdout is not None:
             proc.stdout.close()
     assert not out.exists()
     assert leftovers(tmp_path) == []
+    assert frames_files_left(before, proc.pid) == []
+
+
+def test_the_encoder_child_deletes_the_frames_file_when_the_app_is_gone(tmp_path: Path) -> None:
+    """The app was killed (its end of the pipe closes): the child removes the frames file itself."""
+    frames = tmp_path / f"{FRAMES_PREFIX}1-test"
+    frames.write_bytes(bytes(64 * 64 * 4 * 2))
+    params = encode_worker.EncodeParams(
+        temp_path=str(tmp_path / ".v.part.mp4"),
+        width=64,
+        height=64,
+        fps=30,
+        quality="draft",
+        frames_path=str(frames),
+        slots=2,
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vidstudio.render.encode_worker", params.to_arg()],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    assert proc.stdout.readline().strip() == '["ready"]'
+    proc.stdin.close()
+    assert proc.wait(30) == 0
+    proc.stdout.close()
+    assert not frames.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_stale_frames_files_are_swept_and_live_ones_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(encode_worker, "frames_dirs", lambda: [str(tmp_path)])
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    dead_pid = int(done.stdout)  # that process has exited
+    stale = tmp_path / f"{FRAMES_PREFIX}{dead_pid}-abcd1234"
+    legacy = tmp_path / f"{FRAMES_PREFIX}k2j4h5g6"  # an older version's name: no pid
+    live = tmp_path / f"{FRAMES_PREFIX}{os.getpid()}-efgh5678"
+    other = tmp_path / "something-else"
+    for path in (stale, legacy, live, other):
+        path.write_bytes(b"x" * 1024)
+    old = time.time() - 3600
+    os.utime(legacy, (old, old))
+    with live.open("r+b"):  # in use, as the running render's mapping keeps it
+        assert encode_worker.sweep_stale_frames() == 2
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name])
 
 
 def test_still_png_and_jpeg(tmp_path: Path, props: Props) -> None:

@@ -16,6 +16,14 @@ in its first argument.  Frames travel through a memory-mapped file of
                    | ["error", errno_or_null, message]
 When the parent disappears (stdin closes), the child deletes its partial
 output and exits: it can never outlive the app.
+
+The frames file (``vidstudio-frames-<parent pid>-*``, 33 MB for four 1080p
+canvases) must not outlive a render either, however it ends.  On Linux (in
+``/dev/shm``) the parent unlinks it as soon as the child has mapped it.  On
+Windows an open file cannot be deleted, so whichever side closes last deletes
+it: the parent after the child has exited, the child when the parent was
+killed.  When both were killed at once (a power cut, "End task" on the whole
+tree), :func:`sweep_stale_frames` deletes it at the app's next start.
 """
 
 from __future__ import annotations
@@ -26,7 +34,9 @@ import mmap
 import os
 import queue
 import sys
+import tempfile
 import threading
+import time
 from dataclasses import asdict, dataclass
 from fractions import Fraction
 from typing import IO, Any
@@ -41,6 +51,61 @@ QUALITY: dict[str, tuple[int, str, str]] = {
     "standard": (20, "superfast", "mbtree=1:rc-lookahead=10"),
     "high": (17, "medium", ""),
 }
+
+
+FRAMES_PREFIX = "vidstudio-frames-"
+# A frames file without a pid in its name (made by an older version) is stale once
+# it is older than any start-up could take (the parent waits 30 s for the child).
+_LEGACY_STALE_AFTER = 120.0
+
+
+def frames_dirs() -> list[str]:
+    """Where frames files are made: RAM-backed /dev/shm on Linux, the temp folder elsewhere."""
+    if sys.platform == "linux" and os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
+        return ["/dev/shm"]
+    return [tempfile.gettempdir()]
+
+
+def _running(pid: int) -> bool:
+    if sys.platform == "win32":
+        return False  # a file still in use cannot be deleted there: unlink() decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_stale_frames() -> int:
+    """Delete the frames files that killed renders left behind; returns how many.
+
+    Called once when the app or the CLI starts.  A file whose render is still
+    running (in another vidstudio process) is kept: on Linux its owner's pid is
+    alive, on Windows it is open and cannot be deleted.
+    """
+    removed = 0
+    folders = dict.fromkeys([*frames_dirs(), tempfile.gettempdir()])
+    for folder in folders:
+        try:
+            names = [n for n in os.listdir(folder) if n.startswith(FRAMES_PREFIX)]
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            owner = name[len(FRAMES_PREFIX) :].split("-", 1)[0]
+            try:
+                if owner.isdigit():
+                    if _running(int(owner)):
+                        continue
+                elif time.time() - os.stat(path).st_mtime < _LEGACY_STALE_AFTER:
+                    continue
+                os.unlink(path)
+                removed += 1
+            except OSError:
+                continue  # in use (Windows), gone already, or not ours
+    return removed
 
 
 @dataclass(frozen=True)
@@ -203,6 +268,11 @@ def run(params: EncodeParams, inp: IO[str], out: IO[str]) -> int:
         if mapping is not None:
             with contextlib.suppress(Exception):
                 mapping.close()
+        # The parent may have been killed: nobody else would delete the frames file.
+        # (Linux: the parent unlinked it already; Windows: this fails while the
+        # parent still has it open, and the parent deletes it.)
+        with contextlib.suppress(OSError):
+            os.unlink(params.frames_path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ import threading
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QGuiApplication
 
+from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import RenderError
 from vidstudio.resources import resource_path
 
@@ -21,8 +22,16 @@ FONT_FILES = (
     "NotoColorEmoji.ttf",
 )
 EMOJI_FAMILY = "Noto Color Emoji"
-# Template family name -> the family name the font files register.
-FAMILIES = {"Inter": "Inter", "EB Garamond": "EB Garamond 12"}
+# Template family name -> the names its files may be registered under, best first.
+# The EB Garamond 12 files carry two: fontconfig (Linux) and DirectWrite (Qt's
+# "windows" platform) register both, but Qt's own FreeType database (the offscreen
+# platform on Windows) only the typographic family "EB Garamond".  Asking for a
+# family that was not registered makes the emoji font the primary one: measured
+# there, its 106 px space at 100 px size instead of Garamond's 20 px.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "Inter": ("Inter",),
+    "EB Garamond": ("EB Garamond 12", "EB Garamond"),
+}
 
 _lock = threading.Lock()
 _loaded: set[str] = set()
@@ -36,20 +45,32 @@ def ensure_fonts() -> None:
         if _loaded:
             return
         if QGuiApplication.instance() is None:
-            raise RenderError("Internal error: fonts need a QGuiApplication.")
+            raise RenderError(QT_TRANSLATE_NOOP("Message", "Internal error: fonts need a QGuiApplication."))
         for name in FONT_FILES:
             path = resource_path("fonts", name)
             font_id = QFontDatabase.addApplicationFont(str(path))
             if font_id < 0:
-                raise RenderError(f"The bundled font {name} is missing or damaged; reinstall vidstudio.")
+                raise RenderError(
+                    QT_TRANSLATE_NOOP(
+                        "Message", "The bundled font {name} is missing or damaged; reinstall vidstudio."
+                    ),
+                    name=name,
+                )
             _loaded.update(QFontDatabase.applicationFontFamilies(font_id))
+
+
+def registered_family(family: str) -> str:
+    """The name Qt registered the bundled fonts of template family ``family`` under."""
+    ensure_fonts()
+    candidates = FAMILIES.get(family, (family,))
+    return next((name for name in candidates if name in _loaded), candidates[0])
 
 
 def make_font(family: str, weight: int, italic: bool, pixel_size: float) -> QFont:
     """A font for a template text layer: scale-independent layout, emoji fallback."""
     ensure_fonts()
     font = QFont()
-    font.setFamilies([FAMILIES.get(family, family), EMOJI_FAMILY])
+    font.setFamilies([registered_family(family), EMOJI_FAMILY])
     font.setWeight(QFont.Weight(weight))
     font.setItalic(italic)
     font.setPixelSize(max(1, round(pixel_size)))
@@ -64,7 +85,7 @@ def make_font(family: str, weight: int, italic: bool, pixel_size: float) -> QFon
 def missing_glyphs(text: str, family: str = "Inter") -> list[str]:
     """Characters of ``text`` that neither the text font nor the emoji font can draw."""
     ensure_fonts()
-    main = QFontMetricsF(_single_font(FAMILIES.get(family, family)))
+    main = QFontMetricsF(_single_font(registered_family(family)))
     emoji = QFontMetricsF(_single_font(EMOJI_FAMILY))
     missing: list[str] = []
     for char in text:

@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vidstudio.jobs.publish_render import PublishStatus
-from vidstudio.jobs.render_backend import backend_message
+from vidstudio.jobs.publish_queue import PublishStatus
 from vidstudio.jobs.runner import RenderProgress
 from vidstudio.jobs.store import Job, JobState
 from vidstudio.ui import desktop
-from vidstudio.ui.jobviews import job_error_text, publish_text, publishable
+from vidstudio.ui.jobviews import job_error_text, publish_button_text, publish_text, publishable, shown
 
 THUMB = QSize(160, 90)
 
@@ -122,7 +121,7 @@ class ProgressPanel(QFrame):
         self.heading.setText(self.tr("Rendering “%1”").replace("%1", self._title))
         self.cancel_button.setEnabled(not self._cancelling)
         report = self._last
-        message = backend_message(report.message) if report is not None and report.message else ""
+        message = shown(report.message) if report is not None else ""
         self.backend_line.setText(message)
         self.backend_line.setVisible(bool(message))
         if self._cancelling:
@@ -175,6 +174,7 @@ class ResultCard(QFrame):
         self.setObjectName("card")
         self.job: Job | None = None
         self.publish_status = PublishStatus()
+        self.publishing_set_up = True
         self.publish_label = QLabel()
         self.publish_label.setObjectName("muted")
         self.publish_label.setWordWrap(True)
@@ -238,11 +238,13 @@ class ResultCard(QFrame):
         row.addLayout(grid, 1)
         self._retranslate()
 
-    def show_job(self, job: Job, status: PublishStatus | None = None) -> None:
+    def show_job(self, job: Job, status: PublishStatus | None = None, set_up: bool = True) -> None:
+        """Show ``job`` with its publishing ``status``; ``set_up``: publishing has somewhere to go."""
         if self.job is None or job.id != self.job.id:
             self.link_note.hide()
         self.job = job
         self.publish_status = status or PublishStatus()
+        self.publishing_set_up = set_up
         self.thumb.clear()
         if job.poster_path and Path(job.poster_path).is_file():
             _set_pixmap(self.thumb, QPixmap(job.poster_path))
@@ -260,15 +262,19 @@ class ResultCard(QFrame):
         self.close_button.setToolTip(self.tr("Close"))
         if job is None:
             return
-        rendered = job.state in (JobState.RENDERED, JobState.UPLOADING, JobState.PUBLISHED)
+        rendered = job.state is JobState.RENDERED
         self.play_button.setVisible(rendered)
         self.folder_button.setVisible(rendered)
         self.copy_path_button.setVisible(rendered)
         status = self.publish_status
-        self.copy_link_button.setVisible(bool(job.video_url) or status.state == "published")
+        self.copy_link_button.setVisible(status.state == "published")
         self.publish_button.setVisible(publishable(job, status))
-        self.publish_button.setText(self.tr("Retry") if status.state == "failed" else self.tr("Publish"))
-        self.publish_button.setToolTip(self.tr("Upload the video and add it to the platform"))
+        self.publish_button.setText(publish_button_text(status, self.publishing_set_up, short=True))
+        self.publish_button.setToolTip(
+            self.tr("Upload the video and add it to the platform")
+            if self.publishing_set_up
+            else self.tr("Connect vidstudio to your S3 bucket and Supabase project")
+        )
         published = publish_text(status) if rendered else ""
         self.publish_label.setText(published)
         self.publish_label.setVisible(bool(published))

@@ -1,22 +1,14 @@
 """Settings page "Publishing": where videos go (Amazon S3) and where the row goes (Supabase).
 
-Non-secret values are saved in the publish settings file; the AWS keys and the
-Supabase service key only in the OS keyring (a secret field left empty keeps
-the saved key).  Each "Test connection" button checks exactly what publishing
-needs, off the UI thread, and shows the answer in one sentence.
-
-To add it to the Settings dialog (``vidstudio/ui/settings_dialog.py``)::
-
-    register_page(PublishSettingsPage, lambda: QCoreApplication.translate(
-        "PublishSettingsPage", "Publishing"), key="publish", order=20)
-
-The page has ``load(settings)`` / ``apply(settings)`` for that dialog; it keeps
-its own settings (the argument is not used).
+Non-secret values are the ``publish`` section of the one settings model; the
+AWS keys and the Supabase service key go only to the OS keyring (a secret field
+left empty keeps the saved key).  Each "Test connection" button checks exactly
+what publishing needs, on the ``network`` worker pool, and shows the answer in
+one sentence.  The Settings dialog calls ``load(settings)`` when it opens and
+``apply(settings)`` on OK.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,35 +26,44 @@ from PySide6.QtWidgets import (
 )
 
 from vidstudio.cloud.errors import PublishError
-from vidstudio.cloud.settings import (
-    MAX_LINK_HOURS,
-    PublishSettings,
-    S3Settings,
-    Secrets,
-    SupabaseSettings,
-    load_secrets,
-    load_settings,
-    save_settings,
-    store_secret,
-)
-from vidstudio.jobs.publish_job import ConnectionCheck
+from vidstudio.jobs import workers
+from vidstudio.secrets import Secrets, load_secrets, store_secret
+from vidstudio.settings import MAX_LINK_HOURS, PublishSettings, S3Settings, Settings, SupabaseSettings
+from vidstudio.ui.jobviews import shown
+
+
+def check_connection(service: str, settings: PublishSettings, typed: Secrets) -> tuple[bool, str]:
+    """What a "Test connection" button says (runs on a worker): secrets typed in the form
+    win over the saved ones."""
+    from vidstudio.cloud.factory import check_s3, check_supabase
+
+    try:
+        stored = load_secrets(settings)
+    except PublishError as exc:
+        if not (typed.supabase_key or typed.aws_secret_access_key):
+            return False, shown(exc.sentence)
+        stored = Secrets()
+    secrets = Secrets(
+        aws_access_key_id=typed.aws_access_key_id or stored.aws_access_key_id,
+        aws_secret_access_key=typed.aws_secret_access_key or stored.aws_secret_access_key,
+        supabase_key=typed.supabase_key or stored.supabase_key,
+    )
+    result = (check_s3 if service == "s3" else check_supabase)(settings.with_env(), secrets)
+    return result.ok, shown(result.sentence)
 
 
 class PublishSettingsPage(QWidget):
     """AWS and Supabase settings with "Test connection" buttons.
 
     Signals:
-        saved(): the settings and keys were stored.
         checked(service: str, ok: bool, message: str): a connection test finished.
     """
 
-    saved = Signal()
     checked = Signal(str, bool, str)
 
-    def __init__(self, parent: QWidget | None = None, checker: ConnectionCheck | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.checker = checker or ConnectionCheck(self)
-        self.checker.done.connect(self._on_checked)
+        self._base = PublishSettings()
 
         # --- AWS
         self.aws_box = QGroupBox()
@@ -119,16 +120,14 @@ class PublishSettingsPage(QWidget):
         self.sb_form.addRow(self.sb_status)
         self.sb_box.setLayout(self.sb_form)
 
-        # --- after render, save
+        # --- after render, and what went wrong with the keys
         self.after_render = QCheckBox()
-        self.save_button = QPushButton()
         self.save_status = self._status_label()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.aws_box)
         layout.addWidget(self.sb_box)
         layout.addWidget(self.after_render)
-        layout.addLayout(self._button_row(self.save_button))
         layout.addWidget(self.save_status)
         layout.addStretch(1)
 
@@ -136,7 +135,6 @@ class PublishSettingsPage(QWidget):
         self.link_mode.currentIndexChanged.connect(self._update_enabled)
         self.s3_test.clicked.connect(lambda: self.test_connection("s3"))
         self.sb_test.clicked.connect(lambda: self.test_connection("supabase"))
-        self.save_button.clicked.connect(self.save)
 
         self._retranslate()
         self.load()
@@ -202,7 +200,6 @@ class PublishSettingsPage(QWidget):
         self.sb_url.setPlaceholderText(self.tr("https://your-project.supabase.co"))
         self.sb_test.setText(self.tr("Test connection"))
         self.after_render.setText(self.tr("Publish every video as soon as it is rendered"))
-        self.save_button.setText(self.tr("Save"))
         self._secret_placeholders()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -229,9 +226,9 @@ class PublishSettingsPage(QWidget):
     _has_aws_keys = False
     _has_sb_key = False
 
-    def load(self, _app_settings: object = None) -> None:
-        """Fill the form from the settings file; secret fields stay empty (saved keys stay)."""
-        settings = load_settings()
+    def load(self, app_settings: Settings | None = None) -> None:
+        """Fill the form from the settings; secret fields stay empty (saved keys stay)."""
+        settings = self._base = (app_settings or Settings()).publish
         s3, sb = settings.s3, settings.supabase
         self.auth.setCurrentIndex(max(0, self.auth.findData(s3.auth)))
         self.profile.setText(s3.profile)
@@ -247,11 +244,11 @@ class PublishSettingsPage(QWidget):
         self.access_key.clear()
         self.secret_key.clear()
         self.sb_key.clear()
-        try:
+        try:  # which keys are saved (a keyring read takes a few ms)
             saved = load_secrets()
         except PublishError as exc:  # no password store: say so where the keys go
             saved = Secrets()
-            self.save_status.setText(exc.message)
+            self.save_status.setText(shown(exc.sentence))
         self._has_aws_keys = bool(saved.aws_access_key_id and saved.aws_secret_access_key)
         self._has_sb_key = bool(saved.supabase_key)
         self._secret_placeholders()
@@ -259,25 +256,26 @@ class PublishSettingsPage(QWidget):
 
     def settings(self) -> PublishSettings:
         """The settings as shown in the form (not yet saved)."""
-        base = load_settings()
-        return replace(
-            base,
-            s3=S3Settings(
-                bucket=self.bucket.text().strip(),
-                region=self.region.text().strip(),
-                endpoint_url=self.endpoint.text().strip(),
-                auth=self.auth.currentData() or "chain",
-                profile=self.profile.text().strip(),
-                link_mode=self.link_mode.currentData() or "presigned",
-                link_hours=self.link_hours.value(),
-                key_prefix=base.s3.key_prefix,
-            ),
-            supabase=SupabaseSettings(
-                url=self.sb_url.text().strip(),
-                bucket=self.sb_bucket.text().strip() or SupabaseSettings.bucket,
-                table=self.sb_table.text().strip() or SupabaseSettings.table,
-            ),
-            publish_after_render=self.after_render.isChecked(),
+        base = self._base
+        return base.model_copy(
+            update={
+                "s3": S3Settings(
+                    bucket=self.bucket.text(),
+                    region=self.region.text(),
+                    endpoint_url=self.endpoint.text(),
+                    auth=self.auth.currentData() or "chain",
+                    profile=self.profile.text(),
+                    link_mode=self.link_mode.currentData() or "presigned",
+                    link_hours=self.link_hours.value(),
+                    key_prefix=base.s3.key_prefix,
+                ),
+                "supabase": SupabaseSettings(
+                    url=self.sb_url.text(),
+                    bucket=self.sb_bucket.text().strip() or SupabaseSettings().bucket,
+                    table=self.sb_table.text().strip() or SupabaseSettings().table,
+                ),
+                "publish_after_render": self.after_render.isChecked(),
+            }
         )
 
     def typed_secrets(self) -> Secrets:
@@ -288,34 +286,27 @@ class PublishSettingsPage(QWidget):
             supabase_key=self.sb_key.text().strip(),
         )
 
-    def save(self) -> bool:
-        """Store the settings file and any newly typed key in the keyring."""
+    def apply(self, app_settings: Settings) -> None:
+        """For the Settings dialog's OK button: keys typed now go to the keyring, the rest into
+        ``app_settings``.  Raises :class:`PublishError` (shown on the page) when the keys
+        cannot be stored, so the dialog stays open and nothing typed is lost."""
         typed = self.typed_secrets()
         try:
             for name in ("aws_access_key_id", "aws_secret_access_key", "supabase_key"):
                 value = getattr(typed, name)
                 if value:
                     store_secret(name, value)
-            save_settings(self.settings())
         except PublishError as exc:
-            self.save_status.setText(exc.message)
-            return False
-        except OSError as exc:
-            self.save_status.setText(self.tr("The settings could not be saved: {0}").format(exc.strerror))
-            return False
+            self.save_status.setText(shown(exc.sentence))
+            raise
+        app_settings.publish = self.settings()
         self._has_aws_keys = self._has_aws_keys or bool(typed.aws_secret_access_key)
         self._has_sb_key = self._has_sb_key or bool(typed.supabase_key)
         self.access_key.clear()
         self.secret_key.clear()
         self.sb_key.clear()
         self._secret_placeholders()
-        self.save_status.setText(self.tr("Saved."))
-        self.saved.emit()
-        return True
-
-    def apply(self, _app_settings: object = None) -> None:
-        """For the Settings dialog's OK button."""
-        self.save()
+        self.save_status.setText("")
 
     # ------------------------------------------------------------------ connection tests
 
@@ -323,7 +314,13 @@ class PublishSettingsPage(QWidget):
         button, status = (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
         button.setEnabled(False)
         status.setText(self.tr("Checking…"))
-        self.checker.start(service, self.settings(), self.typed_secrets())
+        settings, typed = self.settings(), self.typed_secrets()
+        workers.submit(
+            "network",
+            lambda: check_connection(service, settings, typed),
+            lambda answer: self._on_checked(service, *answer),
+            context=self,
+        )
 
     def _on_checked(self, service: str, ok: bool, message: str) -> None:
         button, status = (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)

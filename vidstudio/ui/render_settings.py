@@ -2,13 +2,14 @@
 
 Stored in the ``render`` section of the settings (:class:`vidstudio.settings.RenderOn`); the
 AWS sign-in is the one of Settings → Publishing.  "Find" lists the region's
-``remotion-render-*`` functions and "Test connection" calls the function's ``info``, both off
-the UI thread (:class:`vidstudio.jobs.render_backend.LambdaCheck`).
+``remotion-render-*`` functions and "Test connection" calls the function's ``info``, both on
+the ``network`` worker pool (:func:`vidstudio.jobs.backends.check_lambda` and
+:func:`~vidstudio.jobs.backends.discover_lambda`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vidstudio.jobs.render_backend import LambdaCheck
+from vidstudio.jobs import workers
+from vidstudio.messages import Message
 from vidstudio.settings import RenderOn, Settings
+from vidstudio.ui.jobviews import shown
 
 
 def parse_compositions(text: str) -> dict[str, str]:
@@ -40,13 +43,17 @@ def parse_compositions(text: str) -> dict[str, str]:
 
 
 class RenderSettingsPage(QWidget):
-    """Where videos are rendered, and the Remotion Lambda deployment to use."""
+    """Where videos are rendered, and the Remotion Lambda deployment to use.
 
-    def __init__(self, parent: QWidget | None = None, checker: LambdaCheck | None = None) -> None:
+    Signals:
+        tested(ok: bool, message: str): "Test connection" answered (in the UI language).
+    """
+
+    tested = Signal(bool, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.checker = checker or LambdaCheck(self)
-        self.checker.tested.connect(self._on_tested)
-        self.checker.discovered.connect(self._on_discovered)
+        self._settings = Settings()
 
         self.policy = QComboBox()
         for key in ("local", "lambda", "auto"):
@@ -166,6 +173,7 @@ class RenderSettingsPage(QWidget):
 
     # ------------------------------------------------------------------ values
     def load(self, settings: Settings) -> None:
+        self._settings = settings
         config = settings.render
         self.policy.setCurrentIndex(max(0, self.policy.findData(config.policy)))
         self.region.setText(config.region)
@@ -200,21 +208,38 @@ class RenderSettingsPage(QWidget):
         settings.render = self.config()
 
     # ------------------------------------------------------------------ buttons
+    def _with_form(self) -> Settings:
+        """The dialog's settings with this page's values (AWS sign-in from Publishing)."""
+        return self._settings.model_copy(update={"render": self.config()}, deep=True)
+
     def test_connection(self) -> None:
+        from vidstudio.jobs.backends import check_lambda
+
         self.test_button.setEnabled(False)
         self.status.setText(self.tr("Checking…"))
-        self.checker.test(self.config())
+        settings = self._with_form()
+        workers.submit("network", lambda: check_lambda(settings), lambda r: self._on_tested(*r), context=self)
 
     def discover(self) -> None:
+        from vidstudio.jobs.backends import discover_lambda
+
         self.find_button.setEnabled(False)
         self.status.setText(self.tr("Looking for functions…"))
-        self.checker.discover(self.region.text())
+        settings, region = self._with_form(), self.region.text()
+        workers.submit(
+            "network",
+            lambda: discover_lambda(settings, region),
+            lambda r: self._on_discovered(*r),
+            context=self,
+        )
 
-    def _on_tested(self, ok: bool, message: str) -> None:
+    def _on_tested(self, ok: bool, answer: Message) -> None:
         self.test_button.setEnabled(True)
-        self.status.setText(("✔ " if ok else "✖ ") + message)
+        self.status.setText(("✔ " if ok else "✖ ") + shown(answer))
+        self.tested.emit(ok, shown(answer))
 
-    def _on_discovered(self, functions: list[tuple[str, str]], message: str) -> None:
+    def _on_discovered(self, functions: list[tuple[str, str]], problem: Message | None) -> None:
+        message = shown(problem)
         self.find_button.setEnabled(True)
         typed = self.function.currentText()
         self.function.clear()

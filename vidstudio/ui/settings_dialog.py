@@ -9,7 +9,9 @@ for example from ``vidstudio/ui/publish_settings.py``::
     register_page(lambda: PublishSettingsPage(), order=20)
 
 Secrets never go into :class:`Settings`; a page that asks for one stores it in
-the OS keyring itself.
+the OS keyring itself (:func:`vidstudio.secrets.store_secret`).  A page's
+``apply`` may raise :class:`~vidstudio.messages.UserError` to keep the dialog open
+(it shows the reason itself).  The window deletes the dialog when it closes.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vidstudio.messages import UserError
 from vidstudio.render.template import ASPECTS, Template
 from vidstudio.settings import Settings
 from vidstudio.ui.i18n import current_language
@@ -187,11 +190,18 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         self._titles: list[Callable[[], str]] = []
+        self._keys: dict[str, int] = {}
         self.general = GeneralPage(templates)
         self.add_page(self.general, lambda: self.tr("General"))
-        for _order, _key, factory, title in _registry:
-            self.add_page(factory(), title)
+        for _order, key, factory, title in _registry:
+            self._keys[key] = self.add_page(factory(), title)
         self._retranslate()
+
+    def show_page(self, key: str) -> None:
+        """Open on the registered page ``key`` (e.g. "publish" for "Set up publishing…")."""
+        index = self._keys.get(key)
+        if index is not None:
+            self.tabs.setCurrentIndex(index)
 
     def add_page(self, widget: QWidget, title: str | Callable[[], str]) -> int:
         """Add a tab; ``title`` may be a callable so it follows language changes."""
@@ -223,9 +233,13 @@ class SettingsDialog(QDialog):
         return pages
 
     def accept(self) -> None:
-        for page in self.pages():
+        for index, page in enumerate(self.pages()):
             if isinstance(page, SettingsPage):
-                page.apply(self.settings)
+                try:
+                    page.apply(self.settings)
+                except UserError:  # the page says why; the user's typing stays
+                    self.tabs.setCurrentIndex(index)
+                    return
         self.applied.emit(self.settings)
         super().accept()
 
