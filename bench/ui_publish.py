@@ -39,6 +39,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from helpers import services  # noqa: E402
+from helpers.jobs import rendered_job  # noqa: E402
 from helpers.publish import BUCKET, make_mp4, publish_env  # noqa: E402
 from helpers.scripts import load_script  # noqa: E402
 
@@ -88,23 +89,13 @@ def _percentile(values: list[int], share: float) -> int:
 
 
 def _add_rendered(store: Any, job_id: str, title: str, video: Path, poster: Path) -> Any:
-    from vidstudio.jobs.store import Job, JobState
-
-    store.add(
-        Job(
-            id=job_id,
-            template="promo",
-            aspect="16:9",
-            quality="draft",
-            props={"title": title, "subtitle": "Your private escape in Bali", "photo": str(PHOTO)},
-            output_dir=str(video.parent),
-        )
-    )
-    store.transition(job_id, JobState.RENDERING)
-    return store.transition(
-        job_id,
-        JobState.RENDERED,
-        output_path=str(video),
+    return rendered_job(
+        store,
+        PHOTO,
+        video,
+        job_id=job_id,
+        title=title,
+        subtitle="Your private escape in Bali",
         poster_path=str(poster),
         width=640,
         height=360,

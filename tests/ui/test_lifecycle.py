@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QDialog
 
+from helpers.jobs import rendered_job
 from helpers.ui import OFFSCREEN_DIALOG
 from helpers.windows import WindowFactory
 from vidstudio.jobs import workers
-from vidstudio.jobs.store import Job, JobState
+from vidstudio.jobs.store import Job
 from vidstudio.ui.settings_dialog import SettingsDialog
 
 
@@ -59,19 +60,7 @@ def test_work_delivered_to_a_closed_dialog_is_dropped_not_crashed(qtbot) -> None
 
 
 def _rendered(window, coffee: Path) -> Job:  # type: ignore[no-untyped-def]
-    job = window.store.add(
-        Job(
-            id="set-up",
-            template="promo",
-            aspect="16:9",
-            quality="draft",
-            props={"title": "Villa", "photo": str(coffee)},
-            output_dir=str(coffee.parent),
-        )
-    )
-    window.store.transition(job.id, JobState.RENDERING)
-    rendered: Job = window.store.transition(job.id, JobState.RENDERED, output_path=str(coffee))
-    return rendered
+    return rendered_job(window.store, coffee, coffee, job_id="set-up")
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)

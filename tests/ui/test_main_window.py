@@ -12,6 +12,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from helpers.jobs import rendered_job
 from helpers.ui import differing_pixels, drop_files, hold_render, preview_pixels
 from vidstudio.jobs.outbox import PublishRequest
 from vidstudio.jobs.publish_queue import PublishStatus
@@ -299,18 +300,7 @@ def test_quitting_during_a_render_asks_then_cancels(
 def test_copy_link_appears_only_for_a_published_video(make_window, qtbot, coffee: Path) -> None:
     window = make_window()
     store: JobStore = window.store
-    job = store.add(
-        Job(
-            id="abc",
-            template="promo",
-            aspect="16:9",
-            quality="draft",
-            props={"title": "Villa", "photo": str(coffee)},
-            output_dir=str(coffee.parent),
-        )
-    )
-    store.transition(job.id, JobState.RENDERING)
-    rendered = store.transition(job.id, JobState.RENDERED, output_path=str(coffee))
+    rendered = rendered_job(store, coffee, coffee, job_id="abc")
     window.show_result(rendered)
     assert not window.result_card.copy_link_button.isVisible()
     # Published: the outbox says so (its one record), and the board shows it.
