@@ -225,24 +225,16 @@ def test_a_job_without_its_stored_request_is_built_again_with_its_backend_and_co
 ) -> None:
     """A render of an older version (no request kept) published by id: the same builder runs
     now — full-size poster, and a Lambda render keeps backend "lambda" and its cost."""
-    from vidstudio.jobs.store import Job, JobState, JobStore
+    from helpers.props import stored_job
+    from vidstudio.jobs.store import JobStore
 
     with JobStore() as jobs:
-        job = jobs.add(
-            Job(
-                id="lambda-job",
-                template="promo",
-                aspect="16:9",
-                quality="draft",
-                props={"title": "Lambda villa", "photo": str(coffee)},
-                output_dir=str(sample_video.parent),
-                extra={"backend": "lambda", "cost": 0.0123, "currency": "USD"},
-            )
-        )
-        jobs.transition(job.id, JobState.RENDERING)
-        jobs.transition(
-            job.id,
-            JobState.RENDERED,
+        stored_job(
+            jobs,
+            coffee,
+            id="lambda-job",
+            title="Lambda villa",
+            extra={"backend": "lambda", "cost": 0.0123, "currency": "USD"},
             output_path=str(sample_video),
             width=320,
             height=180,

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QDialog
 
+from helpers.props import stored_job
 from helpers.ui import OFFSCREEN_DIALOG
 from helpers.windows import WindowFactory
 from vidstudio.jobs import workers
-from vidstudio.jobs.store import Job, JobState
 from vidstudio.ui.settings_dialog import SettingsDialog
 
 
@@ -58,26 +58,10 @@ def test_work_delivered_to_a_closed_dialog_is_dropped_not_crashed(qtbot) -> None
     qtbot.waitUntil(lambda: done == [42])
 
 
-def _rendered(window, coffee: Path) -> Job:  # type: ignore[no-untyped-def]
-    job = window.store.add(
-        Job(
-            id="set-up",
-            template="promo",
-            aspect="16:9",
-            quality="draft",
-            props={"title": "Villa", "photo": str(coffee)},
-            output_dir=str(coffee.parent),
-        )
-    )
-    window.store.transition(job.id, JobState.RENDERING)
-    rendered: Job = window.store.transition(job.id, JobState.RENDERED, output_path=str(coffee))
-    return rendered
-
-
 @pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)
 def test_publishing_not_set_up_offers_to_set_it_up(make_window: WindowFactory, coffee: Path) -> None:
     window = make_window()
-    job = _rendered(window, coffee)
+    job = stored_job(window.store, coffee, id="set-up", output_path=str(coffee))
     window.show_result(job)
     card = window.result_card
     assert card.publish_button.isVisible() and card.publish_button.text() == "Set up publishing…"

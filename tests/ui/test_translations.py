@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpers.props import stored_job
 from helpers.ui import OFFSCREEN_DIALOG, drop_files
 from vidstudio.cloud.errors import no_such_bucket
 from vidstudio.jobs.publish_queue import PublishStatus
-from vidstudio.jobs.store import INTERRUPTED_RENDER, Job, JobState, new_job_id
+from vidstudio.jobs.store import INTERRUPTED_RENDER, JobState
 from vidstudio.messages import Kind, Message, message, unexpected
 from vidstudio.resources import resource_path
 from vidstudio.ui.i18n import current_language, install_language
@@ -100,28 +100,14 @@ def _populate(window, coffee: Path) -> None:  # type: ignore[no-untyped-def]
     drop_files(window.drop_zone, [coffee])
     window.title_edit.setText("Nismara Pool Villa")
     window.subtitle_edit.setText("Your private escape in Bali")
-    job = window.store.add(
-        Job(
-            id=new_job_id(),
-            template="promo",
-            aspect="16:9",
-            quality="draft",
-            props={"title": "Nismara Pool Villa", "photo": str(coffee)},
-            output_dir=str(coffee.parent),
-        )
-    )
-    window.store.transition(job.id, JobState.RENDERING)
-    failed = window.store.transition(
-        job.id, JobState.FAILED, error=message(INTERRUPTED_RENDER, Kind.INTERRUPTED)
+    store, title = window.store, "Nismara Pool Villa"
+    failed = stored_job(
+        store, coffee, state=JobState.FAILED, title=title, error=message(INTERRUPTED_RENDER, Kind.INTERRUPTED)
     )
     # One failure from every layer, as the store keeps them: each must show in Spanish.
     for reason in _ERRORS_OF_EVERY_LAYER():
-        other = window.store.add(replace(job, id=new_job_id()))
-        window.store.transition(other.id, JobState.RENDERING)
-        window.queue_view.add_job(window.store.transition(other.id, JobState.FAILED, error=reason))
-    rendered = window.store.add(replace(job, id=new_job_id()))
-    window.store.transition(rendered.id, JobState.RENDERING)
-    rendered = window.store.transition(rendered.id, JobState.RENDERED, output_path=str(coffee))
+        window.queue_view.add_job(stored_job(store, coffee, state=JobState.FAILED, title=title, error=reason))
+    rendered = stored_job(store, coffee, title=title, output_path=str(coffee))
     window.board.set(rendered.id, PublishStatus("failed", error=no_such_bucket("villas").sentence))
     window.queue_view.add_job(rendered)
     window.queue_view.add_job(failed)

@@ -132,8 +132,8 @@ class PublishBoard(QObject):
             self.changed.emit(ids)
 
 
-class PublishJob(QObject):
-    """Publishes one render (DESIGN.md 8.2: ``prepare``, ``cancel``, typed signals).
+class _PublishSignals(QObject):
+    """How a publish ends, for one job or the whole queue.
 
     Signals:
         finished(render_id: str, video_url: str)
@@ -142,6 +142,11 @@ class PublishJob(QObject):
 
     finished = Signal(str, str)
     failed = Signal(str, object)
+
+
+class PublishJob(_PublishSignals):
+    """Publishes one render (DESIGN.md 8.2: ``prepare``, ``cancel``, typed signals ``finished``
+    and ``failed``)."""
 
     def __init__(
         self,
@@ -210,16 +215,9 @@ class PublishJob(QObject):
         self.failed.emit(self.render_id, status.error)
 
 
-class PublishQueue(QObject):
-    """Runs publishes one at a time, resumes unfinished ones and retries failed ones.
-
-    Signals:
-        finished(render_id: str, video_url: str)
-        failed(render_id: str, message: object): a :class:`~vidstudio.messages.Message`
-    """
-
-    finished = Signal(str, str)
-    failed = Signal(str, object)
+class PublishQueue(_PublishSignals):
+    """Runs publishes one at a time, resumes unfinished ones and retries failed ones; its
+    ``finished`` and ``failed`` repeat each job's."""
 
     def __init__(
         self,
