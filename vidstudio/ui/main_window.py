@@ -63,6 +63,7 @@ from vidstudio.ui.panels import ProgressPanel, ResultCard
 from vidstudio.ui.preview import PreviewPanel
 from vidstudio.ui.render_settings import RenderSettingsPage, rendering_title
 from vidstudio.ui.settings_dialog import SettingsDialog, quality_names, register_page
+from vidstudio.ui.widgets import label, repolish
 
 if TYPE_CHECKING:
     from vidstudio.jobs.publish import CloudClients, RetryPolicy
@@ -92,10 +93,9 @@ def register_settings_pages() -> None:
 
 
 def _section(text_holder: list[QLabel]) -> QLabel:
-    label = QLabel()
-    label.setObjectName("sectionTitle")
-    text_holder.append(label)
-    return label
+    title = label("sectionTitle")
+    text_holder.append(title)
+    return title
 
 
 class MainWindow(QMainWindow):
@@ -208,23 +208,17 @@ class MainWindow(QMainWindow):
 
         self.photo_label = _section(self._titles)
         self.drop_zone = DropZone()
-        self.photo_error = QLabel()
-        self.photo_error.setObjectName("error")
-        self.photo_error.setWordWrap(True)
+        self.photo_error = label("error", wrap=True)
         self.photo_error.hide()
 
         self.title_label = _section(self._titles)
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(MAX_TITLE)
-        self.title_hint = QLabel()
-        self.title_hint.setObjectName("hint")
-        self.title_hint.setWordWrap(True)
+        self.title_hint = label("hint", wrap=True)
         self.subtitle_label = _section(self._titles)
         self.subtitle_edit = QLineEdit()
         self.subtitle_edit.setMaxLength(MAX_SUBTITLE)
-        self.subtitle_hint = QLabel()
-        self.subtitle_hint.setObjectName("hint")
-        self.subtitle_hint.setWordWrap(True)
+        self.subtitle_hint = label("hint", wrap=True)
 
         self.template_label = _section(self._titles)
         self.template_list = QListWidget()
@@ -265,8 +259,7 @@ class MainWindow(QMainWindow):
         for key in ("draft", "standard", "high"):
             self.quality_combo.addItem(key, key)
         self.output_label = _section(self._titles)
-        self.output_path_label = QLabel()
-        self.output_path_label.setObjectName("muted")
+        self.output_path_label = label("muted")
         self.output_path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.output_button = QPushButton()
         output_row = QHBoxLayout()
@@ -282,9 +275,7 @@ class MainWindow(QMainWindow):
         self.render_button.setObjectName("primary")
         self.render_button.setDefault(True)
         self.render_all_button = QPushButton()
-        self.render_message = QLabel()
-        self.render_message.setObjectName("error")
-        self.render_message.setWordWrap(True)
+        self.render_message = label("error", wrap=True)
         self.render_message.hide()
 
         def gap(height: int = 8) -> None:
@@ -555,14 +546,13 @@ class MainWindow(QMainWindow):
         return "", False
 
     @staticmethod
-    def _set_hint(label: QLabel, edit: QLineEdit, text: str, warning: bool) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
-        label.setProperty("warning", warning)
+    def _set_hint(hint: QLabel, edit: QLineEdit, text: str, warning: bool) -> None:
+        hint.setText(text)
+        hint.setVisible(bool(text))
+        hint.setProperty("warning", warning)
         edit.setProperty("invalid", warning and not edit.text().strip())
-        for widget in (label, edit):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        repolish(hint)
+        repolish(edit)
 
     # ================================================================ photo
     def browse_photo(self) -> None:
