@@ -191,28 +191,30 @@ class PublishJob(_PublishSignals):
             self._board.set(self.render_id, status)
 
         clients: CloudClients | None = None
+        url: str | None = None
         try:
             clients = self._clients_factory()
-            result = publish(self.request, clients, self._store, report, self._cancel, policy=self._policy)
+            url = publish(
+                self.request, clients, self._store, report, self._cancel, policy=self._policy
+            ).video_url
+            status = PublishStatus("published", 1.0)
         except PublishError as exc:
             if clients is None:  # not set up, or settings unusable: History shows the reason
                 self._store.add(self.request)
                 self._store.set_state(self.render_id, "failed", error=exc.sentence)
-            self._end(PublishStatus("failed", error=exc.sentence))
+            status = PublishStatus("failed", error=exc.sentence)
         except Exception as exc:  # never let a worker die silently
             log.error("publish job %s crashed: %s", self.render_id, type(exc).__name__)
-            self._end(PublishStatus("failed", error=unexpected()))
-        else:
-            self._board.set(self.render_id, PublishStatus("published", 1.0))
-            self.finished.emit(self.render_id, result.video_url)
+            status = PublishStatus("failed", error=unexpected())
         finally:
             if clients is not None:
-                clients.close()
-
-    def _end(self, status: PublishStatus) -> None:
+                clients.close()  # before anyone hears the end: nothing is left open then
         self._board.set(self.render_id, status)
-        assert status.error is not None
-        self.failed.emit(self.render_id, status.error)
+        if url is not None:
+            self.finished.emit(self.render_id, url)
+        else:
+            assert status.error is not None
+            self.failed.emit(self.render_id, status.error)
 
 
 class PublishQueue(_PublishSignals):
