@@ -85,3 +85,18 @@ def test_publishing_not_set_up_offers_to_set_it_up(make_window: WindowFactory, c
     window.apply_settings(settings)
     window.show_result(job)
     assert card.publish_button.text() == "Publish"
+
+
+def test_a_render_published_by_itself_waits_quietly_when_publishing_is_not_set_up(
+    make_window: WindowFactory, qtbot, coffee: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(publish_after=True)
+    window.load_photos([coffee])
+    window.title_edit.setText("Villa")
+    with qtbot.waitSignal(window.queue.job_finished, timeout=60_000) as done:
+        assert window.start_render() is not None
+    _flush_deletes()
+    assert window.findChildren(SettingsDialog) == []  # no dialog pops up after a render
+    job = done.args[0]
+    assert window.publish_status(job).state == "none" and window.outbox.get(job.id) is None
+    assert window.result_card.publish_button.text() == "Set up publishing…"

@@ -36,8 +36,6 @@ if TYPE_CHECKING:  # botocore loads only when Lambda is really used
 
 log = logging.getLogger(__name__)
 
-POLICIES = ("local", "lambda", "auto", "remotion-local")
-
 BUSY = QT_TRANSLATE_NOOP("Message", "Lambda is busy (concurrency limit): rendering on this computer")
 UNREACHABLE = QT_TRANSLATE_NOOP("Message", "Lambda is not reachable: rendering on this computer")
 SLOW = QT_TRANSLATE_NOOP("Message", "Lambda did not answer in time: rendering on this computer")

@@ -56,10 +56,6 @@ class PublishStatus:
     error: Message | None = None
     retry_in: float | None = None
 
-    @property
-    def busy(self) -> bool:
-        return self.state in ("waiting", "uploading", "retrying")
-
     @classmethod
     def of(cls, entry: OutboxEntry) -> PublishStatus:
         if entry.state == "published":
@@ -114,10 +110,6 @@ class PublishBoard(QObject):
             self._dirty.add(render_id)
         if first:
             self._wake.emit()
-
-    def forget(self, render_id: str) -> None:
-        with self._lock:
-            self._status.pop(render_id, None)
 
     @Slot()
     def _arm(self) -> None:

@@ -3,6 +3,7 @@ result and queue on the right; the history on its own tab."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,7 @@ from vidstudio.jobs.publish import clients_from_settings, current_link, request_
 from vidstudio.jobs.publish_queue import ClientsFactory, PublishBoard, PublishQueue, PublishStatus
 from vidstudio.jobs.runner import BackendFactory, JobQueue, RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.messages import unexpected
 from vidstudio.render.backends import RenderBackend
 from vidstudio.render.errors import ImageError, RenderError
 from vidstudio.render.images import SUPPORTED_SUFFIXES, image_cache, probe_image
@@ -67,6 +69,8 @@ from vidstudio.ui.widgets import label, repolish
 
 if TYPE_CHECKING:
     from vidstudio.jobs.publish import CloudClients, RetryPolicy
+
+log = logging.getLogger(__name__)
 
 TEMPLATE_ICON = QSize(112, 63)
 LEFT_WIDTH = 380
@@ -789,7 +793,7 @@ class MainWindow(QMainWindow):
 
     def _on_job_done(self, job: Job) -> None:
         if job.state is JobState.RENDERED and self._publish_after():
-            self.publish(job.id)
+            self.publish(job.id, asked=False)
         if job.id == self._shown_job or not self.queue.busy:
             self.progress_panel.hide()
             self.show_result(job)
@@ -831,13 +835,15 @@ class MainWindow(QMainWindow):
         """Publishing has somewhere to go (not set up is a state: "Set up publishing…")."""
         return self.settings.publish.with_env().is_set_up()
 
-    def publish(self, job_id: str) -> bool:
+    def publish(self, job_id: str, *, asked: bool = True) -> bool:
         """Publish (or retry) a rendered job; False when there is nothing to publish.
 
-        When publishing is not set up, Settings → Publishing opens instead.
+        When publishing is not set up, Settings → Publishing opens instead if the user
+        ``asked`` (a Publish button); a render published by itself is left for later then.
         """
         if not self.publishing_set_up():
-            self.open_settings(page="publish")
+            if asked:
+                self.open_settings(page="publish")
             return False
         job = self.store.get(job_id)
         if job is None or job.state is not JobState.RENDERED or self.publish_queue.is_active(job_id):
@@ -866,6 +872,9 @@ class MainWindow(QMainWindow):
                 return current_link(entry, clients), ""
             except PublishError as exc:
                 return "", exc.translated(QCoreApplication.translate)
+            except Exception as exc:  # Copy link always answers
+                log.error("copy link failed: %s", type(exc).__name__)
+                return "", unexpected().translated(QCoreApplication.translate)
             finally:
                 if clients is not None:
                     clients.close()
@@ -908,8 +917,9 @@ class MainWindow(QMainWindow):
         self._save_settings()
         if language_changed:
             install_language(settings.interface.language)
-        # Publishing may have been set up (or not) just now.
-        self._on_publish_changed([job.id for job in ([self.result_card.job] if self.result_card.job else [])])
+        # Publishing may have been set up (or not) just now: the Publish buttons say so.
+        if self.result_card.job is not None:
+            self._on_publish_changed([self.result_card.job.id])
         self.history.refresh_publish([])
 
     def open_about(self) -> AboutDialog:
