@@ -39,7 +39,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from helpers import services  # noqa: E402
-from helpers.jobs import rendered_job  # noqa: E402
+from helpers.props import stored_job  # noqa: E402
 from helpers.publish import BUCKET, make_mp4, publish_env  # noqa: E402
 from helpers.scripts import load_script  # noqa: E402
 
@@ -89,13 +89,12 @@ def _percentile(values: list[int], share: float) -> int:
 
 
 def _add_rendered(store: Any, job_id: str, title: str, video: Path, poster: Path) -> Any:
-    return rendered_job(
+    return stored_job(
         store,
         PHOTO,
-        video,
-        job_id=job_id,
+        id=job_id,
         title=title,
-        subtitle="Your private escape in Bali",
+        output_path=str(video),
         poster_path=str(poster),
         width=640,
         height=360,

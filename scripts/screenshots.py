@@ -213,9 +213,10 @@ def _start_services(data: Path) -> dict[str, object] | None:
     sys.path.insert(0, str(REPO / "tests"))
     try:
         from helpers import services  # type: ignore[import-not-found]
+        from helpers.publish import local_publish_settings  # type: ignore[import-not-found]
         from vidstudio.cloud.factory import make_clients
         from vidstudio.secrets import Secrets
-        from vidstudio.settings import PublishSettings, S3Settings, Settings, SupabaseSettings, save_settings
+        from vidstudio.settings import Settings, save_settings
 
         s3 = services.SeaweedS3(data / "seaweedfs")
         s3.start()
@@ -225,18 +226,7 @@ def _start_services(data: Path) -> dict[str, object] | None:
     except Exception as exc:  # programs not installed: screenshots without publishing
         print(f"screenshots: {type(exc).__name__}: {exc}", file=sys.stderr)
         return None
-    settings = PublishSettings(
-        s3=S3Settings(
-            bucket="vidstudio-shots",
-            region="us-east-1",
-            endpoint_url=s3.endpoint,
-            auth="keys",
-            link_mode="presigned",
-            link_hours=72,
-        ),
-        supabase=SupabaseSettings(url=stack.url),
-        publish_after_render=True,
-    )
+    settings = local_publish_settings(s3, stack, "vidstudio-shots", link_hours=72, publish_after_render=True)
     save_settings(Settings(publish=settings))  # Settings → Publishing shows them (keys: not in the keyring)
     secrets = Secrets(
         aws_access_key_id=s3.writer.access_key,

@@ -398,8 +398,8 @@
         <translation>La URL del endpoint de S3 en Configuración no es válida.</translation>
     </message>
     <message>
-        <source>Uploading to Amazon S3 failed ({error}).</source>
-        <translation>La subida a Amazon S3 falló ({error}).</translation>
+        <source>Uploading to Amazon S3 failed for a reason vidstudio does not know; its log has the details.</source>
+        <translation>La subida a Amazon S3 falló por un motivo que vidstudio no conoce; su registro tiene los detalles.</translation>
     </message>
     <message>
         <source>The S3 bucket {bucket} does not exist. Check the bucket name and region in Settings.</source>
@@ -474,8 +474,8 @@
         <translation>La URL de Supabase en Configuración no es válida (tiene la forma https://abcd.supabase.co).</translation>
     </message>
     <message>
-        <source>Publishing to Supabase failed ({error}).</source>
-        <translation>La publicación en Supabase falló ({error}).</translation>
+        <source>Publishing to Supabase failed for a reason vidstudio does not know; its log has the details.</source>
+        <translation>La publicación en Supabase falló por un motivo que vidstudio no conoce; su registro tiene los detalles.</translation>
     </message>
     <message>
         <source>The table {table} does not exist in Supabase. Run the SQL in supabase/migrations on the project, or fix the table name in Settings.</source>
@@ -526,8 +526,8 @@
         <translation>Introduce la clave service_role de Supabase en Configuración.</translation>
     </message>
     <message>
-        <source>The check failed ({error}).</source>
-        <translation>La comprobación falló ({error}).</translation>
+        <source>The check failed for a reason vidstudio does not know; its log has the details.</source>
+        <translation>La comprobación falló por un motivo que vidstudio no conoce; su registro tiene los detalles.</translation>
     </message>
     <message>
         <source>Enter the S3 bucket name in Settings.</source>

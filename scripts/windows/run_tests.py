@@ -38,7 +38,7 @@ def marker_expression() -> str:
 
 
 def pytest_args(folder: str) -> list[str]:
-    args = [folder, "-m", marker_expression(), "-p", "no:cacheprovider", "-rfE"]
+    args = [folder, "-m", marker_expression(), "-p", "no:cacheprovider", "-rfEs"]
     for path in DESELECT:
         if path.startswith(folder.rstrip("/") + "/") and (REPO / path).exists():
             args += ["--deselect", path]

@@ -16,8 +16,7 @@ Modules:
 - :mod:`helpers.services`: the real local services (SeaweedFS, PostgreSQL + PostgREST, the
   Storage stand-in, nginx) and the one free-port helper.
 - :mod:`helpers.fake_lambda`: the local Remotion Lambda function, ``auto_backend``.
-- :mod:`helpers.jobs`: jobs put in a JobStore as a render leaves them (``rendered_job``...).
-- :mod:`helpers.props`: the villa's Props.
+- :mod:`helpers.props`: the villa's Props; ``stored_job`` (a job in a JobStore in a given state).
 - :mod:`helpers.ssim`: SSIM for the Remotion parity tests.
 - :mod:`helpers.golden`: the golden stills (shared with scripts/make_goldens.py).
 - :mod:`helpers.scripts`: load a repository script (scripts/, freeze/, bench/) as a module.

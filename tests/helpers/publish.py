@@ -121,6 +121,24 @@ def publish_request(**fields: Any) -> PublishRequest:
     return PublishRequest(**values)
 
 
+def local_publish_settings(
+    s3_server: Any, supabase_stack: Any, bucket: str = BUCKET, **fields: Any
+) -> PublishSettings:
+    """Settings → Publishing pointed at the local services (keys, presigned links); ``fields``
+    set the rest of the section (``publish_after_render``, ``retry_base_seconds``...)."""
+    from vidstudio.settings import S3Settings, SupabaseSettings
+
+    s3 = S3Settings(
+        bucket=bucket,
+        region="us-east-1",
+        endpoint_url=s3_server.endpoint,
+        auth="keys",
+        link_mode="presigned",
+        link_hours=fields.pop("link_hours", 1),
+    )
+    return PublishSettings(s3=s3, supabase=SupabaseSettings(url=supabase_stack.url), **fields)
+
+
 def publish_env(s3_server: Any, supabase_stack: Any, bucket: str = BUCKET) -> dict[str, str]:
     """The ``VIDSTUDIO_*`` variables that point the app's publishing at the local services
     (``s3_server``: helpers.services.SeaweedS3, its writer's keys; ``supabase_stack``: its

@@ -15,11 +15,11 @@ import pytest
 
 from helpers import publish as publish_helpers
 from helpers import services
-from helpers.publish import BUCKET, build_clients, make_mp4
+from helpers.publish import BUCKET, build_clients, local_publish_settings, make_mp4
 from vidstudio.cloud.factory import CloudClients
 from vidstudio.jobs.outbox import PublishOutbox
 from vidstudio.secrets import Secrets
-from vidstudio.settings import PublishSettings, S3Settings, SupabaseSettings
+from vidstudio.settings import PublishSettings
 
 HERE = Path(__file__).resolve().parent
 
@@ -44,18 +44,7 @@ def clean_services(s3_server: services.SeaweedS3, supabase_stack: services.Supab
 def publish_settings(
     s3_server: services.SeaweedS3, supabase_stack: services.SupabaseStack
 ) -> PublishSettings:
-    return PublishSettings(
-        s3=S3Settings(
-            bucket=BUCKET,
-            region="us-east-1",
-            endpoint_url=s3_server.endpoint,
-            auth="keys",
-            link_mode="presigned",
-            link_hours=1,
-        ),
-        supabase=SupabaseSettings(url=supabase_stack.url),
-        retry_base_seconds=0.2,
-    )
+    return local_publish_settings(s3_server, supabase_stack, retry_base_seconds=0.2)
 
 
 @pytest.fixture

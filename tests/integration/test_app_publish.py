@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from helpers.publish import assert_no_secret, build_clients
+from helpers.publish import assert_no_secret, build_clients, replace
 from helpers.windows import WindowFactory
-from vidstudio.cloud.factory import CloudClients
 from vidstudio.jobs.outbox import PublishRequest
-from vidstudio.jobs.publish import RetryPolicy
+from vidstudio.jobs.publish import CloudClients, RetryPolicy
 from vidstudio.jobs.store import Job, JobState
 from vidstudio.secrets import Secrets
 from vidstudio.settings import PublishSettings, Settings
@@ -38,8 +36,7 @@ PublishingWindow = Callable[..., MainWindow]
 def publishing_window(
     make_window: WindowFactory, publish_settings: PublishSettings, secrets: Secrets, clean_services: None
 ) -> PublishingWindow:
-    """The suite's window with publishing set up for the local services (clean), publishing
-    with a fast retry policy.
+    """The suite's window publishing to the local services (clean) with a fast retry policy.
 
     ``publishing_window(publish_after=..., factory=None, show=True)``; ``factory`` makes the
     clients (default: the right keys).
@@ -49,7 +46,7 @@ def publishing_window(
         *, publish_after: bool, factory: Callable[[], CloudClients] | None = None, show: bool = True
     ) -> MainWindow:
         return make_window(
-            settings=Settings(publish=publish_settings),
+            settings=Settings(publish=publish_settings),  # publishing is set up
             clients_factory=factory or (lambda: build_clients(publish_settings, secrets)),
             publish_policy=FAST,
             publish_after=publish_after,

@@ -9,7 +9,6 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from helpers.jobs import rendered_job
 from helpers.publish import BUCKET, assert_no_secret, env_for_subprocess, replace
 from vidstudio.secrets import Secrets
 from vidstudio.settings import PublishSettings
@@ -226,16 +225,17 @@ def test_a_job_without_its_stored_request_is_built_again_with_its_backend_and_co
 ) -> None:
     """A render of an older version (no request kept) published by id: the same builder runs
     now — full-size poster, and a Lambda render keeps backend "lambda" and its cost."""
+    from helpers.props import stored_job
     from vidstudio.jobs.store import JobStore
 
     with JobStore() as jobs:
-        rendered_job(
+        stored_job(
             jobs,
             coffee,
-            sample_video,
-            job_id="lambda-job",
+            id="lambda-job",
             title="Lambda villa",
             extra={"backend": "lambda", "cost": 0.0123, "currency": "USD"},
+            output_path=str(sample_video),
             width=320,
             height=180,
             duration=1.0,

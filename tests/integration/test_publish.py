@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -237,19 +238,28 @@ def use_small_parts(clients: CloudClients) -> None:
     )
 
 
+BigUpload = Callable[..., tuple[CloudClients, PublishRequest]]
+
+
+@pytest.fixture
+def big_upload(
+    publish_settings: PublishSettings, secrets: Secrets, clean_services: None, coffee: Path, tmp_path: Path
+) -> BigUpload:
+    """``big_upload(s3_attempts=2)``: clients sending 5 MB parts one at a time, and a 24 MB
+    request, on clean services: an upload that takes several steps to watch."""
+
+    def make(s3_attempts: int = 2) -> tuple[CloudClients, PublishRequest]:
+        clients = build_clients(publish_settings, secrets, s3_attempts=s3_attempts)
+        use_small_parts(clients)
+        return clients, big_request(tmp_path, coffee)
+
+    return make
+
+
 def test_s3_stopped_mid_upload_then_back_publishes_once(
-    publish_settings: PublishSettings,
-    secrets: Secrets,
-    clean_services: None,
-    outbox: PublishOutbox,
-    coffee: Path,
-    tmp_path: Path,
-    s3_server,
-    supabase_stack,
+    big_upload: BigUpload, outbox: PublishOutbox, s3_server, supabase_stack
 ) -> None:
-    clients = build_clients(publish_settings, secrets, s3_attempts=1)
-    use_small_parts(clients)
-    request = big_request(tmp_path, coffee)
+    clients, request = big_upload(s3_attempts=1)
     stopped = threading.Event()
     restarted = threading.Event()
     messages: list[str] = []
@@ -746,21 +756,12 @@ def test_connection_checks_say_what_is_wrong(
 
 
 def test_cancel_during_the_upload_stops_it_and_a_retry_uploads_once(
-    publish_settings: PublishSettings,
-    secrets: Secrets,
-    clean_services: None,
-    outbox: PublishOutbox,
-    coffee: Path,
-    tmp_path: Path,
-    s3_server,
-    supabase_stack,
+    big_upload: BigUpload, outbox: PublishOutbox, s3_server, supabase_stack
 ) -> None:
     from vidstudio.cloud.errors import PublishCancelled
     from vidstudio.render.pipeline import CancelToken
 
-    clients = build_clients(publish_settings, secrets)
-    use_small_parts(clients)
-    request = big_request(tmp_path, coffee)
+    clients, request = big_upload()
     token = CancelToken()
     seen: list[float] = []
 

@@ -40,7 +40,7 @@ def test_node_is_found() -> None:
 def test_missing_install_is_a_plain_message(tmp_path: Path, coffee: Path) -> None:
     backend = RemotionLocalBackend(project=tmp_path)
     message = backend.prepare(_request(coffee, tmp_path / "v.mp4"))
-    assert message is not None and "npm ci" in message
+    assert message is not None and "npm ci" in message.text
 
 
 def test_cancel_ends_node_and_chromium_and_leaves_no_file(
@@ -84,5 +84,5 @@ def test_renders_the_promo_with_remotion(qapp: Any, coffee: Path, tmp_path: Path
     )
     assert result.backend == "remotion-local"
     assert output.read_bytes()[4:8] == b"ftyp" and result.render.size_bytes > 100_000
-    assert any(r.message.startswith("Remotion:") for r in reports)
+    assert any(r.message is not None and r.message.text.startswith("Remotion:") for r in reports)
     assert reports[-1].stage == "done"

@@ -9,11 +9,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QDialog
 
-from helpers.jobs import rendered_job
+from helpers.props import stored_job
 from helpers.ui import OFFSCREEN_DIALOG
 from helpers.windows import WindowFactory
 from vidstudio.jobs import workers
-from vidstudio.jobs.store import Job
 from vidstudio.ui.settings_dialog import SettingsDialog
 
 
@@ -59,14 +58,10 @@ def test_work_delivered_to_a_closed_dialog_is_dropped_not_crashed(qtbot) -> None
     qtbot.waitUntil(lambda: done == [42])
 
 
-def _rendered(window, coffee: Path) -> Job:  # type: ignore[no-untyped-def]
-    return rendered_job(window.store, coffee, coffee, job_id="set-up")
-
-
 @pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)
 def test_publishing_not_set_up_offers_to_set_it_up(make_window: WindowFactory, coffee: Path) -> None:
     window = make_window()
-    job = _rendered(window, coffee)
+    job = stored_job(window.store, coffee, id="set-up", output_path=str(coffee))
     window.show_result(job)
     card = window.result_card
     assert card.publish_button.isVisible() and card.publish_button.text() == "Set up publishing…"
@@ -90,3 +85,18 @@ def test_publishing_not_set_up_offers_to_set_it_up(make_window: WindowFactory, c
     window.apply_settings(settings)
     window.show_result(job)
     assert card.publish_button.text() == "Publish"
+
+
+def test_a_render_published_by_itself_waits_quietly_when_publishing_is_not_set_up(
+    make_window: WindowFactory, qtbot, coffee: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(publish_after=True)
+    window.load_photos([coffee])
+    window.title_edit.setText("Villa")
+    with qtbot.waitSignal(window.queue.job_finished, timeout=60_000) as done:
+        assert window.start_render() is not None
+    _flush_deletes()
+    assert window.findChildren(SettingsDialog) == []  # no dialog pops up after a render
+    job = done.args[0]
+    assert window.publish_status(job).state == "none" and window.outbox.get(job.id) is None
+    assert window.result_card.publish_button.text() == "Set up publishing…"

@@ -12,12 +12,12 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from helpers.jobs import rendered_job
+from helpers.props import stored_job
 from helpers.ui import differing_pixels, drop_files, hold_render, preview_pixels
 from vidstudio.jobs.outbox import PublishRequest
 from vidstudio.jobs.publish_queue import PublishStatus
 from vidstudio.jobs.runner import RenderProgress
-from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.jobs.store import Job, JobState
 
 RENDER_TIMEOUT = 120_000
 
@@ -299,8 +299,7 @@ def test_quitting_during_a_render_asks_then_cancels(
 
 def test_copy_link_appears_only_for_a_published_video(make_window, qtbot, coffee: Path) -> None:
     window = make_window()
-    store: JobStore = window.store
-    rendered = rendered_job(store, coffee, coffee, job_id="abc")
+    rendered = stored_job(window.store, coffee, id="abc", output_path=str(coffee))
     window.show_result(rendered)
     assert not window.result_card.copy_link_button.isVisible()
     # Published: the outbox says so (its one record), and the board shows it.

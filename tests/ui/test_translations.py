@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpers.jobs import add_job, finish_job
+from helpers.props import stored_job
 from helpers.ui import OFFSCREEN_DIALOG, drop_files
 from vidstudio.cloud.errors import no_such_bucket
 from vidstudio.jobs.publish_queue import PublishStatus
-from vidstudio.jobs.store import INTERRUPTED_RENDER, JobState, new_job_id
+from vidstudio.jobs.store import INTERRUPTED_RENDER, JobState
 from vidstudio.messages import Kind, Message, message, unexpected
 from vidstudio.resources import resource_path
 from vidstudio.ui.i18n import current_language, install_language
@@ -101,16 +100,14 @@ def _populate(window, coffee: Path) -> None:  # type: ignore[no-untyped-def]
     drop_files(window.drop_zone, [coffee])
     window.title_edit.setText("Nismara Pool Villa")
     window.subtitle_edit.setText("Your private escape in Bali")
-    job = add_job(window.store, coffee, title="Nismara Pool Villa")
-    failed = finish_job(
-        window.store, job, JobState.FAILED, error=message(INTERRUPTED_RENDER, Kind.INTERRUPTED)
+    store, title = window.store, "Nismara Pool Villa"
+    failed = stored_job(
+        store, coffee, state=JobState.FAILED, title=title, error=message(INTERRUPTED_RENDER, Kind.INTERRUPTED)
     )
     # One failure from every layer, as the store keeps them: each must show in Spanish.
     for reason in _ERRORS_OF_EVERY_LAYER():
-        other = window.store.add(replace(job, id=new_job_id()))
-        window.queue_view.add_job(finish_job(window.store, other, JobState.FAILED, error=reason))
-    rendered = window.store.add(replace(job, id=new_job_id()))
-    rendered = finish_job(window.store, rendered, output_path=str(coffee))
+        window.queue_view.add_job(stored_job(store, coffee, state=JobState.FAILED, title=title, error=reason))
+    rendered = stored_job(store, coffee, title=title, output_path=str(coffee))
     window.board.set(rendered.id, PublishStatus("failed", error=no_such_bucket("villas").sentence))
     window.queue_view.add_job(rendered)
     window.queue_view.add_job(failed)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from helpers.publish import publish_request
 from vidstudio.cloud.errors import PublishCancelled, PublishError
 from vidstudio.cloud.s3 import UploadedObject
 from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
@@ -90,20 +91,8 @@ def request_(tmp_path: Path, coffee: Path) -> PublishRequest:
     video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(2000))
     poster = tmp_path / "poster.jpg"
     poster.write_bytes(b"\xff\xd8\xff poster")
-    return PublishRequest(
-        render_id="r1",
-        video=str(video),
-        photo=str(coffee),
-        poster=str(poster),
-        title="Nismara Pool Villa",
-        template="promo",
-        aspect="16:9",
-        width=1920,
-        height=1080,
-        fps=30,
-        duration_seconds=10.0,
-        size_bytes=2012,
-        rendered_at=1_780_000_000.0,
+    return publish_request(
+        video=str(video), photo=str(coffee), poster=str(poster), title="Nismara Pool Villa", size_bytes=2012
     )
 
 

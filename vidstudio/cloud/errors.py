@@ -11,6 +11,7 @@ applied to every message anyway.
 from __future__ import annotations
 
 import errno
+import logging
 import socket
 from collections.abc import Iterator
 from typing import Any
@@ -30,6 +31,13 @@ class PublishError(UserError):
 class PublishCancelled(PublishError):
     def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP("Message", "Publishing was cancelled."), Kind.CANCELLED)
+
+
+def unknown_failure(template: str, exc: BaseException) -> PublishError:
+    """A failure no mapping knows: a plain sentence for the person, the exception's class for
+    the log (its text may hold a URL with a signature, so it goes nowhere)."""
+    logging.getLogger(__name__).error("unmapped %s: %s", type(exc).__module__, type(exc).__name__)
+    return PublishError(template, Kind.FAILED)
 
 
 def host_of(url: str | None) -> str:
@@ -213,10 +221,12 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
             QT_TRANSLATE_NOOP("Message", "The S3 endpoint URL in Settings is not valid."),
             "settings",
         )
-    return PublishError(
-        QT_TRANSLATE_NOOP("Message", "Uploading to Amazon S3 failed ({error})."),
-        "failed",
-        error=type(exc).__name__,
+    return unknown_failure(
+        QT_TRANSLATE_NOOP(
+            "Message",
+            "Uploading to Amazon S3 failed for a reason vidstudio does not know; its log has the details.",
+        ),
+        exc,
     )
 
 
@@ -437,10 +447,12 @@ def supabase_error(
             ),
             "settings",
         )
-    return PublishError(
-        QT_TRANSLATE_NOOP("Message", "Publishing to Supabase failed ({error})."),
-        "failed",
-        error=type(exc).__name__,
+    return unknown_failure(
+        QT_TRANSLATE_NOOP(
+            "Message",
+            "Publishing to Supabase failed for a reason vidstudio does not know; its log has the details.",
+        ),
+        exc,
     )
 
 

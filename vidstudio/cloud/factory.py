@@ -152,7 +152,9 @@ class CheckResult:
         return self.sentence.text
 
 
-CHECK_FAILED = QT_TRANSLATE_NOOP("Message", "The check failed ({error}).")
+CHECK_FAILED = QT_TRANSLATE_NOOP(
+    "Message", "The check failed for a reason vidstudio does not know; its log has the details."
+)
 
 
 def _check(run: Callable[[], Message], secrets: Secrets) -> CheckResult:
@@ -162,7 +164,7 @@ def _check(run: Callable[[], Message], secrets: Secrets) -> CheckResult:
         return CheckResult(False, exc.sentence.redacted(secrets.values()))
     except Exception as exc:  # never a traceback for a button press
         log.error("connection check failed: %s", type(exc).__name__)
-        return CheckResult(False, message(CHECK_FAILED, error=type(exc).__name__))
+        return CheckResult(False, message(CHECK_FAILED))
 
 
 def check_s3(settings: PublishSettings, secrets: Secrets) -> CheckResult:

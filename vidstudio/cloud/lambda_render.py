@@ -384,6 +384,15 @@ _IMAGE_CONTENT_TYPES = {
 }
 
 
+def hosted_name(path: Path, prefix: str) -> tuple[str, str]:
+    """Where a photo is hosted for a Lambda render (``<prefix><random>/<safe name>``: any file
+    name, WhatsApp's or with emoji, becomes a safe key) and its content type."""
+    suffix = path.suffix.lower()
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
+    content_type = _IMAGE_CONTENT_TYPES.get(suffix, "application/octet-stream")
+    return f"{prefix}{uuid.uuid4().hex}/{safe}{suffix}", content_type
+
+
 @contextlib.contextmanager
 def s3_transfer(refused_kind: LambdaErrorKind, refused: str, lost: str) -> Iterator[None]:
     """A Lambda render's own S3 transfer: S3 said no → ``refused``; the connection or the disk
@@ -417,10 +426,7 @@ class S3ImageHost:
 
     def upload_image(self, path: Path) -> str:
         path = Path(path)
-        suffix = path.suffix.lower()
-        content_type = _IMAGE_CONTENT_TYPES.get(suffix, "application/octet-stream")
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
-        key = f"{self.prefix}{uuid.uuid4().hex}/{safe}{suffix}"
+        key, content_type = hosted_name(path, self.prefix)
         with s3_transfer(
             LambdaErrorKind.IMAGE_URL,
             QT_TRANSLATE_NOOP("Message", "The photo could not be uploaded for the Lambda render."),
@@ -457,10 +463,7 @@ class SupabaseImageHost:
 
     def upload_image(self, path: Path) -> str:
         path = Path(path)
-        suffix = path.suffix.lower()
-        content_type = _IMAGE_CONTENT_TYPES.get(suffix, "application/octet-stream")
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
-        remote = f"{self.prefix}{uuid.uuid4().hex}/{safe}{suffix}"
+        remote, content_type = hosted_name(path, self.prefix)
         try:
             return self._store.upload_file(path, remote, content_type)
         except LambdaError:

@@ -36,8 +36,6 @@ if TYPE_CHECKING:  # botocore loads only when Lambda is really used
 
 log = logging.getLogger(__name__)
 
-POLICIES = ("local", "lambda", "auto", "remotion-local")
-
 BUSY = QT_TRANSLATE_NOOP("Message", "Lambda is busy (concurrency limit): rendering on this computer")
 UNREACHABLE = QT_TRANSLATE_NOOP("Message", "Lambda is not reachable: rendering on this computer")
 SLOW = QT_TRANSLATE_NOOP("Message", "Lambda did not answer in time: rendering on this computer")
@@ -292,16 +290,14 @@ def lambda_renderer_from_settings(settings: Settings) -> LambdaRenderer | None:
 
 # ----------------------------------------------------------------------- Settings' buttons
 
-FILL_IN_FIRST = QT_TRANSLATE_NOOP("Message", "Fill in the function name, the region and the site URL first.")
-CONNECTED = QT_TRANSLATE_NOOP("Message", "Connected: the function runs Remotion {version}.")
-ENTER_REGION = QT_TRANSLATE_NOOP("Message", "Enter the region first.")
-NO_FUNCTION = QT_TRANSLATE_NOOP("Message", "No Remotion Lambda function (remotion-render-…) in {region}.")
-
 
 def check_lambda(settings: Settings) -> tuple[bool, Message]:
     """Settings → Rendering's "Test connection": the function's ``info`` (call off the UI thread)."""
     if not settings.render.lambda_configured():
-        return False, message(FILL_IN_FIRST, Kind.NOT_SET_UP)
+        fill_in = QT_TRANSLATE_NOOP(
+            "Message", "Fill in the function name, the region and the site URL first."
+        )
+        return False, message(fill_in, Kind.NOT_SET_UP)
     renderer = None
     try:
         renderer = lambda_renderer_from_settings(settings)
@@ -315,14 +311,15 @@ def check_lambda(settings: Settings) -> tuple[bool, Message]:
     finally:
         if renderer is not None:
             renderer.close()
-    return True, message(CONNECTED, Kind.FAILED, version=version)
+    connected = QT_TRANSLATE_NOOP("Message", "Connected: the function runs Remotion {version}.")
+    return True, message(connected, Kind.FAILED, version=version)
 
 
 def discover_lambda(settings: Settings, region: str) -> tuple[list[tuple[str, str]], Message | None]:
     """Settings → Rendering's "Find": the region's ``remotion-render-*`` functions, ours first."""
     region = region.strip()
     if not region:
-        return [], message(ENTER_REGION, Kind.BAD_INPUT)
+        return [], message(QT_TRANSLATE_NOOP("Message", "Enter the region first."), Kind.BAD_INPUT)
     from vidstudio.cloud.lambda_client import discover_functions
     from vidstudio.cloud.lambda_render import make_lambda_clients
 
@@ -334,4 +331,5 @@ def discover_lambda(settings: Settings, region: str) -> tuple[list[tuple[str, st
     except Exception as exc:
         log.error("Lambda discovery failed: %s", type(exc).__name__)
         return [], message(LAMBDA_UNUSABLE, reason=type(exc).__name__)
-    return found, None if found else message(NO_FUNCTION, Kind.NOT_FOUND, region=region)
+    none_there = QT_TRANSLATE_NOOP("Message", "No Remotion Lambda function (remotion-render-…) in {region}.")
+    return found, None if found else message(none_there, Kind.NOT_FOUND, region=region)

@@ -385,27 +385,21 @@ def cut_poster(video: Path, target: Path, frame: int | None = None, quality: int
 # --------------------------------------------------------------------------- publishing
 
 
+@dataclass
 class _Run:
     """One run of :func:`publish` over the steps that remain."""
 
-    def __init__(
-        self,
-        entry: OutboxEntry,
-        clients: CloudClients,
-        store: PublishOutbox,
-        progress: ProgressCallback,
-        cancel: Cancel,
-        policy: RetryPolicy,
-    ) -> None:
-        self.entry = entry
-        self.request = entry.request
-        self.clients = clients
-        self.store = store
-        self.report = progress
-        self.cancel = cancel
-        self.policy = policy
-        self.steps_run: list[str] = []
-        self.resumed = entry.state != "waiting" or entry.attempts > 0
+    entry: OutboxEntry
+    clients: CloudClients
+    store: PublishOutbox
+    report: ProgressCallback
+    cancel: Cancel
+    policy: RetryPolicy
+    steps_run: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.request = self.entry.request
+        self.resumed = self.entry.state != "waiting" or self.entry.attempts > 0
 
     def _progress(self, step: str, within: float, message: str = "") -> None:
         before = sum(_WEIGHTS[s] for s in STEPS[: STEPS.index(step)])

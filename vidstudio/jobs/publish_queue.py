@@ -56,10 +56,6 @@ class PublishStatus:
     error: Message | None = None
     retry_in: float | None = None
 
-    @property
-    def busy(self) -> bool:
-        return self.state in ("waiting", "uploading", "retrying")
-
     @classmethod
     def of(cls, entry: OutboxEntry) -> PublishStatus:
         if entry.state == "published":
@@ -115,10 +111,6 @@ class PublishBoard(QObject):
         if first:
             self._wake.emit()
 
-    def forget(self, render_id: str) -> None:
-        with self._lock:
-            self._status.pop(render_id, None)
-
     @Slot()
     def _arm(self) -> None:
         if not self._timer.isActive():
@@ -132,8 +124,8 @@ class PublishBoard(QObject):
             self.changed.emit(ids)
 
 
-class PublishJob(QObject):
-    """Publishes one render (DESIGN.md 8.2: ``prepare``, ``cancel``, typed signals).
+class _PublishSignals(QObject):
+    """How a publish ends, for one job or the whole queue.
 
     Signals:
         finished(render_id: str, video_url: str)
@@ -142,6 +134,11 @@ class PublishJob(QObject):
 
     finished = Signal(str, str)
     failed = Signal(str, object)
+
+
+class PublishJob(_PublishSignals):
+    """Publishes one render (DESIGN.md 8.2: ``prepare``, ``cancel``, typed signals ``finished``
+    and ``failed``)."""
 
     def __init__(
         self,
@@ -186,40 +183,35 @@ class PublishJob(QObject):
             self._board.set(self.render_id, status)
 
         clients: CloudClients | None = None
+        url: str | None = None
         try:
             clients = self._clients_factory()
-            result = publish(self.request, clients, self._store, report, self._cancel, policy=self._policy)
+            url = publish(
+                self.request, clients, self._store, report, self._cancel, policy=self._policy
+            ).video_url
+            status = PublishStatus("published", 1.0)
         except PublishError as exc:
             if clients is None:  # not set up, or settings unusable: History shows the reason
                 self._store.add(self.request)
                 self._store.set_state(self.render_id, "failed", error=exc.sentence)
-            self._end(PublishStatus("failed", error=exc.sentence))
+            status = PublishStatus("failed", error=exc.sentence)
         except Exception as exc:  # never let a worker die silently
             log.error("publish job %s crashed: %s", self.render_id, type(exc).__name__)
-            self._end(PublishStatus("failed", error=unexpected()))
-        else:
-            self._board.set(self.render_id, PublishStatus("published", 1.0))
-            self.finished.emit(self.render_id, result.video_url)
+            status = PublishStatus("failed", error=unexpected())
         finally:
             if clients is not None:
-                clients.close()
-
-    def _end(self, status: PublishStatus) -> None:
+                clients.close()  # before anyone hears the end: nothing is left open then
         self._board.set(self.render_id, status)
-        assert status.error is not None
-        self.failed.emit(self.render_id, status.error)
+        if url is not None:
+            self.finished.emit(self.render_id, url)
+        else:
+            assert status.error is not None
+            self.failed.emit(self.render_id, status.error)
 
 
-class PublishQueue(QObject):
-    """Runs publishes one at a time, resumes unfinished ones and retries failed ones.
-
-    Signals:
-        finished(render_id: str, video_url: str)
-        failed(render_id: str, message: object): a :class:`~vidstudio.messages.Message`
-    """
-
-    finished = Signal(str, str)
-    failed = Signal(str, object)
+class PublishQueue(_PublishSignals):
+    """Runs publishes one at a time, resumes unfinished ones and retries failed ones; its
+    ``finished`` and ``failed`` repeat each job's."""
 
     def __init__(
         self,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,7 @@ from vidstudio.jobs.publish_queue import PublishStatus
 from vidstudio.jobs.store import Job, JobState, JobStore
 from vidstudio.messages import Message
 from vidstudio.ui import desktop
+from vidstudio.ui.widgets import cross_button, label, show_link_answer
 
 POSTER = QSize(128, 72)
 
@@ -137,14 +138,10 @@ class QueueRow(QWidget):
         self.job = job
         self.template_name = template_name
         self.publish_status = publish_status
-        self.title = QLabel()
-        self.title.setObjectName("sectionTitle")
-        self.detail = QLabel()
-        self.detail.setObjectName("muted")
+        self.title = label("sectionTitle")
+        self.detail = label("muted")
         self.state = QLabel()
-        self.remove_button = QPushButton("✕")
-        self.remove_button.setObjectName("link")
-        self.remove_button.setFixedWidth(28)
+        self.remove_button = cross_button()
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.job.id))
         text = QVBoxLayout()
         text.setSpacing(1)
@@ -198,8 +195,7 @@ class QueueView(QFrame):
         self.template_name = template_name
         self.publish_status = publish_status
         self.setObjectName("card")
-        self.heading = QLabel()
-        self.heading.setObjectName("sectionTitle")
+        self.heading = label("sectionTitle")
         self.clear_button = QPushButton()
         self.clear_button.setObjectName("link")
         self.clear_button.clicked.connect(self.clear_finished)
@@ -207,8 +203,7 @@ class QueueView(QFrame):
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setStyleSheet("QListWidget { border: none; padding: 0; }")
-        self.empty = QLabel()
-        self.empty.setObjectName("muted")
+        self.empty = label("muted")
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.clear_button)
@@ -298,15 +293,13 @@ class HistoryView(QWidget):
         self.store = store
         self.publish_status = publish_status
         self.publishing_set_up = publishing_set_up
-        self.heading = QLabel()
-        self.heading.setObjectName("heading")
-        self.hint = QLabel()
-        self.hint.setObjectName("muted")
+        self.heading = label("heading")
+        self.hint = label("muted")
         self.list = QListWidget()
         self.list.setIconSize(POSTER)
         self.list.setSpacing(2)
         self.list.setUniformItemSizes(True)
-        self.list.itemDoubleClicked.connect(lambda _item: self._open())
+        self.list.itemDoubleClicked.connect(lambda _item: self._emit_selected(self.open_requested))
         self.list.currentItemChanged.connect(lambda *_: self._on_selection())
         self.open_button = QPushButton()
         self.open_button.setObjectName("accent")
@@ -315,13 +308,12 @@ class HistoryView(QWidget):
         self.delete_button = QPushButton()
         self.publish_button = QPushButton()
         self.copy_link_button = QPushButton()
-        self.link_note = QLabel()
-        self.link_note.setObjectName("muted")
+        self.link_note = label("muted")
         self.link_note.hide()
-        self.publish_button.clicked.connect(self._publish)
-        self.copy_link_button.clicked.connect(self._copy_link)
-        self.open_button.clicked.connect(self._open)
-        self.rerender_button.clicked.connect(self._rerender)
+        self.publish_button.clicked.connect(lambda: self._emit_selected(self.publish_requested))
+        self.copy_link_button.clicked.connect(lambda: self._emit_selected(self.link_requested))
+        self.open_button.clicked.connect(lambda: self._emit_selected(self.open_requested))
+        self.rerender_button.clicked.connect(lambda: self._emit_selected(self.rerender_requested))
         self.show_button.clicked.connect(self._show)
         self.delete_button.clicked.connect(self._delete)
         buttons = QHBoxLayout()
@@ -424,33 +416,13 @@ class HistoryView(QWidget):
 
     def link_copied(self, url: str, error: str = "") -> None:
         """Copy link's answer for the selected entry: on the clipboard, or why not."""
-        if url:
-            desktop.copy_text(url)
-        self.link_note.setText(self.tr("Link copied") if url else error)
-        self.link_note.setObjectName("muted" if url else "error")
-        self.link_note.style().unpolish(self.link_note)
-        self.link_note.style().polish(self.link_note)
-        self.link_note.show()
+        show_link_answer(self.link_note, url, error, self.tr("Link copied"))
 
-    def _publish(self) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        """Emit ``signal`` with the selected job, when there is one."""
         job = self.selected_job()
         if job is not None:
-            self.publish_requested.emit(job)
-
-    def _copy_link(self) -> None:
-        job = self.selected_job()
-        if job is not None:
-            self.link_requested.emit(job)
-
-    def _open(self) -> None:
-        job = self.selected_job()
-        if job is not None:
-            self.open_requested.emit(job)
-
-    def _rerender(self) -> None:
-        job = self.selected_job()
-        if job is not None:
-            self.rerender_requested.emit(job)
+            signal.emit(job)
 
     def _show(self) -> None:
         job = self.selected_job()
@@ -477,11 +449,7 @@ class HistoryView(QWidget):
         self.publish_button.setToolTip(self.tr("Upload the video and add it to the platform"))
         self.copy_link_button.setText(self.tr("Copy link"))
         self.copy_link_button.setToolTip(self.tr("Copy the link of the published video"))
-        for index, job in enumerate(self._jobs):
-            item = self.list.item(index)
-            if item is not None:
-                item.setText(self._describe(job))
-        self._update_buttons()
+        self.refresh_publish()  # each row's text, and the buttons
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,6 +3,7 @@ result and queue on the right; the history on its own tab."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,7 @@ from vidstudio.jobs.publish import clients_from_settings, current_link, request_
 from vidstudio.jobs.publish_queue import ClientsFactory, PublishBoard, PublishQueue, PublishStatus
 from vidstudio.jobs.runner import BackendFactory, JobQueue, RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.messages import unexpected
 from vidstudio.render.backends import RenderBackend
 from vidstudio.render.errors import ImageError, RenderError
 from vidstudio.render.images import SUPPORTED_SUFFIXES, image_cache, probe_image
@@ -63,9 +65,12 @@ from vidstudio.ui.panels import ProgressPanel, ResultCard
 from vidstudio.ui.preview import PreviewPanel
 from vidstudio.ui.render_settings import RenderSettingsPage, rendering_title
 from vidstudio.ui.settings_dialog import SettingsDialog, quality_names, register_page
+from vidstudio.ui.widgets import label, repolish
 
 if TYPE_CHECKING:
     from vidstudio.jobs.publish import CloudClients, RetryPolicy
+
+log = logging.getLogger(__name__)
 
 TEMPLATE_ICON = QSize(112, 63)
 LEFT_WIDTH = 380
@@ -92,10 +97,9 @@ def register_settings_pages() -> None:
 
 
 def _section(text_holder: list[QLabel]) -> QLabel:
-    label = QLabel()
-    label.setObjectName("sectionTitle")
-    text_holder.append(label)
-    return label
+    title = label("sectionTitle")
+    text_holder.append(title)
+    return title
 
 
 class MainWindow(QMainWindow):
@@ -208,23 +212,17 @@ class MainWindow(QMainWindow):
 
         self.photo_label = _section(self._titles)
         self.drop_zone = DropZone()
-        self.photo_error = QLabel()
-        self.photo_error.setObjectName("error")
-        self.photo_error.setWordWrap(True)
+        self.photo_error = label("error", wrap=True)
         self.photo_error.hide()
 
         self.title_label = _section(self._titles)
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(MAX_TITLE)
-        self.title_hint = QLabel()
-        self.title_hint.setObjectName("hint")
-        self.title_hint.setWordWrap(True)
+        self.title_hint = label("hint", wrap=True)
         self.subtitle_label = _section(self._titles)
         self.subtitle_edit = QLineEdit()
         self.subtitle_edit.setMaxLength(MAX_SUBTITLE)
-        self.subtitle_hint = QLabel()
-        self.subtitle_hint.setObjectName("hint")
-        self.subtitle_hint.setWordWrap(True)
+        self.subtitle_hint = label("hint", wrap=True)
 
         self.template_label = _section(self._titles)
         self.template_list = QListWidget()
@@ -265,8 +263,7 @@ class MainWindow(QMainWindow):
         for key in ("draft", "standard", "high"):
             self.quality_combo.addItem(key, key)
         self.output_label = _section(self._titles)
-        self.output_path_label = QLabel()
-        self.output_path_label.setObjectName("muted")
+        self.output_path_label = label("muted")
         self.output_path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.output_button = QPushButton()
         output_row = QHBoxLayout()
@@ -282,9 +279,7 @@ class MainWindow(QMainWindow):
         self.render_button.setObjectName("primary")
         self.render_button.setDefault(True)
         self.render_all_button = QPushButton()
-        self.render_message = QLabel()
-        self.render_message.setObjectName("error")
-        self.render_message.setWordWrap(True)
+        self.render_message = label("error", wrap=True)
         self.render_message.hide()
 
         def gap(height: int = 8) -> None:
@@ -555,14 +550,13 @@ class MainWindow(QMainWindow):
         return "", False
 
     @staticmethod
-    def _set_hint(label: QLabel, edit: QLineEdit, text: str, warning: bool) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
-        label.setProperty("warning", warning)
+    def _set_hint(hint: QLabel, edit: QLineEdit, text: str, warning: bool) -> None:
+        hint.setText(text)
+        hint.setVisible(bool(text))
+        hint.setProperty("warning", warning)
         edit.setProperty("invalid", warning and not edit.text().strip())
-        for widget in (label, edit):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        repolish(hint)
+        repolish(edit)
 
     # ================================================================ photo
     def browse_photo(self) -> None:
@@ -799,7 +793,7 @@ class MainWindow(QMainWindow):
 
     def _on_job_done(self, job: Job) -> None:
         if job.state is JobState.RENDERED and self._publish_after():
-            self.publish(job.id)
+            self.publish(job.id, asked=False)
         if job.id == self._shown_job or not self.queue.busy:
             self.progress_panel.hide()
             self.show_result(job)
@@ -841,13 +835,15 @@ class MainWindow(QMainWindow):
         """Publishing has somewhere to go (not set up is a state: "Set up publishing…")."""
         return self.settings.publish.with_env().is_set_up()
 
-    def publish(self, job_id: str) -> bool:
+    def publish(self, job_id: str, *, asked: bool = True) -> bool:
         """Publish (or retry) a rendered job; False when there is nothing to publish.
 
-        When publishing is not set up, Settings → Publishing opens instead.
+        When publishing is not set up, Settings → Publishing opens instead if the user
+        ``asked`` (a Publish button); a render published by itself is left for later then.
         """
         if not self.publishing_set_up():
-            self.open_settings(page="publish")
+            if asked:
+                self.open_settings(page="publish")
             return False
         job = self.store.get(job_id)
         if job is None or job.state is not JobState.RENDERED or self.publish_queue.is_active(job_id):
@@ -876,6 +872,9 @@ class MainWindow(QMainWindow):
                 return current_link(entry, clients), ""
             except PublishError as exc:
                 return "", exc.translated(QCoreApplication.translate)
+            except Exception as exc:  # Copy link always answers
+                log.error("copy link failed: %s", type(exc).__name__)
+                return "", unexpected().translated(QCoreApplication.translate)
             finally:
                 if clients is not None:
                     clients.close()
@@ -918,8 +917,9 @@ class MainWindow(QMainWindow):
         self._save_settings()
         if language_changed:
             install_language(settings.interface.language)
-        # Publishing may have been set up (or not) just now.
-        self._on_publish_changed([job.id for job in ([self.result_card.job] if self.result_card.job else [])])
+        # Publishing may have been set up (or not) just now: the Publish buttons say so.
+        if self.result_card.job is not None:
+            self._on_publish_changed([self.result_card.job.id])
         self.history.refresh_publish([])
 
     def open_about(self) -> AboutDialog:

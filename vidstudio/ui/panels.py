@@ -23,6 +23,7 @@ from vidstudio.jobs.runner import RenderProgress
 from vidstudio.jobs.store import Job, JobState
 from vidstudio.ui import desktop
 from vidstudio.ui.jobviews import job_error_text, publish_button_text, publish_text, publishable, shown
+from vidstudio.ui.widgets import cross_button, label, repolish, show_link_answer
 
 THUMB = QSize(160, 90)
 
@@ -54,20 +55,15 @@ class ProgressPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("card")
         self.thumb = _thumb_label()
-        self.heading = QLabel()
-        self.heading.setObjectName("sectionTitle")
+        self.heading = label("sectionTitle")
         self.stage = QLabel()
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(8)
-        self.times = QLabel()
-        self.times.setObjectName("muted")
-        self.percent = QLabel()
-        self.percent.setObjectName("sectionTitle")
-        self.backend_line = QLabel()
-        self.backend_line.setObjectName("hint")
-        self.backend_line.setWordWrap(True)
+        self.times = label("muted")
+        self.percent = label("sectionTitle")
+        self.backend_line = label("hint", wrap=True)
         self.backend_line.hide()
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -175,34 +171,23 @@ class ResultCard(QFrame):
         self.job: Job | None = None
         self.publish_status = PublishStatus()
         self.publishing_set_up = True
-        self.publish_label = QLabel()
-        self.publish_label.setObjectName("muted")
-        self.publish_label.setWordWrap(True)
+        self.publish_label = label("muted", wrap=True)
         self.publish_label.hide()
         self.publish_button = QPushButton()
         self.publish_button.clicked.connect(self._publish)
-        self.link_note = QLabel()
-        self.link_note.setObjectName("muted")
+        self.link_note = label("muted")
         self.link_note.hide()
         self.thumb = _thumb_label()
-        self.heading = QLabel()
-        self.heading.setObjectName("success")
-        self.name = QLabel()
-        self.name.setObjectName("sectionTitle")
-        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading = label("success")
+        self.name = label("sectionTitle", selectable=True)
         self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.details = QLabel()
-        self.details.setObjectName("muted")
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
+        self.details = label("muted")
+        self.message = label("error", wrap=True)
         self.play_button = QPushButton()
         self.folder_button = QPushButton()
         self.copy_path_button = QPushButton()
         self.copy_link_button = QPushButton()
-        self.close_button = QPushButton("✕")
-        self.close_button.setObjectName("link")
-        self.close_button.setFixedWidth(28)
+        self.close_button = cross_button()
         self.play_button.clicked.connect(self._play)
         self.folder_button.clicked.connect(self._show_folder)
         self.copy_path_button.clicked.connect(self._copy_path)
@@ -280,8 +265,7 @@ class ResultCard(QFrame):
         self.publish_label.setVisible(bool(published))
         names = {"failed": "error", "published": "success"}
         self.publish_label.setObjectName(names.get(status.state, "muted"))
-        self.publish_label.style().unpolish(self.publish_label)
-        self.publish_label.style().polish(self.publish_label)
+        repolish(self.publish_label)
         self.message.setVisible(not rendered)
         self.details.setVisible(rendered)
         self.name.setText(Path(job.output_path).name if job.output_path else job.title)
@@ -306,8 +290,7 @@ class ResultCard(QFrame):
             self.heading.setText(self.tr("The render failed"))
             self.message.setText(job_error_text(job) or self.tr("Unknown error."))
             self.name.setText(job.title)
-        self.heading.style().unpolish(self.heading)
-        self.heading.style().polish(self.heading)
+        repolish(self.heading)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -336,13 +319,4 @@ class ResultCard(QFrame):
 
     def link_copied(self, url: str, error: str = "") -> None:
         """Copy link's answer: the URL is on the clipboard, or why there is none."""
-        if url:
-            desktop.copy_text(url)
-            self.link_note.setText(self.tr("Link copied"))
-            self.link_note.setObjectName("muted")
-        else:
-            self.link_note.setText(error)
-            self.link_note.setObjectName("error")
-        self.link_note.style().unpolish(self.link_note)
-        self.link_note.style().polish(self.link_note)
-        self.link_note.show()
+        show_link_answer(self.link_note, url, error, self.tr("Link copied"))

@@ -10,7 +10,7 @@ one sentence.  The Settings dialog calls ``load(settings)`` when it opens and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from vidstudio.jobs import workers
 from vidstudio.secrets import Secrets, load_secrets, store_secret
 from vidstudio.settings import MAX_LINK_HOURS, PublishSettings, S3Settings, Settings, SupabaseSettings
 from vidstudio.ui.jobviews import shown
+from vidstudio.ui.widgets import end_check, label, set_texts, start_check
 
 
 def check_connection(service: str, settings: PublishSettings, typed: Secrets) -> tuple[bool, str]:
@@ -79,26 +80,25 @@ class PublishSettingsPage(QWidget):
         self.link_hours = QSpinBox()
         self.link_hours.setRange(1, MAX_LINK_HOURS)
         self.s3_test = QPushButton()
-        self.s3_status = self._status_label()
+        self.s3_status = label(wrap=True, selectable=True)
         self.aws_form = QFormLayout()
-        self._aws_labels = [QLabel() for _ in range(9)]
-        rows: list[QWidget] = [
-            self.auth,
-            self.profile,
-            self.access_key,
-            self.secret_key,
-            self.region,
-            self.bucket,
-            self.endpoint,
-            self.link_mode,
-            self.link_hours,
-        ]
-        for label, field in zip(self._aws_labels, rows, strict=True):
-            label.setBuddy(field)
-            self.aws_form.addRow(label, field)
-        self.aws_form.addRow(self._button_row(self.s3_test))
-        self.aws_form.addRow(self.s3_status)
-        self.aws_box.setLayout(self.aws_form)
+        self._aws_labels = self._fill_form(
+            self.aws_box,
+            self.aws_form,
+            [
+                self.auth,
+                self.profile,
+                self.access_key,
+                self.secret_key,
+                self.region,
+                self.bucket,
+                self.endpoint,
+                self.link_mode,
+                self.link_hours,
+            ],
+            self.s3_test,
+            self.s3_status,
+        )
 
         # --- Supabase
         self.sb_box = QGroupBox()
@@ -108,21 +108,19 @@ class PublishSettingsPage(QWidget):
         self.sb_bucket = QLineEdit()
         self.sb_table = QLineEdit()
         self.sb_test = QPushButton()
-        self.sb_status = self._status_label()
+        self.sb_status = label(wrap=True, selectable=True)
         self.sb_form = QFormLayout()
-        self._sb_labels = [QLabel() for _ in range(4)]
-        for label, field in zip(
-            self._sb_labels, [self.sb_url, self.sb_key, self.sb_bucket, self.sb_table], strict=True
-        ):
-            label.setBuddy(field)
-            self.sb_form.addRow(label, field)
-        self.sb_form.addRow(self._button_row(self.sb_test))
-        self.sb_form.addRow(self.sb_status)
-        self.sb_box.setLayout(self.sb_form)
+        self._sb_labels = self._fill_form(
+            self.sb_box,
+            self.sb_form,
+            [self.sb_url, self.sb_key, self.sb_bucket, self.sb_table],
+            self.sb_test,
+            self.sb_status,
+        )
 
         # --- after render, and what went wrong with the keys
         self.after_render = QCheckBox()
-        self.save_status = self._status_label()
+        self.save_status = label(wrap=True, selectable=True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.aws_box)
@@ -142,18 +140,23 @@ class PublishSettingsPage(QWidget):
     # ------------------------------------------------------------------ layout helpers
 
     @staticmethod
-    def _status_label() -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-
-    @staticmethod
-    def _button_row(button: QPushButton) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(button)
-        return row
+    def _fill_form(
+        box: QGroupBox, form: QFormLayout, fields: list[QWidget], test: QPushButton, status: QLabel
+    ) -> list[QLabel]:
+        """A service's group: one labelled row a field, its "Test connection" button on the
+        right and the test's status line below; returns the row labels (texts come in
+        ``_retranslate``)."""
+        labels = [QLabel() for _ in fields]
+        for row_label, field in zip(labels, fields, strict=True):
+            row_label.setBuddy(field)
+            form.addRow(row_label, field)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(test)
+        form.addRow(button_row)
+        form.addRow(status)
+        box.setLayout(form)
+        return labels
 
     def _retranslate(self) -> None:
         self.aws_box.setTitle(self.tr("Videos: Amazon S3"))
@@ -168,8 +171,7 @@ class PublishSettingsPage(QWidget):
             self.tr("Links"),
             self.tr("Link lifetime"),
         ]
-        for label, text in zip(self._aws_labels, texts, strict=True):
-            label.setText(text)
+        set_texts(self._aws_labels, texts)
         auth = self.auth.currentIndex()
         self.auth.clear()
         self.auth.addItem(self.tr("AWS profile, single sign-on or environment"), "chain")
@@ -186,7 +188,7 @@ class PublishSettingsPage(QWidget):
         self.endpoint.setPlaceholderText(self.tr("empty for Amazon S3"))
         self.s3_test.setText(self.tr("Test connection"))
         self.sb_box.setTitle(self.tr("Photo, poster and listing: Supabase"))
-        for label, text in zip(
+        set_texts(
             self._sb_labels,
             [
                 self.tr("Project URL"),
@@ -194,9 +196,7 @@ class PublishSettingsPage(QWidget):
                 self.tr("Storage bucket"),
                 self.tr("Table"),
             ],
-            strict=True,
-        ):
-            label.setText(text)
+        )
         self.sb_url.setPlaceholderText(self.tr("https://your-project.supabase.co"))
         self.sb_test.setText(self.tr("Test connection"))
         self.after_render.setText(self.tr("Publish every video as soon as it is rendered"))
@@ -311,9 +311,7 @@ class PublishSettingsPage(QWidget):
     # ------------------------------------------------------------------ connection tests
 
     def test_connection(self, service: str) -> None:
-        button, status = (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
-        button.setEnabled(False)
-        status.setText(self.tr("Checking…"))
+        start_check(*self._test_widgets(service), self.tr("Checking…"))
         settings, typed = self.settings(), self.typed_secrets()
         workers.submit(
             "network",
@@ -322,9 +320,12 @@ class PublishSettingsPage(QWidget):
             context=self,
         )
 
+    def _test_widgets(self, service: str) -> tuple[QPushButton, QLabel]:
+        """The "Test connection" button of ``service`` ("s3" or "supabase") and its status line."""
+        return (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
+
     def _on_checked(self, service: str, ok: bool, message: str) -> None:
-        button, status = (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
-        button.setEnabled(True)
-        status.setText(("✔ " if ok else "✖ ") + message)
+        button, status = self._test_widgets(service)
+        end_check(button, status, ok, message)
         status.setProperty("ok", ok)
         self.checked.emit(service, ok, message)

@@ -28,6 +28,7 @@ from vidstudio.jobs import workers
 from vidstudio.messages import Message
 from vidstudio.settings import RenderOn, Settings
 from vidstudio.ui.jobviews import shown
+from vidstudio.ui.widgets import end_check, label, set_texts, start_check, verdict
 
 
 def parse_compositions(text: str) -> dict[str, str]:
@@ -58,9 +59,7 @@ class RenderSettingsPage(QWidget):
         self.policy = QComboBox()
         for key in ("local", "lambda", "auto"):
             self.policy.addItem(key, key)
-        self.policy_hint = QLabel()
-        self.policy_hint.setObjectName("hint")
-        self.policy_hint.setWordWrap(True)
+        self.policy_hint = label("hint", wrap=True)
         self.policy.currentIndexChanged.connect(lambda _i: self._update_enabled())
 
         self.region = QLineEdit()
@@ -87,11 +86,8 @@ class RenderSettingsPage(QWidget):
         self.timeout.setMaximumWidth(120)
         self.test_button = QPushButton()
         self.test_button.clicked.connect(self.test_connection)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.credentials_hint = QLabel()
-        self.credentials_hint.setObjectName("muted")
-        self.credentials_hint.setWordWrap(True)
+        self.status = label(wrap=True)
+        self.credentials_hint = label("muted", wrap=True)
 
         self.lambda_box = QGroupBox()
         form = QFormLayout(self.lambda_box)
@@ -129,7 +125,7 @@ class RenderSettingsPage(QWidget):
             self.policy.setItemText(index, names[self.policy.itemData(index)])
         self.policy_label.setText(self.tr("Render on"))
         self.lambda_box.setTitle(self.tr("Remotion Lambda"))
-        for label, text in zip(
+        set_texts(
             self._labels,
             (
                 self.tr("Region"),
@@ -138,9 +134,7 @@ class RenderSettingsPage(QWidget):
                 self.tr("Compositions"),
                 self.tr("Time limit (minutes)"),
             ),
-            strict=True,
-        ):
-            label.setText(text)
+        )
         self.find_button.setText(self.tr("Find"))
         self.find_button.setToolTip(self.tr("List the Remotion functions of this region"))
         self.compositions.setToolTip(
@@ -215,16 +209,14 @@ class RenderSettingsPage(QWidget):
     def test_connection(self) -> None:
         from vidstudio.jobs.backends import check_lambda
 
-        self.test_button.setEnabled(False)
-        self.status.setText(self.tr("Checking…"))
+        start_check(self.test_button, self.status, self.tr("Checking…"))
         settings = self._with_form()
         workers.submit("network", lambda: check_lambda(settings), lambda r: self._on_tested(*r), context=self)
 
     def discover(self) -> None:
         from vidstudio.jobs.backends import discover_lambda
 
-        self.find_button.setEnabled(False)
-        self.status.setText(self.tr("Looking for functions…"))
+        start_check(self.find_button, self.status, self.tr("Looking for functions…"))
         settings, region = self._with_form(), self.region.text()
         workers.submit(
             "network",
@@ -234,8 +226,7 @@ class RenderSettingsPage(QWidget):
         )
 
     def _on_tested(self, ok: bool, answer: Message) -> None:
-        self.test_button.setEnabled(True)
-        self.status.setText(("✔ " if ok else "✖ ") + shown(answer))
+        end_check(self.test_button, self.status, ok, shown(answer))
         self.tested.emit(ok, shown(answer))
 
     def _on_discovered(self, functions: list[tuple[str, str]], problem: Message | None) -> None:
@@ -250,7 +241,7 @@ class RenderSettingsPage(QWidget):
             found = self.tr("%1 function(s) found.").replace("%1", str(len(functions)))
             self.status.setText(message or found)
         else:
-            self.status.setText("✖ " + message)
+            self.status.setText(verdict(False, message))
 
 
 def rendering_title() -> str:

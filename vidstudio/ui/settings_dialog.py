@@ -41,6 +41,7 @@ from vidstudio.messages import UserError
 from vidstudio.render.template import ASPECTS, Template
 from vidstudio.settings import Settings
 from vidstudio.ui.i18n import current_language
+from vidstudio.ui.widgets import label, set_texts
 
 
 @runtime_checkable
@@ -85,9 +86,7 @@ class GeneralPage(QWidget):
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse)
         self.language = QComboBox()
-        self.language_note = QLabel()
-        self.language_note.setObjectName("muted")
-        self.language_note.setWordWrap(True)
+        self.language_note = label("muted", wrap=True)
         out_row = QHBoxLayout()
         out_row.addWidget(self.output, 1)
         out_row.addWidget(self.browse)
@@ -119,8 +118,7 @@ class GeneralPage(QWidget):
             self.tr("Output folder"),
             self.tr("Language"),
         ]
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
+        set_texts(self.labels, texts)
         self.browse.setText(self.tr("Browse…"))
         for index, name in enumerate(quality_names().values()):
             self.quality.setItemText(index, name)
