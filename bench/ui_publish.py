@@ -109,6 +109,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--history", type=int, default=500, help="rendered videos in History")
     parser.add_argument("--mb", type=float, default=20.0, help="size of the published video, MB")
+    parser.add_argument(
+        "--publishes",
+        type=int,
+        default=2,
+        help="videos published one after the other (the first loads the cloud libraries)",
+    )
     args = parser.parse_args()
     # A run that hangs (once seen while the services started) prints where and ends.
     faulthandler.dump_traceback_later(900, exit=True)
@@ -125,13 +131,13 @@ def main() -> int:
             s3.client().create_bucket(Bucket=BUCKET)
             stack.start()
             os.environ.update(publish_env(s3, stack))
-            return _run(tmp, args.history, int(args.mb * 1024 * 1024))
+            return _run(tmp, args.history, int(args.mb * 1024 * 1024), args.publishes)
         finally:
             stack.stop()
             s3.stop()
 
 
-def _run(tmp: Path, history: int, video_bytes: int) -> int:
+def _run(tmp: Path, history: int, video_bytes: int, publishes: int = 1) -> int:
     from PIL import Image
 
     from vidstudio.jobs.store import JobStore
@@ -146,13 +152,16 @@ def _run(tmp: Path, history: int, video_bytes: int) -> int:
     store = JobStore()
     for index in range(history):
         _add_rendered(store, f"old{index:04d}", f"Villa {index}", small, poster)
-    target = _add_rendered(store, "bench-publish", "Nismara Pool Villa", big, poster)
+    targets = [
+        _add_rendered(store, f"bench-publish-{n}", "Nismara Pool Villa", big, poster)
+        for n in range(publishes)
+    ]
 
     window = MainWindow(store, Settings(), persist_settings=False)
     window.resize(1200, 780)
     window.show()
     window.tabs.setCurrentWidget(window.history)
-    shown = len(window.store.history(limit=history + 1)) - 1  # besides the one published
+    shown = len(window.store.history(limit=history + publishes)) - publishes  # besides those published
     _wait(lambda: window.isVisible(), 10)
     with Sampler() as idle:  # the same timer with nothing happening: this machine's own noise
         quiet_until = time.monotonic() + 1.0
@@ -168,38 +177,48 @@ def _run(tmp: Path, history: int, video_bytes: int) -> int:
     updates = getattr(queue, "progress", None) or getattr(getattr(window, "board", None), "changed", None)
     if updates is not None:
         updates.connect(lambda *_a: ticks.append(time.perf_counter()))
-    with Sampler() as busy:
-        started = time.perf_counter()
-        if not window.publish(target.id):
-            print("the window did not start publishing (is publishing set up?)", file=sys.stderr)
-            return 1
-        _wait(lambda: bool(ended), 600)
-        upload = time.perf_counter() - started
+    runs: list[tuple[Sampler, float, float, int]] = []  # sampler, start, upload seconds, updates
+    for target in targets:
+        before, count = len(ended), len(ticks)
+        with Sampler() as busy:
+            started = time.perf_counter()
+            if not window.publish(target.id):
+                print("the window did not start publishing (is publishing set up?)", file=sys.stderr)
+                return 1
+            _wait(lambda before=before: len(ended) > before, 600)
+            runs.append((busy, started, time.perf_counter() - started, len(ticks) - count))
     window.close()
     store.close()
     del app
 
-    outcome, details = ended[0]
-    gaps = busy.gaps[1:]
     size_mb = video_bytes / 1024 / 1024
     print(f"UI-thread stalls while publishing {size_mb:.0f} MB with {shown} other videos in History")
-    print(f"publish: {outcome} in {upload:.2f} s ({size_mb / upload:.1f} MB/s end to end)")
-    if outcome != "published":
-        print(f"publish failed: {details}", file=sys.stderr)
-    print(f"publish progress updates reaching the UI thread: {len(ticks) if updates is not None else 'n/a'}")
     print(f"idle timer gap (1 s before publishing): max {max(idle.gaps[1:])} ms")
-    print(
-        f"timer gaps ({TICK_MS} ms timer, {len(gaps)} ticks): p50 {statistics.median(gaps):.0f} ms, "
-        f"p95 {_percentile(gaps, 0.95)} ms, max {max(gaps)} ms"
-    )
-    slow = [
-        f"{gap} ms ending at +{end - started:.2f} s"
-        for gap, end in zip(busy.gaps[1:], busy.ends[1:], strict=True)
-        if gap > 50
-    ]
-    print(f"gaps over 50 ms: {len(slow)}" + (f" ({', '.join(slow)})" if slow else ""))
-    print(f"max UI-thread stall: {max(gaps)} ms")
-    return 0 if outcome == "published" else 1
+    worst = 0
+    for number, ((outcome, details), (busy, started, upload, count)) in enumerate(
+        zip(ended, runs, strict=True), 1
+    ):
+        gaps = busy.gaps[1:]
+        worst = max(worst, max(gaps))
+        first = " (the first: the cloud libraries load)" if number == 1 and len(runs) > 1 else ""
+        print(
+            f"publish {number}{first}: {outcome} in {upload:.2f} s ({size_mb / upload:.1f} MB/s end to end)"
+        )
+        if outcome != "published":
+            print(f"publish failed: {details}", file=sys.stderr)
+        print(f"  progress updates reaching the UI thread: {count if updates is not None else 'n/a'}")
+        print(
+            f"  timer gaps ({TICK_MS} ms timer, {len(gaps)} ticks): p50 {statistics.median(gaps):.0f} ms, "
+            f"p95 {_percentile(gaps, 0.95)} ms, max {max(gaps)} ms"
+        )
+        slow = [
+            f"{gap} ms ending at +{end - started:.2f} s"
+            for gap, end in zip(busy.gaps[1:], busy.ends[1:], strict=True)
+            if gap > 50
+        ]
+        print(f"  gaps over 50 ms: {len(slow)}" + (f" ({', '.join(slow)})" if slow else ""))
+    print(f"max UI-thread stall: {worst} ms")
+    return 0 if all(outcome == "published" for outcome, _ in ended) else 1
 
 
 if __name__ == "__main__":

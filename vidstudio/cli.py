@@ -372,7 +372,6 @@ def cmd_publish(args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP("Message", "No video or render id {target} to publish."),
             target=repr(args.target),
         )
-    _ensure_gui_app()  # the same builder as the app: a full-size poster is drawn when needed
     try:
         request = request_for_job(job)
     except PublishError as exc:

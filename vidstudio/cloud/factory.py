@@ -8,6 +8,7 @@ at local servers).  The ``check_*`` functions are what the Settings page's
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -75,10 +76,49 @@ def make_s3_client(
         user_agent_extra=f"vidstudio/{__version__}",
     )
     try:
-        session = boto3.session.Session(**kwargs)
+        session = boto3.session.Session(botocore_session=botocore_session(), **kwargs)
         return session.client("s3", endpoint_url=settings.endpoint_url or None, config=config)
     except Exception as exc:
         raise _safe(s3_error(exc, settings.bucket, settings.endpoint_url or None), secrets) from None
+
+
+_loader_lock = threading.Lock()
+_shared_loader: Any = None
+
+
+def botocore_session() -> Any:
+    """A new botocore session that shares one data loader with every other one.
+
+    Each session otherwise parses botocore's JSON models again (S3's alone is several MB):
+    measured, a client from a fresh session takes 130 ms and holds the GIL for up to 56 ms
+    at a time, which the UI thread feels as a stall on every publish; with the shared
+    loader it takes 15 ms and the longest hold is under 10 ms.  Credentials and region
+    stay per session.
+    """
+    import botocore.session
+
+    global _shared_loader
+    session = botocore.session.get_session()
+    with _loader_lock:
+        if _shared_loader is None:
+            _shared_loader = session.get_component("data_loader")
+        else:
+            session.register_component("data_loader", _shared_loader)
+    return session
+
+
+def warm_up() -> None:
+    """Load the cloud libraries, and everything an S3 client reads from botocore's data, once,
+    on a worker while the window is idle: the first publish would otherwise pay for it while
+    the user watches (bench/ui_publish.py saw a 117-155 ms UI stall there: the service
+    model, the endpoint rules and the list of services, parsed holding the GIL).  Makes and
+    closes one client with placeholder keys; nothing goes over the network."""
+    import supabase  # noqa: F401 - imported for its side effect: the modules are loaded
+
+    client = botocore_session().create_client(
+        "s3", region_name="us-east-1", aws_access_key_id="warm-up", aws_secret_access_key="warm-up"
+    )
+    client.close()
 
 
 def make_supabase_client(settings: SupabaseSettings, secrets: Secrets, *, timeout: float = 60.0) -> Any:

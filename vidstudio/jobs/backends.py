@@ -242,7 +242,9 @@ def aws_session(settings: Settings, region: str) -> Any:
         kwargs["aws_secret_access_key"] = secrets.aws_secret_access_key or None
     elif s3.profile:
         kwargs["profile_name"] = s3.profile
-    return boto3.session.Session(**kwargs)
+    from vidstudio.cloud.factory import botocore_session
+
+    return boto3.session.Session(botocore_session=botocore_session(), **kwargs)
 
 
 def lambda_renderer_from_settings(settings: Settings) -> LambdaRenderer | None:

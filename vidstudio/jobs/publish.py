@@ -260,25 +260,33 @@ def publish_poster_path(render_id: str) -> Path:
 
 
 def request_for_render(
-    template: Template, props: Props, aspect: str, outcome: BackendResult, *, render_id: str
+    template: Template,
+    props: Props,
+    aspect: str,
+    outcome: BackendResult,
+    *,
+    render_id: str,
+    poster: Path | None = None,
 ) -> PublishRequest:
     """The one builder of a render's :class:`PublishRequest`: the desktop app's render worker,
     ``vidstudio render --publish`` and ``vidstudio publish RENDER_ID`` all come here.
 
-    The poster JPEG is drawn at the video's own size with :func:`render_still` (the same
-    picture as the template's poster frame, never History's thumbnail); ``backend`` and the
-    Lambda cost come from where the video was really rendered.  Needs a QGuiApplication (fonts): call it off
-    the UI thread in the app.
+    The poster is the template's poster frame at the video's own size, never History's
+    thumbnail: drawn with :func:`render_still` right after a render (needs a QGuiApplication
+    for the fonts; the app calls it in the render worker), or ``poster`` when the caller
+    already has that frame; ``backend`` and the Lambda cost come from where the video was
+    really rendered.
     """
-    from PySide6.QtCore import QSize
-
-    from vidstudio.render.pipeline import render_still
-
     if props.photo is None:
         raise PublishError(NO_PHOTO, Kind.FILE_MISSING)
     result = outcome.render
-    size = QSize(result.width, result.height) if result.width and result.height else None
-    poster = render_still(template, props, publish_poster_path(render_id), aspect=aspect, size=size)
+    if poster is None:
+        from PySide6.QtCore import QSize
+
+        from vidstudio.render.pipeline import render_still
+
+        size = QSize(result.width, result.height) if result.width and result.height else None
+        poster = render_still(template, props, publish_poster_path(render_id), aspect=aspect, size=size)
     return PublishRequest(
         render_id=render_id,
         video=str(Path(result.path).resolve()),
@@ -303,8 +311,8 @@ def request_for_job(job: Job, templates_dir: Path | None = None) -> PublishReque
     """The publish request of a rendered job of the app's job store.
 
     The one made when the render finished (:func:`request_for_render`, kept in the job),
-    else the same builder run now from the job's own record, so the CLI and the app
-    always publish the same thing.
+    else the same builder run now from the job's own record and video (a job of an older
+    version), so the CLI and the app always publish the same thing.  Call it off the UI thread.
     """
     stored = job.extra.get("publish_request")
     if isinstance(stored, dict):
@@ -337,7 +345,12 @@ def request_for_job(job: Job, templates_dir: Path | None = None) -> PublishReque
     backend = str(job.extra.get("backend") or "local")
     cost = job.extra.get("cost") if backend == "lambda" else None
     outcome = BackendResult(render=render, backend=backend, cost=cost)
-    request = request_for_render(template, props, job.aspect, outcome, render_id=job.id)
+    # The video holds the poster frame at its own size: taken from it (PyAV decodes without
+    # the GIL), not painted again (PySide6 paints holding the GIL, which the UI thread of a
+    # publishing window felt as a 130-230 ms stall in bench/ui_publish.py).
+    frame = min(template.default_poster_frame, max(0, render.frames - 1))
+    poster = cut_poster(output, publish_poster_path(job.id), frame)
+    request = request_for_render(template, props, job.aspect, outcome, render_id=job.id, poster=poster)
     return replace(request, rendered_at=job.finished_at or request.rendered_at)
 
 

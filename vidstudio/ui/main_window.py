@@ -44,12 +44,12 @@ from vidstudio import paths
 from vidstudio.cloud.errors import PublishError
 from vidstudio.jobs import workers
 from vidstudio.jobs.backends import make_backend
-from vidstudio.jobs.outbox import PublishOutbox
+from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
 from vidstudio.jobs.publish import clients_from_settings, current_link, request_for_job
 from vidstudio.jobs.publish_queue import ClientsFactory, PublishBoard, PublishQueue, PublishStatus
 from vidstudio.jobs.runner import BackendFactory, JobQueue, RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
-from vidstudio.messages import unexpected
+from vidstudio.messages import Message, unexpected
 from vidstudio.render.backends import RenderBackend
 from vidstudio.render.errors import ImageError, RenderError
 from vidstudio.render.images import SUPPORTED_SUFFIXES, image_cache, probe_image
@@ -83,6 +83,13 @@ def _publish_settings_page() -> QWidget:
     from vidstudio.ui.publish_settings import PublishSettingsPage
 
     return PublishSettingsPage()
+
+
+def _warm_up_cloud() -> None:
+    """On the publish pool: boto3 and supabase are imported there, never on the UI thread."""
+    from vidstudio.cloud.factory import warm_up
+
+    warm_up()
 
 
 def register_settings_pages() -> None:
@@ -822,9 +829,12 @@ class MainWindow(QMainWindow):
         return self._publish_queue
 
     def _start_publishing(self) -> None:
-        """After the window is up: resume publishes a quit or crash interrupted."""
+        """After the window is up: load the cloud libraries on the publish pool while the user
+        has not started yet, then resume publishes a quit or crash interrupted."""
         if self.store.closed or self.queue.stopped:
             return
+        if self.publishing_set_up():
+            workers.start("publish", _warm_up_cloud)
         self.publish_queue.retry_due()
 
     def publish_status(self, job: Job) -> PublishStatus:
@@ -851,12 +861,27 @@ class MainWindow(QMainWindow):
         entry = self.outbox.get(job_id)
         if entry is not None and entry.published:
             return False
-        try:
-            request = entry.request if entry is not None else request_for_job(job, self._templates_dir)
-        except PublishError as exc:
-            self.board.set(job_id, PublishStatus("failed", error=exc.sentence))
-            return False
-        return self.publish_queue.submit(request) is not None
+        if entry is not None:
+            return self.publish_queue.submit(entry.request) is not None
+        # The request kept with the job, or (for an older job) the builder run again, which
+        # draws a full-size poster: on the publish pool, never on the UI thread.
+        queue, templates = self.publish_queue, self._templates_dir
+        self.board.set(job_id, PublishStatus("waiting"))
+
+        def build() -> PublishRequest | Message:
+            try:
+                return request_for_job(job, templates)
+            except PublishError as exc:
+                return exc.sentence
+
+        def submit(built: PublishRequest | Message) -> None:
+            if isinstance(built, Message):
+                self.board.set(job_id, PublishStatus("failed", error=built))
+            else:
+                queue.submit(built)
+
+        workers.submit("publish", build, submit, context=self)
+        return True
 
     def copy_link(self, job_id: str) -> None:
         """Copy link: a fresh link made from the outbox record (presigned links expire)."""
