@@ -1,6 +1,6 @@
 """How long the window's UI thread stalls while it publishes a 20 MB video, with 500 videos in History.
 
-    .venv/bin/python bench/ui_publish.py [--history 500] [--mb 20]
+    .venv/bin/python bench/ui_publish.py [--history 500] [--mb 20] [--publishes 2]
 
 Starts the test suite's local services (tests/helpers/services.py: SeaweedFS for S3,
 PostgreSQL + PostgREST + the Storage stand-in behind nginx; needs
