@@ -1,7 +1,7 @@
 """What the Lambda path itself costs, against the local Lambda endpoint of the tests.
 
 Starts SeaweedFS (local S3) and the fake Remotion Lambda function
-(tests/lambda_/), renders the promo template through ``LambdaBackend`` a few
+(tests/helpers/fake_lambda.py), renders the promo template through ``LambdaBackend`` a few
 times and prints:
 
 - time from Render to the first progress report, and to the first Lambda
@@ -28,11 +28,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from lambda_.fake_lambda import FakeLambda  # noqa: E402
-from lambda_.s3_server import start_seaweedfs, stop  # noqa: E402
 from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
+from helpers.fake_lambda import FakeLambda  # noqa: E402
+from helpers.services import SeaweedS3  # noqa: E402
 from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda  # noqa: E402
 from vidstudio.cloud.lambda_render import (  # noqa: E402
     LambdaRenderer,
@@ -75,7 +75,8 @@ def main() -> int:
     props = Props(title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=PHOTO)
     with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp_dir:
         tmp = Path(tmp_dir)
-        s3, proc = start_seaweedfs(tmp / "s3")
+        s3 = SeaweedS3(tmp / "s3")
+        s3.start()
         try:
             s3.client().create_bucket(Bucket="photos")
             fake = FakeLambda(s3.client())
@@ -131,7 +132,7 @@ def main() -> int:
             finally:
                 fake.close()
         finally:
-            stop(proc)
+            s3.stop()
     del app
     poll = f"{args.poll:g}"
     print(f"Lambda path overhead, promo 16:9, 300 frames, poll every {poll} s, {args.runs} runs")

@@ -32,7 +32,7 @@ MB = 1024 * 1024
 
 
 def _services() -> object:
-    spec = importlib.util.spec_from_file_location("services", REPO / "tests" / "integration" / "services.py")
+    spec = importlib.util.spec_from_file_location("services", REPO / "tests" / "helpers" / "services.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["services"] = module
@@ -68,7 +68,8 @@ def make_video(path: Path, target_bytes: int) -> Path:
 def bench_upload(services: object, root: Path, runs: int) -> tuple[float, float]:
     from vidstudio.cloud.factory import make_s3_client
     from vidstudio.cloud.s3 import S3Storage
-    from vidstudio.cloud.settings import S3Settings, Secrets
+    from vidstudio.secrets import Secrets
+    from vidstudio.settings import S3Settings
 
     s3 = services.SeaweedS3(root / "s3")  # type: ignore[attr-defined]
     s3.start()
@@ -128,12 +129,13 @@ def bench_rendered_to_published(services: object, root: Path, photo: Path) -> No
     from PySide6.QtGui import QGuiApplication
 
     from vidstudio.cloud.factory import make_clients
-    from vidstudio.cloud.settings import PublishSettings, S3Settings, Secrets, SupabaseSettings
     from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
     from vidstudio.jobs.publish import publish
     from vidstudio.render.paint import Props
     from vidstudio.render.pipeline import render_still, render_video
     from vidstudio.render.template import get_template
+    from vidstudio.secrets import Secrets
+    from vidstudio.settings import PublishSettings, S3Settings, SupabaseSettings
 
     app = QGuiApplication.instance() or QGuiApplication(["bench"])
     s3 = services.SeaweedS3(root / "s3b")  # type: ignore[attr-defined]

@@ -14,8 +14,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from golden_cases import GOLDEN_DIR, cases, golden_path, render_case
 from PySide6.QtGui import QGuiApplication
+
+from helpers.golden import GOLDEN_DIR, cases, golden_path, render_case
 
 
 def main() -> int:

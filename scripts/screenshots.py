@@ -53,8 +53,9 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from vidstudio.jobs.backends import make_backend
     from vidstudio.jobs.publish import RetryPolicy
-    from vidstudio.jobs.render_backend import backend_for, default_backend_factory
+    from vidstudio.jobs.runner import saved_settings_backend
     from vidstudio.jobs.store import JobStore
     from vidstudio.settings import Settings
     from vidstudio.ui.i18n import install_language
@@ -89,12 +90,12 @@ def main() -> int:
 
     def backend_factory(size):  # type: ignore[no-untyped-def]
         chosen = backend.get("factory")
-        return chosen(size) if chosen else default_backend_factory(size)  # type: ignore[operator]
+        return chosen(size) if chosen else saved_settings_backend(size)  # type: ignore[operator]
 
     if cloud is not None:
         window = MainWindow(
             store,
-            Settings(),
+            Settings(publish=cloud["settings"]),  # type: ignore[arg-type]
             persist_settings=False,
             clients_factory=cloud["factory"],
             publish_policy=RetryPolicy(max_attempts=2, base_seconds=0.5),
@@ -135,7 +136,7 @@ def main() -> int:
     if fake is not None:  # Automatic with a throttled (fake, local) Remotion Lambda: rendered here
         fake_lambda, renderer = fake
         fake_lambda.faults.add("throttle_start")
-        backend["factory"] = lambda size: backend_for("auto", renderer, size)
+        backend["factory"] = lambda size: make_backend("auto", size=size, lambda_renderer=renderer)
         window.start_render()
         wait_for(
             lambda: window.progress_panel.backend_line.isVisible() and window.progress_panel.bar.value() > 300
@@ -208,19 +209,14 @@ def main() -> int:
 
 
 def _start_services(data: Path) -> dict[str, object] | None:
-    """The test suite's local S3 and Supabase (tests/integration/services.py), or None."""
-    sys.path.insert(0, str(REPO / "tests" / "integration"))
+    """The test suite's local S3 and Supabase (tests/helpers/services.py), or None."""
+    sys.path.insert(0, str(REPO / "tests"))
     try:
-        import services  # type: ignore[import-not-found]
-
+        from helpers import services  # type: ignore[import-not-found]
+        from helpers.publish import local_publish_settings  # type: ignore[import-not-found]
         from vidstudio.cloud.factory import make_clients
-        from vidstudio.cloud.settings import (
-            PublishSettings,
-            S3Settings,
-            Secrets,
-            SupabaseSettings,
-            save_settings,
-        )
+        from vidstudio.secrets import Secrets
+        from vidstudio.settings import Settings, save_settings
 
         s3 = services.SeaweedS3(data / "seaweedfs")
         s3.start()
@@ -230,19 +226,8 @@ def _start_services(data: Path) -> dict[str, object] | None:
     except Exception as exc:  # programs not installed: screenshots without publishing
         print(f"screenshots: {type(exc).__name__}: {exc}", file=sys.stderr)
         return None
-    settings = PublishSettings(
-        s3=S3Settings(
-            bucket="vidstudio-shots",
-            region="us-east-1",
-            endpoint_url=s3.endpoint,
-            auth="keys",
-            link_mode="presigned",
-            link_hours=72,
-        ),
-        supabase=SupabaseSettings(url=stack.url),
-        publish_after_render=True,
-    )
-    save_settings(settings)  # Settings → Publishing shows them (the keys stay out of the keyring)
+    settings = local_publish_settings(s3, stack, "vidstudio-shots", link_hours=72, publish_after_render=True)
+    save_settings(Settings(publish=settings))  # Settings → Publishing shows them (keys: not in the keyring)
     secrets = Secrets(
         aws_access_key_id=s3.writer.access_key,
         aws_secret_access_key=s3.writer.secret_key,
@@ -254,12 +239,12 @@ def _start_services(data: Path) -> dict[str, object] | None:
         s3.stop()
 
     def fake_lambda() -> tuple[object, object] | None:
-        """The test suite's fake Remotion Lambda (tests/lambda_/fake_lambda.py) on this S3."""
+        """The test suite's fake Remotion Lambda (tests/helpers/fake_lambda.py) on this S3."""
         try:
             sys.path.insert(0, str(REPO / "tests"))
             import boto3
-            from lambda_.fake_lambda import FakeLambda  # type: ignore[import-not-found]
 
+            from helpers.fake_lambda import FakeLambda  # type: ignore[import-not-found]
             from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda
             from vidstudio.cloud.lambda_render import LambdaRenderer, S3ImageHost, make_lambda_clients
 
@@ -288,6 +273,7 @@ def _start_services(data: Path) -> dict[str, object] | None:
 
     return {
         "factory": lambda: make_clients(settings, secrets),
+        "settings": settings,
         "stop": stop,
         "stop_s3": s3.stop,
         "fake_lambda": fake_lambda,

@@ -2,8 +2,8 @@
 
     python scripts/update_translations.py
 
-1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string from
-   ``vidstudio/ui``, ``vidstudio/jobs`` and ``vidstudio/cloud`` (``QT_TRANSLATE_NOOP``)
+1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string and every
+   ``QT_TRANSLATE_NOOP("Message", ...)`` (:mod:`vidstudio.messages`) from the package
    into ``resources/translations/vidstudio_es.ts``
    (existing translations are kept; new strings are marked unfinished).
 2. ``pyside6-lrelease`` compiles it to ``vidstudio_es.qm``, which the app loads.
@@ -35,7 +35,7 @@ def tool(name: str) -> str:
 def main() -> int:
     sources = sorted(
         str(p.relative_to(REPO))
-        for folder in ("vidstudio/ui", "vidstudio/jobs", "vidstudio/cloud")
+        for folder in ("vidstudio", "vidstudio/ui", "vidstudio/jobs", "vidstudio/cloud", "vidstudio/render")
         for p in (REPO / folder).glob("*.py")
     )
     out = REPO / "resources" / "translations"

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# Suite-wide fixtures: the one main-window fixture and the one local service stack.
+pytest_plugins = ("helpers.windows", "helpers.stack")
+
 REPO = Path(__file__).resolve().parent.parent
 
 # Set here, before any QGuiApplication, and from Python: Wine does not pass QT_*

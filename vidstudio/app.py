@@ -88,6 +88,9 @@ def run_gui(args: list[str]) -> int:
     if photos:
         window.load_photos([Path(p) for p in photos])
     code = app.exec()
+    from vidstudio.jobs import workers
+
+    workers.drain()  # every pool: nothing runs after the database closes
     instance.close()
     store.close()
     return int(code)
@@ -130,6 +133,9 @@ def self_test() -> int:
                 for x in range(rect.left() + 2, rect.right() - 2, max(1, rect.width() // 32)):
                     colours.add(QColor(image.pixel(x, y)).rgb())
             window.close()
+            from vidstudio.jobs import workers
+
+            workers.drain()
             store.close()
             if image.isNull() or len(colours) < 8:
                 print(f"self-test: the preview is blank ({len(colours)} colours)", file=sys.stderr)

@@ -19,6 +19,7 @@ from types import FrameType
 from typing import Any, TextIO
 
 from vidstudio import __version__
+from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, UserError
 from vidstudio.render.encode_worker import sweep_stale_frames
 
 EXIT_OK = 0
@@ -63,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--publish",
         action="store_true",
         help="then publish it (S3, Supabase) with the saved settings",
+    )
+    render.add_argument(
+        "--on",
+        choices=["local", "lambda", "auto"],
+        default=None,
+        help="where to render: this computer, AWS Lambda, or Lambda with fallback here "
+        "(default: the app's 'Render on' setting, else this computer)",
     )
 
     still = sub.add_parser("still", help="render one frame to a PNG or JPEG")
@@ -116,9 +124,16 @@ def _check_output(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
 
     out: Path = args.output
     if out.suffix.lower() not in suffixes:
-        raise OutputError(f"{out.name}: the output must end in {' or '.join(suffixes)}.")
+        wrong = (
+            QT_TRANSLATE_NOOP("Message", "{name}: the output must end in .mp4.")
+            if suffixes == (".mp4",)
+            else QT_TRANSLATE_NOOP("Message", "{name}: the output must end in .png, .jpg or .jpeg.")
+        )
+        raise OutputError(wrong, name=out.name)
     if out.exists() and not args.force and not out.is_dir():
-        raise OutputError(f"{out} already exists; add --force to replace it.")
+        raise OutputError(
+            QT_TRANSLATE_NOOP("Message", "{out} already exists; add --force to replace it."), out=out
+        )
 
 
 class ProgressBar:
@@ -173,55 +188,54 @@ def _human_size(size: int) -> str:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from vidstudio.render.pipeline import CancelToken, render_video
+    from vidstudio.jobs.backends import make_backend
+    from vidstudio.render.backends import RenderRequest
+    from vidstudio.render.paint import Props
+    from vidstudio.render.pipeline import CancelToken
     from vidstudio.render.template import get_template
+    from vidstudio.settings import load_settings
 
     _check_output(args, (".mp4",))
     template = get_template(args.template)
     _check_aspect(template, args.aspect)
     _ensure_gui_app()
+    settings = load_settings()
+    backend = make_backend(args.on or settings.render.policy, settings=settings)
+    props = _props(args)
+    assert isinstance(props, Props)
     cancel = CancelToken()
     previous = _install_interrupt(cancel)
     try:
         bar = None if args.quiet else ProgressBar(sys.stderr)
-        result = render_video(
-            template,
-            _props(args),  # type: ignore[arg-type]
-            args.output,
-            aspect=args.aspect,
-            quality=args.quality,
-            progress=bar,
-            cancel=cancel,
-        )
+        request = RenderRequest(template, props, args.output, aspect=args.aspect, quality=args.quality)
+        problem = backend.prepare(request)
+        if problem is not None:
+            from vidstudio.render.errors import PropsError
+
+            raise PropsError(problem)
+        outcome = backend.render(request, bar, cancel)
     finally:
         signal.signal(signal.SIGINT, previous)
+        backend.close()
+    result = outcome.render
+    where = "" if outcome.backend == "local" else f" on {outcome.backend}"
     print(
         f"{result.path}  {result.width}x{result.height}  {result.frames} frames  "
-        f"{result.duration:.1f} s  {_human_size(result.size_bytes)}  rendered in {result.wall_time:.1f} s"
+        f"{result.duration:.1f} s  {_human_size(result.size_bytes)}  "
+        f"rendered{where} in {result.wall_time:.1f} s"
     )
+    if outcome.fallback_reason is not None:
+        print(f"vidstudio: {outcome.fallback_reason.text}", file=sys.stderr)
     if args.publish:
-        return _publish_render(args, template, result)
+        import uuid
+
+        from vidstudio.jobs.publish import request_for_render
+
+        request_id = uuid.uuid4().hex
+        return _run_publish(
+            request_for_render(template, props, args.aspect, outcome, render_id=request_id), args.quiet
+        )
     return EXIT_OK
-
-
-def _publish_render(args: argparse.Namespace, template: object, result: object) -> int:
-    """After ``render --publish``: poster still, then publish; the video stays if publishing fails."""
-    import uuid
-
-    from vidstudio.jobs.publish_render import request_for_render
-    from vidstudio.render.pipeline import RenderResult
-    from vidstudio.render.template import Template
-
-    assert isinstance(template, Template) and isinstance(result, RenderResult)
-    props = _props(args)
-    request = request_for_render(
-        template,
-        props,  # type: ignore[arg-type]
-        args.aspect,
-        result,
-        render_id=uuid.uuid4().hex,
-    )
-    return _run_publish(request, args.quiet)
 
 
 class PublishPrinter:
@@ -263,11 +277,10 @@ class PublishPrinter:
 
 def _run_publish(request: object, quiet: bool) -> int:
     from vidstudio.cloud.errors import PublishCancelled, PublishError
-    from vidstudio.cloud.factory import make_clients
-    from vidstudio.cloud.settings import load_secrets, load_settings
     from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
-    from vidstudio.jobs.publish import RetryPolicy, current_link, publish
+    from vidstudio.jobs.publish import RetryPolicy, clients_from_settings, current_link, publish
     from vidstudio.render.pipeline import CancelToken
+    from vidstudio.settings import load_settings
 
     assert isinstance(request, PublishRequest)
     store = PublishOutbox()
@@ -277,14 +290,14 @@ def _run_publish(request: object, quiet: bool) -> int:
     clients = None
     try:
         settings = load_settings()
-        clients = make_clients(settings, load_secrets(settings=settings))
+        clients = clients_from_settings(settings)
         result = publish(
             request,
             clients,
             store,
             None if quiet else PublishPrinter(sys.stderr),
             cancel,
-            policy=RetryPolicy(settings.max_attempts, settings.retry_base_seconds),
+            policy=RetryPolicy(settings.publish.max_attempts, settings.publish.retry_base_seconds),
         )
         link = result.video_url
         if result.already_published:
@@ -300,7 +313,7 @@ def _run_publish(request: object, quiet: bool) -> int:
         return EXIT_INTERRUPTED
     except PublishError as exc:
         print(f"vidstudio: {exc.message}", file=sys.stderr)
-        if exc.kind != "settings":
+        if exc.kind not in ("settings", "not_set_up"):
             print(f"vidstudio: to try again: vidstudio publish {request.render_id}", file=sys.stderr)
         return EXIT_FAILED
     finally:
@@ -321,16 +334,19 @@ def cmd_publish(args: argparse.Namespace) -> int:
     store = PublishOutbox()
     if target.suffix.lower() == ".mp4" or target.exists():
         if not target.is_file():
-            raise PropsError(f"{target}: no such video file.")
+            raise PropsError(QT_TRANSLATE_NOOP("Message", "{target}: no such video file."), target=target)
         known = store.find_by_video(target)
         if known is not None and args.title is None and args.photo is None:
             return _run_publish(known.request, args.quiet)
         if args.photo is None or not args.title:
             raise PropsError(
-                f"To publish {target.name}, give --photo and --title (or publish its render id)."
+                QT_TRANSLATE_NOOP(
+                    "Message", "To publish {name}, give --photo and --title (or publish its render id)."
+                ),
+                name=target.name,
             )
         if not args.photo.is_file():
-            raise PropsError(f"{args.photo}: no such photo.")
+            raise PropsError(QT_TRANSLATE_NOOP("Message", "{photo}: no such photo."), photo=args.photo)
         try:
             request = request_for_video(
                 target,
@@ -342,37 +358,26 @@ def cmd_publish(args: argparse.Namespace) -> int:
                 poster=args.poster,
             )
         except PublishError as exc:
-            raise PropsError(exc.message) from None
+            raise PropsError(exc.sentence) from None
         return _run_publish(request, args.quiet)
     entry = store.get(args.target)
     if entry is not None:
         return _run_publish(entry.request, args.quiet)
-    job = _render_job(args.target)
-    if job is None:
-        raise PropsError(f"No video or render id {args.target!r} to publish.")
+    from vidstudio.jobs.store import JobStore
+
+    with JobStore() as jobs:
+        job = jobs.get(args.target)
+    if job is None or not job.output_path:
+        raise PropsError(
+            QT_TRANSLATE_NOOP("Message", "No video or render id {target} to publish."),
+            target=repr(args.target),
+        )
+    _ensure_gui_app()  # the same builder as the app: a full-size poster is drawn when needed
     try:
         request = request_for_job(job)
     except PublishError as exc:
-        raise PropsError(exc.message) from None
+        raise PropsError(exc.sentence) from None
     return _run_publish(request, args.quiet)
-
-
-def _render_job(job_id: str) -> object | None:
-    """A render job from the desktop app's job store, when this build has one."""
-    import importlib
-
-    try:
-        store_module = importlib.import_module("vidstudio.jobs.store")
-    except ImportError:
-        return None
-    store = store_module.JobStore()
-    try:
-        job = store.get(job_id)
-    finally:
-        close = getattr(store, "close", None)
-        if close is not None:
-            close()
-    return job if job is not None and getattr(job, "output_path", None) else None
 
 
 def cmd_still(args: argparse.Namespace) -> int:
@@ -408,7 +413,10 @@ def _check_aspect(template: object, aspect: str) -> None:
     assert isinstance(template, Template)
     if aspect not in template.aspects:
         raise RenderError(
-            f"Template {template.id} has no {aspect} version (it has {', '.join(template.aspects)})."
+            QT_TRANSLATE_NOOP("Message", "Template {id} has no {aspect} version (it has {items})."),
+            id=template.id,
+            aspect=aspect,
+            items=", ".join(template.aspects),
         )
 
 
@@ -431,7 +439,6 @@ def run(argv: Sequence[str] | None = None) -> int:
         ImageError,
         OutputError,
         PropsError,
-        RenderError,
         TemplateError,
     )
 
@@ -454,10 +461,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     except (ImageError, OutputError, PropsError, TemplateError) as exc:
         print(f"vidstudio: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except RenderError as exc:
+    except UserError as exc:  # render, Lambda, publishing: one plain line
         print(f"vidstudio: {exc}", file=sys.stderr)
         log.warning("%s failed: %s", args.command, exc)
-        return EXIT_FAILED
+        return EXIT_BAD_INPUT if exc.kind in (Kind.SETTINGS, Kind.NOT_SET_UP) else EXIT_FAILED
     except Exception as exc:
         log.critical("%s crashed", args.command, exc_info=exc)
         raise

@@ -85,14 +85,6 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <source>Retry publishing</source>
-        <translation>Reintentar la publicación</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Publicar</translation>
-    </message>
-    <message>
         <source>Link copied</source>
         <translation>Enlace copiado</translation>
     </message>
@@ -156,63 +148,12 @@
         <translation>Listo</translation>
     </message>
     <message>
-        <source>Uploading</source>
-        <translation>Subiendo</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Publicado</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Error</translation>
     </message>
     <message>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
-    </message>
-    <message>
-        <source>Interrupted: vidstudio was closed during the render.</source>
-        <translation>Interrumpido: vidstudio se cerró mientras se creaba el vídeo.</translation>
-    </message>
-    <message>
-        <source>Interrupted: vidstudio was closed during the upload.</source>
-        <translation>Interrumpido: vidstudio se cerró durante la subida.</translation>
-    </message>
-    <message>
-        <source>Render cancelled.</source>
-        <translation>Creación cancelada.</translation>
-    </message>
-    <message>
-        <source>Removed from the queue.</source>
-        <translation>Quitado de la cola.</translation>
-    </message>
-</context>
-<context>
-    <name>Jobs</name>
-    <message>
-        <source>The template is missing; choose another template.</source>
-        <translation>Falta la plantilla; elige otra.</translation>
-    </message>
-    <message>
-        <source>The template %1 has no %2 version.</source>
-        <translation>La plantilla %1 no tiene versión %2.</translation>
-    </message>
-    <message>
-        <source>Add a photo first.</source>
-        <translation>Primero añade una foto.</translation>
-    </message>
-    <message>
-        <source>The photo %1 is no longer there; add it again.</source>
-        <translation>La foto %1 ya no está; vuelve a añadirla.</translation>
-    </message>
-    <message>
-        <source>The folder %1 does not exist; choose another output folder.</source>
-        <translation>La carpeta %1 no existe; elige otra carpeta de salida.</translation>
-    </message>
-    <message>
-        <source>vidstudio cannot save in %1; choose another output folder.</source>
-        <translation>vidstudio no puede guardar en %1; elige otra carpeta de salida.</translation>
     </message>
 </context>
 <context>
@@ -395,73 +336,7 @@
     </message>
 </context>
 <context>
-    <name>PreviewPanel</name>
-    <message>
-        <source>%1 / %2  ·  frame %3 of %4</source>
-        <translation>%1 / %2  ·  fotograma %3 de %4</translation>
-    </message>
-    <message>
-        <source>Pause (Space)</source>
-        <translation>Pausa (Espacio)</translation>
-    </message>
-    <message>
-        <source>Play (Space)</source>
-        <translation>Reproducir (Espacio)</translation>
-    </message>
-    <message>
-        <source>Play or pause</source>
-        <translation>Reproducir o pausar</translation>
-    </message>
-    <message>
-        <source>Drag to move through the video</source>
-        <translation>Arrastra para moverte por el vídeo</translation>
-    </message>
-</context>
-<context>
-    <name>ProgressPanel</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Stop this render (Esc)</source>
-        <translation>Detener esta creación (Esc)</translation>
-    </message>
-    <message>
-        <source>Rendering “%1”</source>
-        <translation>Creando «%1»</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-    <message>
-        <source>Preparing…</source>
-        <translation>Preparando…</translation>
-    </message>
-    <message>
-        <source>Rendering %1/%2 frames</source>
-        <translation>Creando fotogramas: %1/%2</translation>
-    </message>
-    <message>
-        <source>Finishing</source>
-        <translation>Terminando</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Hecho</translation>
-    </message>
-    <message>
-        <source>Elapsed %1</source>
-        <translation>Transcurrido %1</translation>
-    </message>
-    <message>
-        <source>about %1 left</source>
-        <translation>quedan unos %1</translation>
-    </message>
-</context>
-<context>
-    <name>PublishError</name>
+    <name>Message</name>
     <message>
         <source>Publishing was cancelled.</source>
         <translation>Se canceló la publicación.</translation>
@@ -523,8 +398,8 @@
         <translation>La URL del endpoint de S3 en Configuración no es válida.</translation>
     </message>
     <message>
-        <source>Uploading to Amazon S3 failed ({error}).</source>
-        <translation>La subida a Amazon S3 falló ({error}).</translation>
+        <source>Uploading to Amazon S3 failed for a reason vidstudio does not know; its log has the details.</source>
+        <translation>La subida a Amazon S3 falló por un motivo que vidstudio no conoce; su registro tiene los detalles.</translation>
     </message>
     <message>
         <source>The S3 bucket {bucket} does not exist. Check the bucket name and region in Settings.</source>
@@ -599,8 +474,8 @@
         <translation>La URL de Supabase en Configuración no es válida (tiene la forma https://abcd.supabase.co).</translation>
     </message>
     <message>
-        <source>Publishing to Supabase failed ({error}).</source>
-        <translation>La publicación en Supabase falló ({error}).</translation>
+        <source>Publishing to Supabase failed for a reason vidstudio does not know; its log has the details.</source>
+        <translation>La publicación en Supabase falló por un motivo que vidstudio no conoce; su registro tiene los detalles.</translation>
     </message>
     <message>
         <source>The table {table} does not exist in Supabase. Run the SQL in supabase/migrations on the project, or fix the table name in Settings.</source>
@@ -651,8 +526,8 @@
         <translation>Introduce la clave service_role de Supabase en Configuración.</translation>
     </message>
     <message>
-        <source>The check failed ({error}).</source>
-        <translation>La comprobación falló ({error}).</translation>
+        <source>The check failed for a reason vidstudio does not know; its log has the details.</source>
+        <translation>La comprobación falló por un motivo que vidstudio no conoce; su registro tiene los detalles.</translation>
     </message>
     <message>
         <source>Enter the S3 bucket name in Settings.</source>
@@ -671,10 +546,6 @@
         <translation>Conectado: se pueden subir vídeos al bucket {bucket}.</translation>
     </message>
     <message>
-        <source>This computer&apos;s password store (Credential Manager) is not available, so the keys cannot be read or saved ({error}).</source>
-        <translation>El almacén de contraseñas de este ordenador (Administrador de credenciales) no está disponible, así que no se pueden leer ni guardar las claves ({error}).</translation>
-    </message>
-    <message>
         <source>Supabase accepted the row but does not show it. Check the table&apos;s policies (service_role needs insert and select).</source>
         <translation>Supabase aceptó la fila pero no la muestra. Revisa las políticas de la tabla (service_role necesita insert y select).</translation>
     </message>
@@ -691,35 +562,574 @@
         <translation>{name} no es un vídeo que esta aplicación pueda leer.</translation>
     </message>
     <message>
+        <source>Publishing is not set up yet. Open Settings → Publishing to connect S3 and Supabase.</source>
+        <translation>La publicación aún no está configurada. Abre Ajustes → Publicación para conectar S3 y Supabase.</translation>
+    </message>
+    <message>
         <source>Cannot make a poster from {name}.</source>
         <translation>No se puede crear un póster a partir de {name}.</translation>
     </message>
     <message>
-        <source>Publishing failed unexpectedly ({error}).</source>
-        <translation>La publicación falló de forma inesperada ({error}).</translation>
+        <source>This render has no video yet.</source>
+        <translation>Este renderizado aún no tiene vídeo.</translation>
+    </message>
+    <message>
+        <source>This render has no photo to publish.</source>
+        <translation>Este renderizado no tiene ninguna foto para publicar.</translation>
     </message>
     <message>
         <source>This video has not been uploaded yet.</source>
         <translation>Este vídeo aún no se ha subido.</translation>
     </message>
+    <message>
+        <source>{name}: the output must end in .mp4.</source>
+        <translation>{name}: el archivo de salida debe terminar en .mp4.</translation>
+    </message>
+    <message>
+        <source>{name}: the output must end in .png, .jpg or .jpeg.</source>
+        <translation>{name}: el archivo de salida debe terminar en .png, .jpg o .jpeg.</translation>
+    </message>
+    <message>
+        <source>{out} already exists; add --force to replace it.</source>
+        <translation>{out} ya existe; añade --force para reemplazarlo.</translation>
+    </message>
+    <message>
+        <source>{target}: no such video file.</source>
+        <translation>{target}: no existe ese archivo de vídeo.</translation>
+    </message>
+    <message>
+        <source>To publish {name}, give --photo and --title (or publish its render id).</source>
+        <translation>Para publicar {name}, indica --photo y --title (o publica su ID de renderizado).</translation>
+    </message>
+    <message>
+        <source>{photo}: no such photo.</source>
+        <translation>{photo}: no existe esa foto.</translation>
+    </message>
+    <message>
+        <source>No video or render id {target} to publish.</source>
+        <translation>No hay ningún vídeo ni ID de renderizado {target} que publicar.</translation>
+    </message>
+    <message>
+        <source>Template {id} has no {aspect} version (it has {items}).</source>
+        <translation>La plantilla {id} no tiene versión {aspect} (tiene {items}).</translation>
+    </message>
+    <message>
+        <source>Lambda is busy (AWS concurrency limit reached).</source>
+        <translation>Lambda está ocupado (se alcanzó el límite de concurrencia de AWS).</translation>
+    </message>
+    <message>
+        <source>The Lambda function {function_name} runs another Remotion version than this app ({version}); deploy a {version} function (see docs/remotion.md).</source>
+        <translation>La función de Lambda {function_name} usa una versión de Remotion distinta de la de esta aplicación ({version}); despliega una función {version} (consulta docs/remotion.md).</translation>
+    </message>
+    <message>
+        <source>AWS denied access to the Lambda function {function_name}.</source>
+        <translation>AWS denegó el acceso a la función de Lambda {function_name}.</translation>
+    </message>
+    <message>
+        <source>The render failed on Lambda: {value}</source>
+        <translation>El renderizado falló en Lambda: {value}</translation>
+    </message>
+    <message>
+        <source>Cannot list the Lambda functions of this region.</source>
+        <translation>No se pueden mostrar las funciones de Lambda de esta región.</translation>
+    </message>
+    <message>
+        <source>Cannot reach AWS Lambda.</source>
+        <translation>No se puede conectar con AWS Lambda.</translation>
+    </message>
+    <message>
+        <source>The AWS account allows {concurrency_limit} Lambda function(s) at once; a Remotion render needs at least 2.</source>
+        <translation>La cuenta de AWS permite {concurrency_limit} función(es) de Lambda a la vez; un renderizado de Remotion necesita al menos 2.</translation>
+    </message>
+    <message>
+        <source>The render request is too large for Lambda; shorten the texts.</source>
+        <translation>La solicitud de renderizado es demasiado grande para Lambda; acorta los textos.</translation>
+    </message>
+    <message>
+        <source>AWS Lambda did not answer in time.</source>
+        <translation>AWS Lambda no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>Cannot reach AWS Lambda (no internet connection?).</source>
+        <translation>No se puede conectar con AWS Lambda (¿no hay conexión a internet?).</translation>
+    </message>
+    <message>
+        <source>No AWS credentials are set up for Lambda renders (see Settings).</source>
+        <translation>No hay credenciales de AWS configuradas para renderizar en Lambda (consulta Configuración).</translation>
+    </message>
+    <message>
+        <source>The Lambda function {name} gave an answer vidstudio does not understand.</source>
+        <translation>La función de Lambda {name} dio una respuesta que vidstudio no entiende.</translation>
+    </message>
+    <message>
+        <source>Lambda is busy (too many requests).</source>
+        <translation>Lambda está ocupado (demasiadas solicitudes).</translation>
+    </message>
+    <message>
+        <source>There is no Lambda function {name} in {region}; check Settings.</source>
+        <translation>No hay ninguna función de Lambda {name} en {region}; revisa Configuración.</translation>
+    </message>
+    <message>
+        <source>AWS denied access to the Lambda function {name}; check the AWS credentials.</source>
+        <translation>AWS denegó el acceso a la función de Lambda {name}; revisa las credenciales de AWS.</translation>
+    </message>
+    <message>
+        <source>AWS Lambda is not available right now.</source>
+        <translation>AWS Lambda no está disponible en este momento.</translation>
+    </message>
+    <message>
+        <source>The Lambda function {function_name} runs Remotion {deployed}, but this app speaks Remotion {version}: deploy a {version} function or pick it in Settings.</source>
+        <translation>La función de Lambda {function_name} usa Remotion {deployed}, pero esta aplicación usa Remotion {version}: despliega una función {version} o elígela en Configuración.</translation>
+    </message>
+    <message>
+        <source>The Lambda function did not say which render it started.</source>
+        <translation>La función de Lambda no indicó qué renderizado inició.</translation>
+    </message>
+    <message>
+        <source>The uploaded photo cannot be loaded back (HTTP {code}); the render was not started.</source>
+        <translation>No se puede volver a cargar la foto subida (HTTP {code}); no se inició el renderizado.</translation>
+    </message>
+    <message>
+        <source>The uploaded photo cannot be loaded back (no connection); the render was not started.</source>
+        <translation>No se puede volver a cargar la foto subida (sin conexión); no se inició el renderizado.</translation>
+    </message>
+    <message>
+        <source>The uploaded photo cannot be loaded back (HTTP {status}); the render was not started.</source>
+        <translation>No se puede volver a cargar la foto subida (HTTP {status}); no se inició el renderizado.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s link does not serve an image ({value}); the render was not started.</source>
+        <translation>El enlace de la foto no devuelve una imagen ({value}); no se inició el renderizado.</translation>
+    </message>
+    <message>
+        <source>The photo at {name} is not the one uploaded; the render was not started.</source>
+        <translation>La foto de {name} no es la que se subió; no se inició el renderizado.</translation>
+    </message>
+    <message>
+        <source>Render cancelled.</source>
+        <translation>Creación cancelada.</translation>
+    </message>
+    <message>
+        <source>Connecting to Lambda</source>
+        <translation>Conectando con Lambda</translation>
+    </message>
+    <message>
+        <source>Uploading the photo</source>
+        <translation>Subiendo la foto</translation>
+    </message>
+    <message>
+        <source>Starting the render on Lambda</source>
+        <translation>Iniciando el renderizado en Lambda</translation>
+    </message>
+    <message>
+        <source>Downloading the video</source>
+        <translation>Descargando el vídeo</translation>
+    </message>
+    <message>
+        <source>The Lambda render stopped making progress.</source>
+        <translation>El renderizado en Lambda dejó de avanzar.</translation>
+    </message>
+    <message>
+        <source>The video rendered on Lambda cannot be downloaded from S3.</source>
+        <translation>No se puede descargar de S3 el vídeo renderizado en Lambda.</translation>
+    </message>
+    <message>
+        <source>The video rendered on Lambda cannot be downloaded (connection lost).</source>
+        <translation>No se puede descargar el vídeo renderizado en Lambda (se perdió la conexión).</translation>
+    </message>
+    <message>
+        <source>The photo could not be uploaded for the Lambda render.</source>
+        <translation>No se pudo subir la foto para el renderizado en Lambda.</translation>
+    </message>
+    <message>
+        <source>The photo could not be uploaded for the Lambda render (connection lost).</source>
+        <translation>No se pudo subir la foto para el renderizado en Lambda (se perdió la conexión).</translation>
+    </message>
+    <message>
+        <source>The photo could not be uploaded for the Lambda render: {exc}</source>
+        <translation>No se pudo subir la foto para el renderizado en Lambda: {exc}</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. vidstudio wrote the details to its log file.</source>
+        <translation>Algo salió mal de forma inesperada. vidstudio guardó los detalles en su archivo de registro.</translation>
+    </message>
+    <message>
+        <source>The disk is full: cannot write {name}. Free some space and try again.</source>
+        <translation>El disco está lleno: no se puede guardar {name}. Libera espacio y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>vidstudio has no permission to write {name} in {parent}.</source>
+        <translation>vidstudio no tiene permiso para guardar {name} en {parent}.</translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist.</source>
+        <translation>La carpeta {parent} no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}.</source>
+        <translation>No se puede guardar {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{target} is a folder; give a file name such as video.mp4.</source>
+        <translation>{target} es una carpeta; indica un nombre de archivo, como video.mp4.</translation>
+    </message>
+    <message>
+        <source>{parent} is not a folder.</source>
+        <translation>{parent} no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>vidstudio has no permission to write in {parent}.</source>
+        <translation>vidstudio no tiene permiso para guardar en {parent}.</translation>
+    </message>
+    <message>
+        <source>Unknown quality {quality} (use draft, standard or high).</source>
+        <translation>Calidad desconocida: {quality} (usa draft, standard o high).</translation>
+    </message>
+    <message>
+        <source>The video encoder did not start; reinstall vidstudio.</source>
+        <translation>El codificador de vídeo no se inició; vuelve a instalar vidstudio.</translation>
+    </message>
+    <message>
+        <source>The video encoder stopped unexpectedly (exit code {code}){detail}.</source>
+        <translation>El codificador de vídeo se detuvo de forma inesperada (código de salida {code}){detail}.</translation>
+    </message>
+    <message>
+        <source>The video could not be encoded ({text}).</source>
+        <translation>No se pudo codificar el vídeo ({text}).</translation>
+    </message>
+    <message>
+        <source>Unexpected message from the video encoder: {kind}</source>
+        <translation>Mensaje inesperado del codificador de vídeo: {kind}</translation>
+    </message>
+    <message>
+        <source>Internal error: fonts need a QGuiApplication.</source>
+        <translation>Error interno: las fuentes necesitan una QGuiApplication.</translation>
+    </message>
+    <message>
+        <source>The bundled font {name} is missing or damaged; reinstall vidstudio.</source>
+        <translation>Falta la fuente incluida {name} o está dañada; vuelve a instalar vidstudio.</translation>
+    </message>
+    <message>
+        <source>The image {name} was not found.</source>
+        <translation>No se encontró la imagen {name}.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not an image.</source>
+        <translation>{name} es una carpeta, no una imagen.</translation>
+    </message>
+    <message>
+        <source>The image {name} cannot be read ({strerror}).</source>
+        <translation>No se puede leer la imagen {name} ({strerror}).</translation>
+    </message>
+    <message>
+        <source>The image {name} is empty (0 bytes).</source>
+        <translation>La imagen {name} está vacía (0 bytes).</translation>
+    </message>
+    <message>
+        <source>{name} is not an image vidstudio can read.</source>
+        <translation>{name} no es una imagen que vidstudio pueda leer.</translation>
+    </message>
+    <message>
+        <source>vidstudio has no permission to read {name}.</source>
+        <translation>vidstudio no tiene permiso para leer {name}.</translation>
+    </message>
+    <message>
+        <source>The image {name} is damaged or incomplete.</source>
+        <translation>La imagen {name} está dañada o incompleta.</translation>
+    </message>
+    <message>
+        <source>{name} is a {format} image; use JPEG, PNG, WebP, BMP, TIFF or GIF.</source>
+        <translation>{name} es una imagen {format}; usa JPEG, PNG, WebP, BMP, TIFF o GIF.</translation>
+    </message>
+    <message>
+        <source>The image {name} is too large ({width}×{height} pixels); save it smaller than 200 megapixels.</source>
+        <translation>La imagen {name} es demasiado grande ({width}×{height} píxeles); guárdala con menos de 200 megapíxeles.</translation>
+    </message>
+    <message>
+        <source>The image {name} is too large to open safely.</source>
+        <translation>La imagen {name} es demasiado grande para abrirla de forma segura.</translation>
+    </message>
+    <message>
+        <source>The image {name} is too large for this computer&apos;s memory.</source>
+        <translation>La imagen {name} es demasiado grande para la memoria de este ordenador.</translation>
+    </message>
+    <message>
+        <source>The title is empty; type a title.</source>
+        <translation>El título está vacío; escribe un título.</translation>
+    </message>
+    <message>
+        <source>The title is too long ({count} characters); keep it under {limit}.</source>
+        <translation>El título es demasiado largo ({count} caracteres); usa menos de {limit}.</translation>
+    </message>
+    <message>
+        <source>The title contains control characters; retype it.</source>
+        <translation>El título contiene caracteres de control; vuelve a escribirlo.</translation>
+    </message>
+    <message>
+        <source>The title has characters the video fonts cannot draw: {chars}</source>
+        <translation>El título tiene caracteres que las fuentes del vídeo no pueden mostrar: {chars}</translation>
+    </message>
+    <message>
+        <source>The subtitle is too long ({count} characters); keep it under {limit}.</source>
+        <translation>El subtítulo es demasiado largo ({count} caracteres); usa menos de {limit}.</translation>
+    </message>
+    <message>
+        <source>The subtitle contains control characters; retype it.</source>
+        <translation>El subtítulo contiene caracteres de control; vuelve a escribirlo.</translation>
+    </message>
+    <message>
+        <source>The subtitle has characters the video fonts cannot draw: {chars}</source>
+        <translation>El subtítulo tiene caracteres que las fuentes del vídeo no pueden mostrar: {chars}</translation>
+    </message>
+    <message>
+        <source>The call to action is too long ({count} characters); keep it under {limit}.</source>
+        <translation>La llamada a la acción es demasiado larga ({count} caracteres); usa menos de {limit}.</translation>
+    </message>
+    <message>
+        <source>The call to action contains control characters; retype it.</source>
+        <translation>La llamada a la acción contiene caracteres de control; vuelve a escribirla.</translation>
+    </message>
+    <message>
+        <source>The call to action has characters the video fonts cannot draw: {chars}</source>
+        <translation>La llamada a la acción tiene caracteres que las fuentes del vídeo no pueden mostrar: {chars}</translation>
+    </message>
+    <message>
+        <source>Unknown aspect {aspect} (use one of {items})</source>
+        <translation>Formato desconocido: {aspect} (usa uno de estos: {items})</translation>
+    </message>
+    <message>
+        <source>This computer ran out of memory while rendering.</source>
+        <translation>Este ordenador se quedó sin memoria durante el renderizado.</translation>
+    </message>
+    <message>
+        <source>{name}: a still must be a .png, .jpg or .jpeg file.</source>
+        <translation>{name}: una imagen fija debe ser un archivo .png, .jpg o .jpeg.</translation>
+    </message>
+    <message>
+        <source>Frame {frame} is outside the video (0 to {value}).</source>
+        <translation>El fotograma {frame} está fuera del vídeo (de 0 a {value}).</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}.</source>
+        <translation>No se puede guardar {name}.</translation>
+    </message>
+    <message>
+        <source>Remotion needs Node.js {version} or newer, which was not found.</source>
+        <translation>Remotion necesita Node.js {version} o posterior, y no se encontró.</translation>
+    </message>
+    <message>
+        <source>Remotion is not installed in {folder} (run npm ci there).</source>
+        <translation>Remotion no está instalado en {folder} (ejecuta npm ci en esa carpeta).</translation>
+    </message>
+    <message>
+        <source>Starting Remotion</source>
+        <translation>Iniciando Remotion</translation>
+    </message>
+    <message>
+        <source>Remotion: {percent} % · {frames}/{total} frames</source>
+        <translation>Remotion: {percent} % · {frames}/{total} fotogramas</translation>
+    </message>
+    <message>
+        <source>Remotion finished without writing the video.</source>
+        <translation>Remotion terminó sin guardar el vídeo.</translation>
+    </message>
+    <message>
+        <source>Remotion stopped unexpectedly: {detail}</source>
+        <translation>Remotion se detuvo de forma inesperada: {detail}</translation>
+    </message>
+    <message>
+        <source>Remotion stopped unexpectedly.</source>
+        <translation>Remotion se detuvo de forma inesperada.</translation>
+    </message>
+    <message>
+        <source>Remotion could not render: {value}</source>
+        <translation>Remotion no pudo renderizar: {value}</translation>
+    </message>
+    <message>
+        <source>Template {id} has no {aspect} version (it has {have}).</source>
+        <translation>La plantilla {id} no tiene versión {aspect} (tiene {have}).</translation>
+    </message>
+    <message>
+        <source>Template file not found: {path}</source>
+        <translation>No se encontró el archivo de plantilla: {path}</translation>
+    </message>
+    <message>
+        <source>Cannot read template {name}: {exc}</source>
+        <translation>No se puede leer la plantilla {name}: {exc}</translation>
+    </message>
+    <message>
+        <source>Template {name} is not valid JSON (line {lineno}, column {colno}): {msg}</source>
+        <translation>La plantilla {name} no es un JSON válido (línea {lineno}, columna {colno}): {msg}</translation>
+    </message>
+    <message>
+        <source>Template {name}: the file must hold a JSON object</source>
+        <translation>Plantilla {name}: el archivo debe contener un objeto JSON</translation>
+    </message>
+    <message>
+        <source>Template {name}: field id must be {stem}</source>
+        <translation>Plantilla {name}: el campo id debe ser {stem}</translation>
+    </message>
+    <message>
+        <source>Template {name}: field {first_error}</source>
+        <translation>Plantilla {name}: campo {first_error}</translation>
+    </message>
+    <message>
+        <source>Unknown template {template_id} (available: {names})</source>
+        <translation>Plantilla desconocida: {template_id} (disponibles: {names})</translation>
+    </message>
+    <message>
+        <source>Lambda is busy (concurrency limit): rendering on this computer</source>
+        <translation>Lambda está ocupado (límite de concurrencia): se renderiza en este equipo</translation>
+    </message>
+    <message>
+        <source>Lambda is not reachable: rendering on this computer</source>
+        <translation>No se puede conectar con Lambda: se renderiza en este equipo</translation>
+    </message>
+    <message>
+        <source>Lambda did not answer in time: rendering on this computer</source>
+        <translation>Lambda no respondió a tiempo: se renderiza en este equipo</translation>
+    </message>
+    <message>
+        <source>Lambda: {percent} % · {frames}/{total} frames · {lambdas} Lambdas · {cost} so far</source>
+        <translation>Lambda: {percent} % · {frames}/{total} fotogramas · {lambdas} Lambdas · {cost} hasta ahora</translation>
+    </message>
+    <message>
+        <source>Rendered on Lambda ({cost})</source>
+        <translation>Renderizado en Lambda ({cost})</translation>
+    </message>
+    <message>
+        <source>Rendering on AWS Lambda is not set up: fill in the function, region and site URL in Settings → Rendering.</source>
+        <translation>El renderizado en AWS Lambda no está configurado: rellena la función, la región y la URL del sitio en Ajustes → Renderizado.</translation>
+    </message>
+    <message>
+        <source>AWS Lambda cannot be used: {reason}</source>
+        <translation>No se puede usar AWS Lambda: {reason}</translation>
+    </message>
+    <message>
+        <source>Unknown place to render {policy} (use local, lambda or auto).</source>
+        <translation>Lugar de renderizado desconocido: {policy} (usa local, lambda o auto).</translation>
+    </message>
+    <message>
+        <source>Fill in the function name, the region and the site URL first.</source>
+        <translation>Rellena primero el nombre de la función, la región y la URL del sitio.</translation>
+    </message>
+    <message>
+        <source>Connected: the function runs Remotion {version}.</source>
+        <translation>Conectado: la función usa Remotion {version}.</translation>
+    </message>
+    <message>
+        <source>Enter the region first.</source>
+        <translation>Introduce primero la región.</translation>
+    </message>
+    <message>
+        <source>No Remotion Lambda function (remotion-render-…) in {region}.</source>
+        <translation>No hay ninguna función de Remotion Lambda (remotion-render-…) en {region}.</translation>
+    </message>
+    <message>
+        <source>The template is missing; choose another template.</source>
+        <translation>Falta la plantilla; elige otra.</translation>
+    </message>
+    <message>
+        <source>The template {template} has no {aspect} version.</source>
+        <translation>La plantilla {template} no tiene versión {aspect}.</translation>
+    </message>
+    <message>
+        <source>Add a photo first.</source>
+        <translation>Primero añade una foto.</translation>
+    </message>
+    <message>
+        <source>The photo {name} is no longer there; add it again.</source>
+        <translation>La foto {name} ya no está; vuelve a añadirla.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; choose another output folder.</source>
+        <translation>La carpeta {folder} no existe; elige otra carpeta de salida.</translation>
+    </message>
+    <message>
+        <source>vidstudio cannot save in {folder}; choose another output folder.</source>
+        <translation>vidstudio no puede guardar en {folder}; elige otra carpeta de salida.</translation>
+    </message>
+    <message>
+        <source>Removed from the queue.</source>
+        <translation>Quitado de la cola.</translation>
+    </message>
+    <message>
+        <source>Interrupted: vidstudio was closed during the render.</source>
+        <translation>Interrumpido: vidstudio se cerró mientras se creaba el vídeo.</translation>
+    </message>
+    <message>
+        <source>Template {template} has no {aspect} version.</source>
+        <translation>La plantilla {template} no tiene versión {aspect}.</translation>
+    </message>
+    <message>
+        <source>vidstudio cannot read or save the keys on this computer right now. Restart vidstudio and try again; if it keeps happening, enter the keys again in Settings → Publishing.</source>
+        <translation>Ahora mismo vidstudio no puede leer ni guardar las claves en este ordenador. Reinicia vidstudio y vuelve a intentarlo; si sigue pasando, vuelve a introducir las claves en Ajustes → Publicación.</translation>
+    </message>
 </context>
 <context>
-    <name>PublishJob</name>
+    <name>PreviewPanel</name>
     <message>
-        <source>The video {0} is no longer on this computer. Render it again.</source>
-        <translation>El vídeo {0} ya no está en este ordenador. Vuelve a crearlo.</translation>
+        <source>%1 / %2  ·  frame %3 of %4</source>
+        <translation>%1 / %2  ·  fotograma %3 de %4</translation>
     </message>
     <message>
-        <source>The photo {0} is no longer on this computer. Render it again.</source>
-        <translation>La foto {0} ya no está en este ordenador. Vuelve a crear el vídeo.</translation>
+        <source>Pause (Space)</source>
+        <translation>Pausa (Espacio)</translation>
     </message>
     <message>
-        <source>{0} Trying again in {1} s.</source>
-        <translation>{0} Nuevo intento en {1} s.</translation>
+        <source>Play (Space)</source>
+        <translation>Reproducir (Espacio)</translation>
     </message>
     <message>
-        <source>Published.</source>
-        <translation>Publicado.</translation>
+        <source>Play or pause</source>
+        <translation>Reproducir o pausar</translation>
+    </message>
+    <message>
+        <source>Drag to move through the video</source>
+        <translation>Arrastra para moverte por el vídeo</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop this render (Esc)</source>
+        <translation>Detener esta creación (Esc)</translation>
+    </message>
+    <message>
+        <source>Rendering “%1”</source>
+        <translation>Creando «%1»</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Preparando…</translation>
+    </message>
+    <message>
+        <source>Rendering %1/%2 frames</source>
+        <translation>Creando fotogramas: %1/%2</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Terminando</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Transcurrido %1</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>quedan unos %1</translation>
     </message>
 </context>
 <context>
@@ -833,10 +1243,6 @@
         <translation>Publicar cada vídeo en cuanto esté creado</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
         <source>saved: leave empty to keep it</source>
         <translation>guardada: déjalo vacío para conservarla</translation>
     </message>
@@ -847,14 +1253,6 @@
     <message>
         <source>the service_role key</source>
         <translation>la clave service_role</translation>
-    </message>
-    <message>
-        <source>The settings could not be saved: {0}</source>
-        <translation>No se pudo guardar la configuración: {0}</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Guardado.</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -872,12 +1270,32 @@
         <translation>Subiendo %1 %</translation>
     </message>
     <message>
+        <source>%1 Trying again in %2 s.</source>
+        <translation>%1 Se volverá a intentar en %2 s.</translation>
+    </message>
+    <message>
         <source>Published</source>
         <translation>Publicado</translation>
     </message>
     <message>
         <source>Publishing failed</source>
         <translation>No se pudo publicar</translation>
+    </message>
+    <message>
+        <source>Set up publishing…</source>
+        <translation>Configurar la publicación…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Retry publishing</source>
+        <translation>Reintentar la publicación</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
     </message>
 </context>
 <context>
@@ -919,49 +1337,6 @@
     <message>
         <source>Videos you render appear here and are made one at a time.</source>
         <translation>Los vídeos que crees aparecen aquí y se hacen de uno en uno.</translation>
-    </message>
-</context>
-<context>
-    <name>RenderOn</name>
-    <message>
-        <source>Rendering on AWS Lambda is not set up: fill in the function, region and site URL in Settings → Rendering.</source>
-        <translation>Renderizar en AWS Lambda no está configurado: rellena la función, la región y la URL del sitio en Ajustes → Renderizado.</translation>
-    </message>
-    <message>
-        <source>AWS Lambda cannot be used: %1</source>
-        <translation>No se puede usar AWS Lambda: %1</translation>
-    </message>
-    <message>
-        <source>Lambda is busy (concurrency limit): rendering on this computer</source>
-        <translation>Lambda está ocupado (límite de concurrencia): se renderiza en este equipo</translation>
-    </message>
-    <message>
-        <source>Lambda is not reachable: rendering on this computer</source>
-        <translation>No se puede conectar con Lambda: se renderiza en este equipo</translation>
-    </message>
-    <message>
-        <source>Lambda did not answer in time: rendering on this computer</source>
-        <translation>Lambda no respondió a tiempo: se renderiza en este equipo</translation>
-    </message>
-    <message>
-        <source>Connecting to Lambda</source>
-        <translation>Conectando con Lambda</translation>
-    </message>
-    <message>
-        <source>Fill in the function name, the region and the site URL first.</source>
-        <translation>Rellena primero el nombre de la función, la región y la URL del sitio.</translation>
-    </message>
-    <message>
-        <source>Connected: the function runs Remotion %1.</source>
-        <translation>Conectado: la función usa Remotion %1.</translation>
-    </message>
-    <message>
-        <source>Enter the region first.</source>
-        <translation>Escribe primero la región.</translation>
-    </message>
-    <message>
-        <source>No Remotion Lambda function (remotion-render-…) in %1.</source>
-        <translation>No hay ninguna función de Remotion Lambda (remotion-render-…) en %1.</translation>
     </message>
 </context>
 <context>
@@ -1090,16 +1465,12 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Publicar</translation>
-    </message>
-    <message>
         <source>Upload the video and add it to the platform</source>
         <translation>Sube el vídeo y lo añade a la plataforma</translation>
+    </message>
+    <message>
+        <source>Connect vidstudio to your S3 bucket and Supabase project</source>
+        <translation>Conecta vidstudio con tu bucket de S3 y tu proyecto de Supabase</translation>
     </message>
     <message>
         <source>Your video is ready</source>

@@ -1,34 +1,25 @@
-"""Session fixtures: real SeaweedFS (S3), PostgreSQL + PostgREST + nginx and a Storage endpoint.
+"""Fixtures of the publish tests on the session's local services (helpers/stack.py).
 
-Every test in this folder is marked ``services``.  The servers start once per
-session on free 127.0.0.1 ports and are stopped at the end even when tests
-fail (fixture finalisers, plus an atexit hook in services.py).
+Every test in this folder is marked ``services``.  ``s3_server`` and ``supabase_stack``
+come from the suite-wide plugin helpers/stack.py (one SeaweedFS per session, shared
+with the Lambda tests); here: clean state per test, settings, keys and clients.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import publish_helpers
-import services
-from publish_helpers import (  # noqa: F401 - also re-exported for tests that import them from conftest
-    BUCKET,
-    assert_no_secret,
-    build_clients,
-    env_for_subprocess,
-    make_mp4,
-)
-
+from helpers import publish as publish_helpers
+from helpers import services
+from helpers.publish import BUCKET, build_clients, local_publish_settings, make_mp4
 from vidstudio.cloud.factory import CloudClients
-from vidstudio.cloud.settings import PublishSettings, S3Settings, Secrets, SupabaseSettings
 from vidstudio.jobs.outbox import PublishOutbox
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings
 
 HERE = Path(__file__).resolve().parent
 
@@ -37,27 +28,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.services)
-
-
-@pytest.fixture(scope="session")
-def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[services.SeaweedS3]:
-    server = services.SeaweedS3(tmp_path_factory.mktemp("seaweedfs"))
-    try:
-        server.start()
-        server.client().create_bucket(Bucket=BUCKET)
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
-def supabase_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[services.SupabaseStack]:
-    stack = services.SupabaseStack(tmp_path_factory.mktemp("supabase"))
-    try:
-        stack.start()
-        yield stack
-    finally:
-        stack.stop()
 
 
 @pytest.fixture
@@ -74,18 +44,7 @@ def clean_services(s3_server: services.SeaweedS3, supabase_stack: services.Supab
 def publish_settings(
     s3_server: services.SeaweedS3, supabase_stack: services.SupabaseStack
 ) -> PublishSettings:
-    return PublishSettings(
-        s3=S3Settings(
-            bucket=BUCKET,
-            region="us-east-1",
-            endpoint_url=s3_server.endpoint,
-            auth="keys",
-            link_mode="presigned",
-            link_hours=1,
-        ),
-        supabase=SupabaseSettings(url=supabase_stack.url),
-        retry_base_seconds=0.2,
-    )
+    return local_publish_settings(s3_server, supabase_stack, retry_base_seconds=0.2)
 
 
 @pytest.fixture

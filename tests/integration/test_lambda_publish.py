@@ -7,62 +7,38 @@ fetches the photo from Supabase Storage exactly as the proven URL says.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from lambda_.fake_lambda import FakeLambda
-
+from helpers.fake_lambda import FUNCTION, FakeLambda, auto_backend
+from helpers.props import villa_props
 from vidstudio.cloud.factory import CloudClients
-from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda, concurrency_cache
+from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda
 from vidstudio.cloud.lambda_render import (
     LambdaRenderer,
     SupabaseImageHost,
     make_lambda_clients,
     prove_image_url,
 )
+from vidstudio.jobs.backends import BUSY_MESSAGE, LambdaBackend
 from vidstudio.jobs.outbox import PublishOutbox
 from vidstudio.jobs.publish import RetryPolicy, publish, request_for_video
-from vidstudio.render.backends import BUSY_MESSAGE, AutoBackend, LambdaBackend, RenderRequest
-from vidstudio.render.fonts import ensure_fonts
+from vidstudio.render.backends import RenderRequest
 from vidstudio.render.paint import Props
 from vidstudio.render.template import get_template
 
-pytestmark = getattr(pytest.mark, "lambda")
+pytestmark = pytest.mark.aws_lambda
 
 FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
-FUNCTION = "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec"
-
-
-@pytest.fixture
-def fake_lambda(qapp: Any, s3_server: Any) -> Iterator[FakeLambda]:
-    ensure_fonts()
-    concurrency_cache.clear()
-    fake = FakeLambda(s3_server.client())
-    try:
-        yield fake
-    finally:
-        fake.close()
-        concurrency_cache.clear()
 
 
 @pytest.fixture
 def renderer(fake_lambda: FakeLambda, s3_server: Any, clients: CloudClients) -> LambdaRenderer:
-    admin = s3_server.admin
-    session = boto3.session.Session(
-        aws_access_key_id=admin.access_key,
-        aws_secret_access_key=admin.secret_key,
-        region_name="us-east-1",
-    )
     lambda_client, s3_client = make_lambda_clients(
-        session, "us-east-1", lambda_endpoint=fake_lambda.url, s3_endpoint=s3_server.endpoint
+        s3_server.session(), s3_server.region, lambda_endpoint=fake_lambda.url, s3_endpoint=s3_server.endpoint
     )
     settings = LambdaSettings(FUNCTION, "us-east-1", "https://example.invalid/sites/v/index.html")
     return LambdaRenderer(
@@ -74,7 +50,7 @@ def renderer(fake_lambda: FakeLambda, s3_server: Any, clients: CloudClients) -> 
 
 
 def _props(photo: Path) -> Props:
-    return Props(title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=photo)
+    return villa_props(photo, cta="")
 
 
 def test_the_photo_url_in_supabase_storage_is_proven(
@@ -123,7 +99,7 @@ def test_auto_with_a_throttled_lambda_renders_locally_and_publishes_once(
 ) -> None:
     fake_lambda.faults.add("throttle_start")
     request = RenderRequest(get_template("promo"), _props(coffee), tmp_path / "villa.mp4")
-    result = AutoBackend(LambdaBackend(renderer)).render(request)
+    result = auto_backend(renderer).render(request)
     assert result.backend == "local" and result.fallback_reason == BUSY_MESSAGE
 
     publish_request = replace(

@@ -11,18 +11,27 @@ import sys
 import threading
 import time
 import urllib.request
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from publish_helpers import BUCKET, assert_no_secret, build_clients, env_for_subprocess, make_mp4
 
+from helpers.publish import (
+    BUCKET,
+    assert_no_secret,
+    build_clients,
+    env_for_subprocess,
+    make_mp4,
+    publish_request,
+    replace,
+)
 from vidstudio.cloud.errors import PublishError
 from vidstudio.cloud.factory import CloudClients
-from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
 from vidstudio.jobs.publish import PublishProgress, RetryPolicy, publish, request_for_video
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings
 
 FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
 REPO = Path(__file__).resolve().parents[2]
@@ -209,18 +218,12 @@ def big_request(tmp_path: Path, coffee: Path, size: int = 24 * 1024 * 1024) -> P
     from PIL import Image
 
     Image.new("RGB", (64, 36), (200, 100, 50)).save(poster, "JPEG")
-    return PublishRequest(
+    return publish_request(
         render_id="big-one",
         video=str(video),
         photo=str(coffee),
         poster=str(poster),
         title="Big villa",
-        template="promo",
-        aspect="16:9",
-        width=1920,
-        height=1080,
-        fps=30,
-        duration_seconds=10.0,
         size_bytes=size,
         rendered_at=time.time(),
     )
@@ -235,19 +238,28 @@ def use_small_parts(clients: CloudClients) -> None:
     )
 
 
+BigUpload = Callable[..., tuple[CloudClients, PublishRequest]]
+
+
+@pytest.fixture
+def big_upload(
+    publish_settings: PublishSettings, secrets: Secrets, clean_services: None, coffee: Path, tmp_path: Path
+) -> BigUpload:
+    """``big_upload(s3_attempts=2)``: clients sending 5 MB parts one at a time, and a 24 MB
+    request, on clean services: an upload that takes several steps to watch."""
+
+    def make(s3_attempts: int = 2) -> tuple[CloudClients, PublishRequest]:
+        clients = build_clients(publish_settings, secrets, s3_attempts=s3_attempts)
+        use_small_parts(clients)
+        return clients, big_request(tmp_path, coffee)
+
+    return make
+
+
 def test_s3_stopped_mid_upload_then_back_publishes_once(
-    publish_settings: PublishSettings,
-    secrets: Secrets,
-    clean_services: None,
-    outbox: PublishOutbox,
-    coffee: Path,
-    tmp_path: Path,
-    s3_server,
-    supabase_stack,
+    big_upload: BigUpload, outbox: PublishOutbox, s3_server, supabase_stack
 ) -> None:
-    clients = build_clients(publish_settings, secrets, s3_attempts=1)
-    use_small_parts(clients)
-    request = big_request(tmp_path, coffee)
+    clients, request = big_upload(s3_attempts=1)
     stopped = threading.Event()
     restarted = threading.Event()
     messages: list[str] = []
@@ -282,10 +294,8 @@ def test_s3_stopped_mid_upload_then_back_publishes_once(
 
 KILL_SCRIPT = """
 import os, signal, sys
-from vidstudio.cloud.factory import make_clients
-from vidstudio.cloud.settings import load_settings, load_secrets
 from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
-from vidstudio.jobs.publish import publish
+from vidstudio.jobs.publish import clients_from_settings, publish
 
 request = PublishRequest.from_json(open(sys.argv[1], encoding="utf-8").read())
 
@@ -293,7 +303,7 @@ def progress(p):
     if p.step == "row":  # the video, photo and poster are up: die before the insert
         os.kill(os.getpid(), signal.SIGKILL)
 
-publish(request, make_clients(load_settings(), load_secrets()), PublishOutbox(), progress)
+publish(request, clients_from_settings(), PublishOutbox(), progress)
 print("not killed")
 """
 
@@ -607,8 +617,7 @@ def test_network_problems_are_named_and_retried(
     vidstudio_logs,
     closing: list[CloudClients],
 ) -> None:
-    from services import free_port
-
+    from helpers.services import free_port
     from vidstudio.cloud.factory import make_s3_client, make_supabase_client
     from vidstudio.cloud.s3 import S3Storage
     from vidstudio.cloud.supabase_store import SupabaseStore
@@ -747,21 +756,12 @@ def test_connection_checks_say_what_is_wrong(
 
 
 def test_cancel_during_the_upload_stops_it_and_a_retry_uploads_once(
-    publish_settings: PublishSettings,
-    secrets: Secrets,
-    clean_services: None,
-    outbox: PublishOutbox,
-    coffee: Path,
-    tmp_path: Path,
-    s3_server,
-    supabase_stack,
+    big_upload: BigUpload, outbox: PublishOutbox, s3_server, supabase_stack
 ) -> None:
     from vidstudio.cloud.errors import PublishCancelled
     from vidstudio.render.pipeline import CancelToken
 
-    clients = build_clients(publish_settings, secrets)
-    use_small_parts(clients)
-    request = big_request(tmp_path, coffee)
+    clients, request = big_upload()
     token = CancelToken()
     seen: list[float] = []
 
@@ -785,19 +785,20 @@ def test_cancel_during_the_upload_stops_it_and_a_retry_uploads_once(
 
 
 def test_a_render_job_from_the_app_store_publishes_under_its_id(
-    clients: CloudClients, outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack
-) -> None:
-    from types import SimpleNamespace
-
+    qapp, clients: CloudClients, outbox: PublishOutbox, sample_video: Path, coffee: Path, supabase_stack
+) -> None:  # type: ignore[no-untyped-def]
     from vidstudio.jobs.publish import request_for_job
+    from vidstudio.jobs.store import Job, JobState
 
-    job = SimpleNamespace(  # the fields of vidstudio.jobs.store.Job that publishing reads
+    job = Job(  # as the job store holds it (no request kept: the builder runs now)
         id="job-42",
         template="gallery",
         aspect="16:9",
+        quality="draft",
         props={"title": "Villa Azul", "subtitle": "Sea view", "photo": str(coffee)},
+        output_dir=str(sample_video.parent),
+        state=JobState.RENDERED,
         output_path=str(sample_video),
-        poster_path=None,
         wall_time=3.25,
         finished_at=1_770_000_000.0,
     )
@@ -812,7 +813,7 @@ def test_a_render_job_from_the_app_store_publishes_under_its_id(
     )
     assert row["render_seconds"] == 3.25
     assert result.s3_key == "renders/2026/02/job-42/villa-azul.mp4"
-    no_video = SimpleNamespace(**{**vars(job), "output_path": None})
+    no_video = replace(job, output_path=None)
     with pytest.raises(PublishError) as info:
         request_for_job(no_video)
     assert str(info.value) == "This render has no video yet."

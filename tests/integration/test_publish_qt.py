@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from publish_helpers import build_clients
 
+from helpers.publish import build_clients, replace
 from vidstudio.cloud.factory import CloudClients
-from vidstudio.cloud.settings import (
-    PublishSettings,
-    Secrets,
-    load_secrets,
-    save_settings,
-    settings_path,
-)
+from vidstudio.jobs import workers
 from vidstudio.jobs.outbox import PublishOutbox
 from vidstudio.jobs.publish import RetryPolicy, request_for_video
-from vidstudio.jobs.publish_job import PublishQueue
+from vidstudio.jobs.publish_queue import PublishQueue
+from vidstudio.secrets import Secrets, load_secrets
+from vidstudio.settings import PublishSettings, Settings, load_settings, save_settings, settings_path
 
 FAST = RetryPolicy(max_attempts=2, base_seconds=0.1)
 
@@ -34,7 +29,7 @@ def test_queue_publishes_reports_progress_and_retries_by_hand(
     coffee: Path,
     supabase_stack,
 ) -> None:
-    from services import free_port
+    from helpers.services import free_port
 
     offline = replace(
         publish_settings,
@@ -48,14 +43,15 @@ def test_queue_publishes_reports_progress_and_retries_by_hand(
     queue = PublishQueue(outbox, factory, policy=FAST, retry_check_ms=3_600_000)
     request = request_for_video(sample_video, photo=coffee, title="Queued villa")
     fractions: list[float] = []
-    queue.progress.connect(lambda _rid, fraction, _step, _msg: fractions.append(fraction))
+    queue.board.changed.connect(lambda ids: fractions.extend(queue.board.get(i).fraction for i in ids))
 
     with qtbot.waitSignal(queue.failed, timeout=60_000) as failed:
         assert queue.submit(request) is not None
         assert queue.submit(request) is None  # already queued
-    render_id, message, retryable = failed.args
-    assert render_id == request.render_id and retryable
-    assert message.startswith("Cannot reach Amazon S3 at 127.0.0.1.")
+    render_id, error = failed.args
+    assert render_id == request.render_id and error.retryable
+    assert error.text.startswith("Cannot reach Amazon S3 at 127.0.0.1.")
+    assert queue.board.get(render_id).state == "failed"
     entry = outbox.get(render_id)
     assert entry is not None and entry.state == "failed" and entry.next_attempt_at is not None
 
@@ -63,7 +59,8 @@ def test_queue_publishes_reports_progress_and_retries_by_hand(
     with qtbot.waitSignal(queue.finished, timeout=60_000) as done:
         assert queue.retry(render_id) is not None
     assert done.args[0] == render_id and done.args[1].startswith(publish_settings.s3.endpoint_url)
-    assert fractions and max(fractions) == 1.0
+    qtbot.waitUntil(lambda: bool(fractions) and max(fractions) == 1.0)
+    assert queue.board.get(render_id).state == "published"
     assert len(supabase_stack.rows()) == 1
     assert queue.retry(render_id) is None  # published: nothing to do
     assert queue.shutdown()
@@ -101,7 +98,7 @@ def page(qtbot, memory_keyring):  # type: ignore[no-untyped-def]
     widget = PublishSettingsPage()
     qtbot.addWidget(widget)
     yield widget
-    widget.checker.wait()
+    workers.pool("network").waitForDone(30_000)
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
@@ -124,12 +121,14 @@ def test_settings_page_saves_keys_in_the_keyring_and_tests_connections(
     page.secret_key.setText(secrets.aws_secret_access_key)
     page.sb_url.setText(publish_settings.supabase.url)
     page.sb_key.setText(secrets.supabase_key)
-    assert page.save()
-    assert page.save_status.text() == "Saved."
+    settings = Settings()
+    page.apply(settings)  # the Settings dialog's OK
+    save_settings(settings)
+    assert page.save_status.text() == ""
     text = settings_path().read_text(encoding="utf-8")
     for secret in secrets.values():
         assert secret not in text
-    assert json.loads(text)["s3"]["bucket"] == s3.bucket
+    assert json.loads(text)["publish"]["s3"]["bucket"] == s3.bucket
     assert load_secrets(env={}) == secrets
     assert page.sb_key.text() == "" and "leave empty to keep it" in page.sb_key.placeholderText()
 
@@ -166,8 +165,9 @@ def test_settings_page_saves_keys_in_the_keyring_and_tests_connections(
 def test_settings_page_loads_saved_values(qtbot, memory_keyring, publish_settings: PublishSettings) -> None:  # type: ignore[no-untyped-def]
     from vidstudio.ui.publish_settings import PublishSettingsPage
 
-    save_settings(replace(publish_settings, publish_after_render=True))
+    save_settings(Settings(publish=replace(publish_settings, publish_after_render=True)))
     widget = PublishSettingsPage()
+    widget.load(load_settings())  # as the Settings dialog does
     qtbot.addWidget(widget)
     assert widget.bucket.text() == publish_settings.s3.bucket
     assert widget.auth.currentData() == "keys" and not widget.profile.isEnabled()

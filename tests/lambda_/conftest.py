@@ -1,64 +1,31 @@
-"""Fixtures of the Lambda tests: a real local S3 (SeaweedFS) and the fake Lambda function.
-
-Kept under tests/lambda_/ on purpose (the publish branch brings its own S3 and
-Supabase fixtures in tests/integration/; the lead can unify them).
-"""
+"""Fixtures of the Lambda tests; the local S3 and the fake Lambda function come from helpers/stack.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from lambda_.fake_lambda import FakeLambda
-from lambda_.s3_server import LocalS3, start_seaweedfs, stop
-from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda, concurrency_cache
+from helpers.fake_lambda import FUNCTION, PHOTO_BUCKET, SERVE_URL, FakeLambda
+from helpers.services import SeaweedS3
+from vidstudio.cloud.lambda_client import LambdaSettings, RemotionLambda
 from vidstudio.cloud.lambda_render import LambdaRenderer, S3ImageHost, make_lambda_clients
 
-FUNCTION = "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec"
-SERVE_URL = "https://remotionlambda-useast1-local.s3.us-east-1.amazonaws.com/sites/vidstudio/index.html"
-PHOTO_BUCKET = "photos"
 
-
-@pytest.fixture(scope="session")
-def local_s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalS3]:
-    s3, proc = start_seaweedfs(tmp_path_factory.mktemp("seaweedfs"))
-    try:
-        s3.client().create_bucket(Bucket=PHOTO_BUCKET)
-        yield s3
-    finally:
-        stop(proc)
+@pytest.fixture
+def s3_client(s3_server: SeaweedS3) -> Any:
+    return s3_server.client()
 
 
 @pytest.fixture
-def s3_client(local_s3: LocalS3) -> Any:
-    return local_s3.client()
-
-
-@pytest.fixture
-def fake_lambda(qapp: Any, s3_client: Any) -> Iterator[FakeLambda]:
-    from vidstudio.render.fonts import ensure_fonts
-
-    ensure_fonts()  # in the GUI thread, before the fake renders in its own
-    concurrency_cache.clear()
-    fake = FakeLambda(s3_client)
-    try:
-        yield fake
-    finally:
-        fake.close()
-        concurrency_cache.clear()
-
-
-@pytest.fixture
-def make_renderer(fake_lambda: FakeLambda, local_s3: LocalS3) -> Any:
+def make_renderer(fake_lambda: FakeLambda, s3_server: SeaweedS3) -> Any:
     def make(**overrides: Any) -> LambdaRenderer:
         lambda_client, s3_client = make_lambda_clients(
-            local_s3.session(),
-            local_s3.region,
+            s3_server.session(),
+            s3_server.region,
             lambda_endpoint=fake_lambda.url,
-            s3_endpoint=local_s3.endpoint,
+            s3_endpoint=s3_server.endpoint,
             read_timeout=overrides.pop("read_timeout", 90.0),
         )
         settings = LambdaSettings(function_name=FUNCTION, region="us-east-1", serve_url=SERVE_URL)

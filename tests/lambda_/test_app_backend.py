@@ -6,66 +6,22 @@ Lambda render is ready to publish with backend = lambda and its cost.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-
-from ui_helpers import SMALL, dialog_guard, write_short_templates
-
-from lambda_.fake_lambda import FakeLambda
+from helpers.fake_lambda import FakeLambda
+from helpers.windows import WindowFactory
+from vidstudio.jobs.backends import BUSY_MESSAGE
 from vidstudio.jobs.outbox import PublishRequest
-from vidstudio.jobs.render_backend import backend_for
 from vidstudio.jobs.runner import RenderProgress
-from vidstudio.jobs.store import Job, JobState, JobStore
-from vidstudio.render.backends import BUSY_MESSAGE, RenderBackend
-from vidstudio.settings import Settings
-from vidstudio.ui.i18n import install_language
+from vidstudio.jobs.store import Job, JobState
+from vidstudio.messages import Message
+from vidstudio.render.template import templates_dir
 from vidstudio.ui.main_window import MainWindow
-from vidstudio.ui.theme import apply_theme
 
-pytestmark = getattr(pytest.mark, "lambda")
-
-
-@pytest.fixture(scope="module")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_short_templates(tmp_path_factory.mktemp("templates-1s"), 1.0)
-
-
-@pytest.fixture(autouse=True)
-def _window_env(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    apply_theme(qapp)
-    install_language("en")
-    with dialog_guard(monkeypatch):
-        yield
-
-
-def _window(qtbot: Any, templates: Path | None, policy: str, renderer: Any) -> MainWindow:
-    def backend(size: QSize) -> RenderBackend:
-        return backend_for(policy, renderer, size)
-
-    settings = Settings()
-    settings.defaults.quality = "draft"
-    window = MainWindow(
-        JobStore(),
-        settings,
-        templates_dir=templates,
-        render_scale=SMALL,
-        persist_settings=False,
-        publish_after=lambda: False,
-        backend_factory=backend,
-    )
-    qtbot.addWidget(window)
-    window.resize(1200, 780)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+pytestmark = pytest.mark.aws_lambda
 
 
 def _render(qtbot: Any, window: MainWindow, photo: Path) -> tuple[Job, list[tuple[RenderProgress, str]]]:
@@ -90,14 +46,14 @@ def _close(window: MainWindow) -> None:
 
 
 def test_auto_with_a_throttled_lambda_renders_here_and_the_panel_says_why(
-    qtbot: Any, templates: Path, make_renderer: Any, fake_lambda: FakeLambda, photo: Path
+    qtbot: Any, make_window: WindowFactory, make_renderer: Any, fake_lambda: FakeLambda, photo: Path
 ) -> None:
     fake_lambda.faults.add("throttle_start")
-    window = _window(qtbot, templates, "auto", make_renderer())
+    window = make_window(render_on="auto", renderer=make_renderer(), publish_after=False)
     try:
         job, seen = _render(qtbot, window, photo)
         assert job.state is JobState.RENDERED
-        assert job.extra["backend"] == "local" and job.extra["fallback"] == BUSY_MESSAGE
+        assert job.extra["backend"] == "local" and Message.from_stored(job.extra["fallback"]) == BUSY_MESSAGE
         shown = [text for _report, text in seen]
         assert "Lambda is busy (concurrency limit): rendering on this computer" in shown
         first = next(i for i, (r, _text) in enumerate(seen) if r.message == BUSY_MESSAGE)
@@ -113,10 +69,10 @@ def test_auto_with_a_throttled_lambda_renders_here_and_the_panel_says_why(
 
 
 def test_a_lambda_render_is_ready_to_publish_with_backend_lambda_and_its_cost(
-    qtbot: Any, make_renderer: Any, fake_lambda: FakeLambda, photo: Path
+    qtbot: Any, make_window: WindowFactory, make_renderer: Any, fake_lambda: FakeLambda, photo: Path
 ) -> None:
     # The bundled templates: the fake function renders the site's (full-length) composition.
-    window = _window(qtbot, None, "lambda", make_renderer())
+    window = make_window(templates_dir(), render_on="lambda", renderer=make_renderer(), publish_after=False)
     try:
         job, seen = _render(qtbot, window, photo)
         assert job.state is JobState.RENDERED and job.extra["backend"] == "lambda"

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from lambda_.conftest import PHOTO_BUCKET
-from lambda_.fake_lambda import BUCKET, FakeLambda
+from helpers.fake_lambda import BUCKET, PHOTO_BUCKET, FakeLambda, auto_backend
+from helpers.props import villa_props
 from vidstudio.cloud.lambda_client import (
     REMOTION_VERSION,
     LambdaError,
@@ -16,31 +16,18 @@ from vidstudio.cloud.lambda_client import (
     discover_functions,
 )
 from vidstudio.cloud.lambda_render import S3ImageHost
-from vidstudio.render.backends import (
-    BUSY_MESSAGE,
-    SLOW_MESSAGE,
-    AutoBackend,
-    LambdaBackend,
-    RemoteRenderError,
-    RenderRequest,
-    make_backend,
-)
+from vidstudio.jobs.backends import BUSY_MESSAGE, SLOW_MESSAGE, LambdaBackend, make_backend
+from vidstudio.render.backends import RenderRequest
 from vidstudio.render.errors import Cancelled, PropsError
 from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress
 from vidstudio.render.template import get_template
 
-pytestmark = getattr(pytest.mark, "lambda")  # "lambda" is a Python keyword
+pytestmark = pytest.mark.aws_lambda
 
 
 def _request(photo: Path, output: Path, template: str = "promo") -> RenderRequest:
-    props = Props(
-        title="Nismara Pool Villa",
-        subtitle="Your private escape in Bali",
-        photo=photo,
-        cta="Book now",
-    )
-    return RenderRequest(get_template(template), props, output)
+    return RenderRequest(get_template(template), villa_props(photo), output)
 
 
 def _s3_object(s3: Any, bucket: str, key: str) -> dict[str, Any] | None:
@@ -72,7 +59,7 @@ def test_lambda_render_lands_in_s3_with_its_cost(
     assert start["framesPerLambda"] == 34 and start["version"] == REMOTION_VERSION
     assert fake_lambda.max_renderers_seen + 1 <= fake_lambda.concurrency
     # The progress panel saw %, frames, Lambdas and the cost so far.
-    messages = [r.message for r in reports if r.message.startswith("Lambda:")]
+    messages = [r.message.text for r in reports if r.message and r.message.text.startswith("Lambda:")]
     assert messages and "Lambdas" in messages[-1] and "so far" in messages[-1]
     assert reports[-1].stage == "done"
 
@@ -103,7 +90,7 @@ def test_auto_with_a_throttled_invoke_renders_locally(
     fake_lambda.faults.add("throttle_start")
     reports: list[Progress] = []
     output = tmp_path / "villa.mp4"
-    result = AutoBackend(LambdaBackend(make_renderer())).render(_request(photo, output), reports.append)
+    result = auto_backend(make_renderer()).render(_request(photo, output), reports.append)
 
     assert result.backend == "local"
     assert result.fallback_reason == BUSY_MESSAGE
@@ -118,7 +105,7 @@ def test_auto_with_the_fatal_concurrency_error_renders_locally(
     fake_lambda: FakeLambda, make_renderer: Any, photo: Path, tmp_path: Path
 ) -> None:
     fake_lambda.faults.add("fatal_concurrency")
-    result = AutoBackend(LambdaBackend(make_renderer())).render(_request(photo, tmp_path / "v.mp4"))
+    result = auto_backend(make_renderer()).render(_request(photo, tmp_path / "v.mp4"))
     assert result.backend == "local" and result.fallback_reason == BUSY_MESSAGE
 
 
@@ -127,7 +114,7 @@ def test_auto_when_lambda_stalls_renders_locally_and_cancels_the_remote_render(
 ) -> None:
     fake_lambda.faults.add("stall")
     renderer = make_renderer(stall_timeout=1.0)
-    result = AutoBackend(LambdaBackend(renderer)).render(_request(photo, tmp_path / "v.mp4"))
+    result = auto_backend(renderer).render(_request(photo, tmp_path / "v.mp4"))
     assert result.backend == "local" and result.fallback_reason == SLOW_MESSAGE
     (render_id,) = fake_lambda.renders
     assert _s3_object(s3_client, BUCKET, f"renders/{render_id}/cancel.json") is not None
@@ -139,8 +126,8 @@ def test_a_version_mismatch_is_shown_naming_both_versions(
 ) -> None:
     fake_lambda.version = "4.0.500"
     output = tmp_path / "v.mp4"
-    with pytest.raises(RemoteRenderError) as info:
-        make_backend(policy, make_renderer()).render(_request(photo, output))
+    with pytest.raises(LambdaError) as info:
+        make_backend(policy, lambda_renderer=make_renderer()).render(_request(photo, output))
     message = str(info.value)
     assert "4.0.500" in message and REMOTION_VERSION in message
     assert info.value.kind == "version_mismatch"
@@ -154,8 +141,8 @@ def test_a_version_mismatch_on_start_is_also_caught(
     renderer = make_renderer()
     renderer.remotion.check_version()
     fake_lambda.version = "4.0.500"  # redeployed between info and start
-    with pytest.raises(RemoteRenderError) as info:
-        AutoBackend(LambdaBackend(renderer)).render(_request(photo, tmp_path / "v.mp4"))
+    with pytest.raises(LambdaError) as info:
+        auto_backend(renderer).render(_request(photo, tmp_path / "v.mp4"))
     assert info.value.kind == "version_mismatch"
 
 
@@ -163,8 +150,8 @@ def test_access_denied_is_shown_not_fallen_back_from(
     fake_lambda: FakeLambda, make_renderer: Any, photo: Path, tmp_path: Path
 ) -> None:
     fake_lambda.faults.add("access_denied")
-    with pytest.raises(RemoteRenderError) as info:
-        AutoBackend(LambdaBackend(make_renderer())).render(_request(photo, tmp_path / "v.mp4"))
+    with pytest.raises(LambdaError) as info:
+        auto_backend(make_renderer()).render(_request(photo, tmp_path / "v.mp4"))
     assert info.value.kind == "access_denied"
     assert "denied" in str(info.value)
 
@@ -206,8 +193,8 @@ def test_a_photo_url_that_does_not_serve_the_photo_never_invokes_a_render(
     mode: str,
 ) -> None:
     renderer = make_renderer(image_host=_WrongUrlHost(s3_client, mode))
-    with pytest.raises(RemoteRenderError) as info:
-        AutoBackend(LambdaBackend(renderer)).render(_request(photo, tmp_path / "v.mp4"))
+    with pytest.raises(LambdaError) as info:
+        auto_backend(renderer).render(_request(photo, tmp_path / "v.mp4"))
     assert info.value.kind == "image_url"
     assert "not started" in str(info.value)
     assert "start" not in fake_lambda.types()
@@ -252,8 +239,9 @@ def test_bad_props_are_shown_before_anything_is_invoked(
 ) -> None:
     props = Props(title="   ", photo=photo)
     request = RenderRequest(get_template("promo"), props, tmp_path / "v.mp4")
-    backend = make_backend(policy, make_renderer())
-    assert backend.prepare(request) == "The title is empty; type a title."
+    backend = make_backend(policy, lambda_renderer=make_renderer())
+    problem = backend.prepare(request)
+    assert problem is not None and problem.text == "The title is empty; type a title."
     with pytest.raises(PropsError):
         backend.render(request)
     assert fake_lambda.invocations == []
@@ -277,6 +265,6 @@ def test_auto_when_lambda_does_not_answer_renders_locally(
     fake_lambda.faults.add("hang")
     fake_lambda.hang_seconds = 2.5
     renderer = make_renderer(read_timeout=1.0)
-    result = AutoBackend(LambdaBackend(renderer)).render(_request(photo, tmp_path / "v.mp4"))
+    result = auto_backend(renderer).render(_request(photo, tmp_path / "v.mp4"))
     assert result.backend == "local" and result.fallback_reason == SLOW_MESSAGE
     assert "start" not in fake_lambda.types()

@@ -15,11 +15,10 @@ from vidstudio.cloud.lambda_client import (
     renderers_for,
     version_of_function,
 )
-from vidstudio.render.backends import (
+from vidstudio.jobs.backends import (
     BUSY_MESSAGE,
     SLOW_MESSAGE,
     UNREACHABLE_MESSAGE,
-    RemoteRenderError,
     fallback_message,
 )
 
@@ -44,8 +43,7 @@ def test_the_table_covers_every_kind_but_cancel() -> None:
 @pytest.mark.parametrize(("kind", "expected"), FALLBACK_TABLE)
 def test_fallback_decision(kind: LambdaErrorKind, expected: str | None) -> None:
     error = LambdaError(kind, "x")
-    remote = RemoteRenderError(str(error), kind.value, error.can_render_locally)
-    assert fallback_message(remote) == expected
+    assert fallback_message(error) == expected
 
 
 @pytest.mark.parametrize(

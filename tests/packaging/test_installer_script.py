@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
+from helpers.scripts import load_script
+
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "scripts"))
-sys.path.insert(0, str(REPO / "freeze"))
-import build_installer  # noqa: E402
-import buildinfo  # noqa: E402
+build_installer = load_script("scripts/build_installer.py")
+buildinfo = load_script("freeze/buildinfo.py")
 
 NSI = (REPO / "installer" / "vidstudio.nsi").read_text(encoding="utf-8")
 

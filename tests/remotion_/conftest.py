@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SSIM_REPORT: dict[str, float] = {}
+from helpers.ssim import SSIM_REPORT
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

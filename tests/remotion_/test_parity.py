@@ -34,8 +34,8 @@ from PIL import Image
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from remotion_.conftest import SSIM_REPORT
-from remotion_.ssim import ssim
+from helpers.props import villa_props
+from helpers.ssim import SSIM_REPORT, ssim
 from vidstudio.render.paint import Props, render_frame_image
 from vidstudio.render.remotion_props import image_ref, remotion_input_props
 from vidstudio.render.template import ASPECTS, get_template
@@ -57,12 +57,7 @@ def _name(template: str, aspect: str, frame: int) -> str:
 
 
 def _props(photo: Path) -> Props:
-    return Props(
-        title="Nismara Pool Villa",
-        subtitle="Your private escape in Bali",
-        photo=photo,
-        cta="Book now",
-    )
+    return villa_props(photo)
 
 
 def qimage_array(image: QImage) -> npt.NDArray[np.uint8]:

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from helpers.props import villa_props
 from vidstudio.render.backends import RenderRequest
 from vidstudio.render.errors import Cancelled
-from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress
 from vidstudio.render.remotion_local import RemotionLocalBackend, descendants, find_node
 from vidstudio.render.template import get_template
@@ -21,8 +21,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def _request(photo: Path, output: Path) -> RenderRequest:
-    props = Props(title="Nismara Pool Villa", subtitle="Your private escape in Bali", photo=photo)
-    return RenderRequest(get_template("promo"), props, output)
+    return RenderRequest(get_template("promo"), villa_props(photo, cta=""), output)
 
 
 def _running(pid: int) -> bool:
@@ -41,7 +40,7 @@ def test_node_is_found() -> None:
 def test_missing_install_is_a_plain_message(tmp_path: Path, coffee: Path) -> None:
     backend = RemotionLocalBackend(project=tmp_path)
     message = backend.prepare(_request(coffee, tmp_path / "v.mp4"))
-    assert message is not None and "npm ci" in message
+    assert message is not None and "npm ci" in message.text
 
 
 def test_cancel_ends_node_and_chromium_and_leaves_no_file(
@@ -85,5 +84,5 @@ def test_renders_the_promo_with_remotion(qapp: Any, coffee: Path, tmp_path: Path
     )
     assert result.backend == "remotion-local"
     assert output.read_bytes()[4:8] == b"ftyp" and result.render.size_bytes > 100_000
-    assert any(r.message.startswith("Remotion:") for r in reports)
+    assert any(r.message is not None and r.message.text.startswith("Remotion:") for r in reports)
     assert reports[-1].stage == "done"

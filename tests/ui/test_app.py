@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from helpers.ui import OFFSCREEN_DIALOG
 from vidstudio import paths
 from vidstudio.jobs.store import INTERRUPTED_RENDER, JobState
 from vidstudio.settings import Settings, load_settings
@@ -23,7 +24,6 @@ from vidstudio.ui.settings_dialog import SettingsDialog, register_page
 from vidstudio.ui.single_instance import SingleInstance, server_name
 
 REPO = Path(__file__).resolve().parents[2]
-OFFSCREEN_DIALOG = "This plugin does not support propagateSizeHints"
 
 RENDER_SCRIPT = textwrap.dedent(
     """
@@ -108,25 +108,23 @@ def test_a_second_launch_hands_its_photo_to_the_first(qtbot, coffee: Path) -> No
             second.wait(10)
 
 
-def test_self_test_is_silent_and_succeeds() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "vidstudio.app", "--self-test"],
+def _run_app(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vidstudio.app", *args],
         env=_child_env(),
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_self_test_is_silent_and_succeeds() -> None:
+    done = _run_app("--self-test")
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
 
 def test_commands_still_reach_the_cli() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "vidstudio.app", "templates"],
-        env=_child_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _run_app("templates")
     assert done.returncode == 0 and "promo" in done.stdout
 
 

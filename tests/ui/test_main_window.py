@@ -11,10 +11,13 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import differing_pixels, drop_files, preview_pixels
 
+from helpers.props import stored_job
+from helpers.ui import differing_pixels, drop_files, hold_render, preview_pixels
+from vidstudio.jobs.outbox import PublishRequest
+from vidstudio.jobs.publish_queue import PublishStatus
 from vidstudio.jobs.runner import RenderProgress
-from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.jobs.store import Job, JobState
 
 RENDER_TIMEOUT = 120_000
 
@@ -64,7 +67,9 @@ def test_render_to_completion_reports_increasing_progress_and_writes_an_mp4(
         pass
     job: Job = finished.args[0]
     fractions = [r.fraction for r in reports]
-    assert len(fractions) >= 5
+    # Reports are throttled (at most 10 a second, stage changes always), so how many arrive
+    # depends on the machine: only their order and the end are checked, not their number.
+    assert fractions and fractions[0] < 1.0, fractions
     assert all(b > a for a, b in pairwise(fractions)), fractions
     assert fractions[-1] == 1.0
     assert any(r.thumbnail is not None for r in reports)
@@ -93,24 +98,24 @@ def test_render_to_completion_reports_increasing_progress_and_writes_an_mp4(
 
 
 def test_cancel_mid_render_leaves_no_file_and_marks_the_job_cancelled(
-    make_window, qtbot, coffee: Path, long_templates: Path
+    make_window, qtbot, coffee: Path, long_templates: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(templates=long_templates)
     _fill(window, coffee)
     cancelled_at: list[int] = []
     pressed: list[float] = []
-
-    def on_progress(report: RenderProgress) -> None:
-        if report.done >= 10 and not cancelled_at:
-            cancelled_at.append(report.done)
-            pressed.append(time.perf_counter())
-            qtbot.keyClick(window, Qt.Key.Key_Escape)
-
-    window.queue.progress.connect(on_progress)
     started = time.perf_counter()
-    with qtbot.waitSignal(window.queue.job_failed, timeout=RENDER_TIMEOUT) as failed:
+    # Held at frame 10 (of 120) until Esc cancels: mid-render however fast this machine is.
+    with (
+        hold_render(monkeypatch, frame=10) as hold,
+        qtbot.waitSignal(window.queue.job_failed, timeout=RENDER_TIMEOUT) as failed,
+    ):
         job = window.start_render()
         assert job is not None
+        hold.wait_reached()
+        cancelled_at.append(hold.frame)
+        pressed.append(time.perf_counter())
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
     job = failed.args[0]
     stopped_ms = (time.perf_counter() - pressed[0]) * 1000
     print(f"\nEsc to cancelled job: {stopped_ms:.0f} ms")
@@ -275,13 +280,15 @@ def test_quitting_during_a_render_asks_then_cancels(
         return answer[0]
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    with qtbot.waitSignal(window.queue.progress, timeout=RENDER_TIMEOUT):
+    # Held mid-render until the quit cancels it: still rendering when the user answers.
+    with hold_render(monkeypatch, frame=10) as hold:
         job = window.start_render()
-    assert job is not None
-    assert window.close() is False  # the user said No
-    assert window.isVisible() and window.queue.busy
-    answer[0] = QMessageBox.StandardButton.Yes
-    assert window.close() is True
+        assert job is not None
+        hold.wait_reached()
+        assert window.close() is False  # the user said No
+        assert window.isVisible() and window.queue.busy
+        answer[0] = QMessageBox.StandardButton.Yes
+        assert window.close() is True
     assert asked == ["Quit vidstudio?", "Quit vidstudio?"]
     assert window.queue.pool.activeThreadCount() == 0
     stored = window.store.require(job.id)
@@ -290,28 +297,34 @@ def test_quitting_during_a_render_asks_then_cancels(
     assert _partials(Path(stored.output_dir)) == []
 
 
-def test_copy_link_appears_only_for_a_published_video(make_window, coffee: Path) -> None:
+def test_copy_link_appears_only_for_a_published_video(make_window, qtbot, coffee: Path) -> None:
     window = make_window()
-    store: JobStore = window.store
-    job = store.add(
-        Job(
-            id="abc",
-            template="promo",
-            aspect="16:9",
-            quality="draft",
-            props={"title": "Villa", "photo": str(coffee)},
-            output_dir=str(coffee.parent),
-        )
-    )
-    store.transition(job.id, JobState.RENDERING)
-    rendered = store.transition(job.id, JobState.RENDERED, output_path=str(coffee))
+    rendered = stored_job(window.store, coffee, id="abc", output_path=str(coffee))
     window.show_result(rendered)
     assert not window.result_card.copy_link_button.isVisible()
-    published = store.update(job.id, video_url="https://example.invalid/v.mp4")
-    window.show_result(published)
+    # Published: the outbox says so (its one record), and the board shows it.
+    request = PublishRequest("abc", str(coffee), str(coffee), "Villa", "promo", "16:9", 1, 1, 30, 1.0, 1, 0.0)
+    window.outbox.add(request)
+    window.outbox.complete_step("abc", "video", {"s3_key": "renders/abc/villa.mp4"})
+    window.outbox.set_state("abc", "published")
+    window.board.set("abc", PublishStatus("published", 1.0))
+    window.show_result(rendered)
     assert window.result_card.copy_link_button.isVisible()
+
+    class Clients:  # Copy link asks S3 for a fresh link (presigned links expire)
+        class s3:
+            @staticmethod
+            def link(key: str) -> str:
+                return f"https://example.invalid/{key}"
+
+        def close(self) -> None:
+            pass
+
+    window._clients_factory = Clients
     window.result_card.copy_link_button.click()
-    assert QGuiApplication.clipboard().text() == "https://example.invalid/v.mp4"
+    qtbot.waitUntil(
+        lambda: QGuiApplication.clipboard().text() == "https://example.invalid/renders/abc/villa.mp4"
+    )
 
 
 def test_several_photos_dropped_at_once_queue_one_video_each(

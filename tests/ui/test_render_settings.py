@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from helpers.ui import OFFSCREEN_DIALOG
 from vidstudio.jobs.store import JobState
 from vidstudio.settings import RenderOn, Settings, load_settings, save_settings
 from vidstudio.ui.publish_settings import PublishSettingsPage
 from vidstudio.ui.render_settings import RenderSettingsPage, parse_compositions
-
-OFFSCREEN_DIALOG = "This plugin does not support propagateSizeHints()"
 
 
 def _render_page(dialog) -> RenderSettingsPage:  # type: ignore[no-untyped-def]
@@ -77,7 +76,7 @@ def test_test_connection_without_the_lambda_details_says_what_is_missing(make_wi
     dialog = window.open_settings()
     page = _render_page(dialog)
     page.policy.setCurrentIndex(page.policy.findData("lambda"))
-    with qtbot.waitSignal(page.checker.tested, timeout=10_000) as tested:
+    with qtbot.waitSignal(page.tested, timeout=10_000) as tested:
         page.test_button.click()
     assert tested.args == [False, "Fill in the function name, the region and the site URL first."]
     assert page.status.text().startswith("✖ Fill in the function name")

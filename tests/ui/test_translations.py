@@ -16,9 +16,13 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from ui_helpers import drop_files
 
-from vidstudio.jobs.store import Job, JobState, new_job_id
+from helpers.props import stored_job
+from helpers.ui import OFFSCREEN_DIALOG, drop_files
+from vidstudio.cloud.errors import no_such_bucket
+from vidstudio.jobs.publish_queue import PublishStatus
+from vidstudio.jobs.store import INTERRUPTED_RENDER, JobState
+from vidstudio.messages import Kind, Message, message, unexpected
 from vidstudio.resources import resource_path
 from vidstudio.ui.i18n import current_language, install_language
 
@@ -96,23 +100,37 @@ def _populate(window, coffee: Path) -> None:  # type: ignore[no-untyped-def]
     drop_files(window.drop_zone, [coffee])
     window.title_edit.setText("Nismara Pool Villa")
     window.subtitle_edit.setText("Your private escape in Bali")
-    job = window.store.add(
-        Job(
-            id=new_job_id(),
-            template="promo",
-            aspect="16:9",
-            quality="draft",
-            props={"title": "Nismara Pool Villa", "photo": str(coffee)},
-            output_dir=str(coffee.parent),
-        )
+    store, title = window.store, "Nismara Pool Villa"
+    failed = stored_job(
+        store, coffee, state=JobState.FAILED, title=title, error=message(INTERRUPTED_RENDER, Kind.INTERRUPTED)
     )
-    window.store.transition(job.id, JobState.RENDERING)
-    failed = window.store.transition(
-        job.id, JobState.FAILED, error="interrupted: vidstudio was closed during the render"
-    )
+    # One failure from every layer, as the store keeps them: each must show in Spanish.
+    for reason in _ERRORS_OF_EVERY_LAYER():
+        window.queue_view.add_job(stored_job(store, coffee, state=JobState.FAILED, title=title, error=reason))
+    rendered = stored_job(store, coffee, title=title, output_path=str(coffee))
+    window.board.set(rendered.id, PublishStatus("failed", error=no_such_bucket("villas").sentence))
+    window.queue_view.add_job(rendered)
     window.queue_view.add_job(failed)
     window.show_result(failed)
     window.history.reload()
+
+
+def _ERRORS_OF_EVERY_LAYER() -> list[Message]:
+    from vidstudio.cloud.lambda_client import LambdaError, LambdaErrorKind
+    from vidstudio.jobs.backends import LAMBDA_NOT_SET_UP
+    from vidstudio.jobs.runner import NO_FOLDER
+    from vidstudio.render.errors import ImageError, OutputError
+
+    return [
+        ImageError("The image {name} was not found.", name="casa.jpg").sentence,  # render
+        OutputError(
+            "The disk is full: cannot write {name}. Free some space and try again.", name="v.mp4"
+        ).sentence,
+        LambdaError(LambdaErrorKind.THROTTLED, "Lambda is busy (AWS concurrency limit reached).").sentence,
+        message(LAMBDA_NOT_SET_UP, Kind.NOT_SET_UP),  # the backend layer
+        message(NO_FOLDER, Kind.OUTPUT, folder="/videos"),  # jobs
+        unexpected(),
+    ]
 
 
 def test_the_spanish_translation_file_is_compiled() -> None:
@@ -123,7 +141,6 @@ def test_the_spanish_translation_file_is_compiled() -> None:
 
 
 # Opening a dialog on the offscreen platform logs this; it is not ours.
-OFFSCREEN_DIALOG = "This plugin does not support propagateSizeHints"
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)

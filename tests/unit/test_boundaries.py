@@ -19,6 +19,7 @@ FORBIDDEN = {
         "supabase",
         "vidstudio.ui",
         "vidstudio.cloud",
+        "vidstudio.jobs",
     ),
     "cloud": (
         "PySide6",
@@ -44,11 +45,29 @@ def _imports(path: Path) -> list[tuple[int, str]]:
     return found
 
 
+# The shared modules every layer may use: plain Python, no Qt, no cloud library.
+SHARED = ("messages.py", "settings.py", "secrets.py", "paths.py")
+SHARED_FORBIDDEN = (
+    "PySide6",
+    "shiboken6",
+    "boto3",
+    "botocore",
+    "supabase",
+    "av",
+    "vidstudio.ui",
+    "vidstudio.jobs",
+)
+
+
 def _violations(layer: str) -> list[str]:
     bad: list[str] = []
-    for path in sorted((PACKAGE / layer).rglob("*.py")):
+    files = (
+        [PACKAGE / name for name in SHARED] if layer == "shared" else sorted((PACKAGE / layer).rglob("*.py"))
+    )
+    forbidden = SHARED_FORBIDDEN if layer == "shared" else FORBIDDEN[layer]
+    for path in files:
         for lineno, name in _imports(path):
-            for prefix in FORBIDDEN[layer]:
+            for prefix in forbidden:
                 if name == prefix or name.startswith(prefix + "."):
                     bad.append(f"{path.relative_to(PACKAGE.parent)}:{lineno} imports {name}")
     return bad
@@ -58,6 +77,11 @@ def _violations(layer: str) -> list[str]:
 def test_layer_imports_stay_inside_their_boundary(layer: str) -> None:
     assert (PACKAGE / layer).is_dir()
     assert _violations(layer) == []
+
+
+def test_the_shared_modules_import_no_qt_and_no_cloud_library() -> None:
+    assert all((PACKAGE / name).is_file() for name in SHARED)
+    assert _violations("shared") == []
 
 
 def test_the_checker_sees_a_violation(tmp_path: Path) -> None:

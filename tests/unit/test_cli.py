@@ -199,3 +199,23 @@ def test_ctrl_c_exits_130_and_leaves_no_file(tmp_path: Path, coffee: Path) -> No
     assert "cancelled; no file was written" in stderr and "Traceback" not in stderr
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def test_render_on_lambda_that_is_not_set_up_is_one_plain_line_and_no_file(
+    tmp_path: Path, coffee: Path
+) -> None:
+    """``--on`` goes through the app's backend factory: Lambda without its settings is refused
+    before anything renders (exit 2: the settings, not the world, are what is wrong)."""
+    out = tmp_path / "v.mp4"
+    done = run("render", str(coffee), "--title", "Villa", "--on", "lambda", "-o", str(out))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "vidstudio: Rendering on AWS Lambda is not set up: fill in the function, region and site URL "
+        "in Settings → Rendering."
+    ]
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_render_on_something_unknown_is_refused_by_the_parser(tmp_path: Path, coffee: Path) -> None:
+    done = run("render", str(coffee), "--title", "Villa", "--on", "moon", "-o", str(tmp_path / "v.mp4"))
+    assert done.returncode == 2 and "invalid choice: 'moon'" in done.stderr and "Traceback" not in done.stderr

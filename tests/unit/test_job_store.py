@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,6 @@ import pytest
 from vidstudio import paths
 from vidstudio.jobs.store import (
     INTERRUPTED_RENDER,
-    INTERRUPTED_UPLOAD,
     TRANSITIONS,
     Job,
     JobState,
@@ -19,6 +19,7 @@ from vidstudio.jobs.store import (
     JobStore,
     new_job_id,
 )
+from vidstudio.messages import Kind, message
 
 
 def _job(title: str = "Villa", output_dir: str = "/tmp") -> Job:
@@ -68,13 +69,31 @@ def test_the_normal_life_of_a_job(store: JobStore) -> None:
     job = store.add(_job())
     job = store.transition(job.id, JobState.RENDERING, started_at=1.0, output_path="/tmp/a.mp4")
     job = store.transition(job.id, JobState.RENDERED, finished_at=2.0, size_bytes=123)
-    job = store.transition(job.id, JobState.UPLOADING)
-    job = store.transition(job.id, JobState.PUBLISHED)
-    job = store.update(job.id, video_url="https://example.invalid/a.mp4")
-    assert (job.state, job.size_bytes, job.video_url) == (
-        JobState.PUBLISHED,
-        123,
-        "https://example.invalid/a.mp4",
+    assert (job.state, job.size_bytes) == (JobState.RENDERED, 123)
+    # Publishing is the outbox's record, not a job state: a rendered job is final.
+    assert TRANSITIONS[JobState.RENDERED] == frozenset()
+    assert {state.value for state in JobState} == {"queued", "rendering", "rendered", "failed", "cancelled"}
+
+
+def test_states_of_version_0_1_that_no_release_wrote_read_as_rendered(store: JobStore) -> None:
+    for old_state in ("uploading", "published"):
+        job = store.add(_job(old_state))
+        with closing(sqlite3.connect(store.path)) as db, db:
+            db.execute("UPDATE jobs SET state = ? WHERE id = ?", (old_state, job.id))
+        assert store.require(job.id).state is JobState.RENDERED
+    assert store.recover_interrupted() == []
+
+
+def test_a_failure_is_stored_as_a_message_and_read_in_any_language(store: JobStore) -> None:
+    job = store.add(_job())
+    store.transition(job.id, JobState.RENDERING)
+    reason = message("The image {name} was not found.", Kind.IMAGE, name="casa.jpg")
+    failed = store.transition(job.id, JobState.FAILED, error=reason)
+    assert store.require(job.id).message == reason and failed.error == "The image casa.jpg was not found."
+    spanish = {"The image {name} was not found.": "No se encontró la imagen {name}."}
+    assert failed.message is not None
+    assert failed.message.translated(lambda _ctx, text: spanish.get(text, text)) == (
+        "No se encontró la imagen casa.jpg."
     )
 
 
@@ -83,7 +102,7 @@ def test_the_normal_life_of_a_job(store: JobStore) -> None:
     [
         (JobState.QUEUED, JobState.RENDERED),
         (JobState.RENDERED, JobState.RENDERING),
-        (JobState.PUBLISHED, JobState.FAILED),
+        (JobState.RENDERED, JobState.FAILED),
         (JobState.CANCELLED, JobState.RENDERED),
     ],
 )
@@ -92,12 +111,6 @@ def test_impossible_transitions_are_refused(store: JobStore, start: JobState, ta
     path = {
         JobState.QUEUED: [],
         JobState.RENDERED: [JobState.RENDERING, JobState.RENDERED],
-        JobState.PUBLISHED: [
-            JobState.RENDERING,
-            JobState.RENDERED,
-            JobState.UPLOADING,
-            JobState.PUBLISHED,
-        ],
         JobState.CANCELLED: [JobState.CANCELLED],
     }[start]
     for state in path:
@@ -137,9 +150,9 @@ def test_jobs_left_running_by_a_crash_become_failed_on_start(tmp_path: Path) -> 
     with JobStore() as first:
         rendering = first.add(_job("R", str(out)))
         first.transition(rendering.id, JobState.RENDERING, output_path=str(out / "r-16x9.mp4"))
-        uploading = first.add(_job("U"))
-        for state in (JobState.RENDERING, JobState.RENDERED, JobState.UPLOADING):
-            first.transition(uploading.id, state)
+        rendered = first.add(_job("U"))
+        for state in (JobState.RENDERING, JobState.RENDERED):
+            first.transition(rendered.id, state)
         waiting = first.add(_job("Q"))
     partial = out / ".r-16x9.1234abcd.part.mp4"
     partial.write_bytes(b"half a video")
@@ -148,10 +161,10 @@ def test_jobs_left_running_by_a_crash_become_failed_on_start(tmp_path: Path) -> 
 
     with JobStore() as second:  # the next start
         recovered = {job.id: job for job in second.recover_interrupted()}
-        assert set(recovered) == {rendering.id, uploading.id}
+        assert set(recovered) == {rendering.id}
         assert recovered[rendering.id].state is JobState.FAILED
         assert recovered[rendering.id].error == INTERRUPTED_RENDER
-        assert recovered[uploading.id].error == INTERRUPTED_UPLOAD
+        assert second.require(rendered.id).state is JobState.RENDERED  # its publishing: the outbox
         assert second.require(waiting.id).state is JobState.QUEUED
         assert second.recover_interrupted() == []
     assert not partial.exists() and other.exists()

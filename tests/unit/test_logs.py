@@ -142,8 +142,8 @@ def test_unwritable_log_dir_means_no_log_file_not_a_crash(
 
 
 def test_keys_loaded_for_publishing_never_reach_a_log_line() -> None:
-    from vidstudio.cloud.settings import load_secrets
     from vidstudio.logs import scrub
+    from vidstudio.secrets import load_secrets
 
     odd_key = "plain-words-not-shaped-like-a-jwt-or-aws-key-31337"
     env = {

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from golden_cases import cases, golden_path, golden_props, render_case
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
+from helpers.golden import cases, golden_path, golden_props, render_case
 from vidstudio.render.errors import ImageError, PropsError
 from vidstudio.render.paint import (
     MAX_TITLE,

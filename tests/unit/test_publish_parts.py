@@ -14,20 +14,21 @@ from pathlib import Path
 
 import pytest
 
+from helpers.publish import publish_request
 from vidstudio.cloud.errors import PublishError, redact, s3_error, supabase_error
 from vidstudio.cloud.naming import image_kind, photo_path, poster_path, safe_id, slugify, video_key
-from vidstudio.cloud.settings import (
+from vidstudio.jobs.outbox import STEPS, PublishOutbox, PublishRequest
+from vidstudio.jobs.publish import RetryPolicy
+from vidstudio.messages import Kind, message
+from vidstudio.secrets import Secrets, load_secrets, store_secret
+from vidstudio.settings import (
     PublishSettings,
     S3Settings,
-    Secrets,
-    load_secrets,
+    Settings,
     load_settings,
     save_settings,
     settings_path,
-    store_secret,
 )
-from vidstudio.jobs.outbox import STEPS, PublishOutbox, PublishRequest
-from vidstudio.jobs.publish import RetryPolicy
 
 # --------------------------------------------------------------------------- names
 
@@ -71,12 +72,14 @@ def test_image_kind_reads_the_bytes_not_the_name(testdata: Path, tmp_path: Path)
 
 
 def test_settings_round_trip_without_secrets(memory_keyring: object) -> None:
-    settings = PublishSettings(
-        s3=S3Settings(bucket="b", region="eu-west-1", auth="keys", link_mode="public", link_hours=5)
+    settings = Settings(
+        publish=PublishSettings(
+            s3=S3Settings(bucket="b", region="eu-west-1", auth="keys", link_mode="public", link_hours=5)
+        )
     )
-    path = save_settings(settings)
-    assert path == settings_path()
-    assert load_settings(env={}) == settings
+    save_settings(settings)
+    path = settings_path()
+    assert load_settings().publish.with_env({}) == settings.publish
     store_secret("aws_secret_access_key", "SECRETSECRETSECRET")
     store_secret("supabase_key", "eyJhbGciOi.payloadpayloadpayload.signaturesignature")
     save_settings(settings)
@@ -90,16 +93,17 @@ def test_settings_round_trip_without_secrets(memory_keyring: object) -> None:
 
 
 def test_environment_overrides_file_and_keyring(memory_keyring: object) -> None:
-    save_settings(PublishSettings(s3=S3Settings(bucket="from-file")))
+    save_settings(Settings(publish=PublishSettings(s3=S3Settings(bucket="from-file"))))
     store_secret("supabase_key", "from-keyring")
     env = {
         "VIDSTUDIO_S3_BUCKET": "from-env",
         "VIDSTUDIO_S3_LINK_HOURS": "9999",
         "VIDSTUDIO_SUPABASE_KEY": "from-env",
     }
-    settings = load_settings(env=env)
-    assert settings.s3.bucket == "from-env" and settings.s3.link_hours == 168
+    publish = load_settings().publish.with_env(env)
+    assert publish.s3.bucket == "from-env" and publish.s3.link_hours == 168
     assert load_secrets(env=env).supabase_key == "from-env"
+    assert load_settings().publish.s3.bucket == "from-file"  # overrides are never saved
 
 
 def test_only_the_secrets_in_use_are_read_from_the_keyring() -> None:
@@ -111,25 +115,26 @@ def test_only_the_secrets_in_use_are_read_from_the_keyring() -> None:
     try:
         env = {"VIDSTUDIO_SUPABASE_KEY": "from-env"}
         chain = PublishSettings(s3=S3Settings(auth="chain"))
-        assert load_secrets(env=env, settings=chain) == Secrets(supabase_key="from-env")
+        assert load_secrets(chain, env=env) == Secrets(supabase_key="from-env")
         with pytest.raises(PublishError):
-            load_secrets(env=env, settings=PublishSettings(s3=S3Settings(auth="keys")))
+            load_secrets(PublishSettings(s3=S3Settings(auth="keys")), env=env)
     finally:
         keyring.set_keyring(previous)
 
 
 def test_a_damaged_settings_file_gives_defaults() -> None:
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
     settings_path().write_text("{not json", encoding="utf-8")
-    assert load_settings(env={}) == PublishSettings()
+    assert load_settings().publish == PublishSettings()
     settings_path().write_text(
-        json.dumps({"s3": {"bucket": 5, "link_mode": "weird"}, "max_attempts": -3}),
+        json.dumps({"publish": {"s3": {"bucket": 5, "link_mode": "weird"}, "max_attempts": -3}}),
         encoding="utf-8",
     )
-    loaded = load_settings(env={})
+    loaded = load_settings().publish
     assert loaded.s3.bucket == "" and loaded.s3.link_mode == "presigned" and loaded.max_attempts == 1
 
 
-def test_no_password_store_is_one_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_password_store_is_one_sentence_with_no_component_names(monkeypatch: pytest.MonkeyPatch) -> None:
     import keyring
     from keyring.backends import fail
 
@@ -140,7 +145,10 @@ def test_no_password_store_is_one_sentence(monkeypatch: pytest.MonkeyPatch) -> N
             load_secrets(env={})
     finally:
         keyring.set_keyring(previous)
-    assert str(info.value).startswith("This computer's password store (Credential Manager) is not available")
+    text = str(info.value)
+    assert text.startswith("vidstudio cannot read or save the keys on this computer right now.")
+    for name in ("keyring", "Keyring", "Credential Manager", "Error", "("):
+        assert name not in text
 
 
 # --------------------------------------------------------------------------- errors
@@ -206,20 +214,7 @@ def test_unexpected_supabase_errors_stay_plain() -> None:
 
 
 def _request(render_id: str = "r1", video: str = "/tmp/v.mp4") -> PublishRequest:
-    return PublishRequest(
-        render_id=render_id,
-        video=video,
-        photo="/tmp/p.jpg",
-        title="T",
-        template="promo",
-        aspect="16:9",
-        width=1920,
-        height=1080,
-        fps=30,
-        duration_seconds=10.0,
-        size_bytes=1,
-        rendered_at=0.0,
-    )
+    return publish_request(render_id=render_id, video=video)
 
 
 def test_outbox_is_idempotent_and_resumable(tmp_path: Path) -> None:
@@ -248,8 +243,8 @@ def test_failed_entries_come_due_at_their_retry_time(tmp_path: Path) -> None:
     store.add(_request("later"))
     store.add(_request("never", "/tmp/w.mp4"))
     now = time.time()
-    store.set_state("later", "failed", error="net", kind="network", next_attempt_at=now + 60)
-    store.set_state("never", "failed", error="key", kind="rls", next_attempt_at=None)
+    store.set_state("later", "failed", error=message("net", Kind.NETWORK), next_attempt_at=now + 60)
+    store.set_state("never", "failed", error=message("key", Kind.RLS), next_attempt_at=None)
     assert store.due(now) == []
     assert [e.render_id for e in store.due(now + 61)] == ["later"]
 

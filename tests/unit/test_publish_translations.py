@@ -54,4 +54,31 @@ def test_errors_and_the_settings_page_speak_spanish(spanish: None, qtbot, memory
     qtbot.addWidget(page)
     assert page.s3_test.text() == "Probar conexión"
     assert page.aws_box.title() == "Vídeos: Amazon S3"
-    assert page.save_button.text() == "Guardar"
+    assert page.after_render.text() == "Publicar cada vídeo en cuanto esté creado"
+
+
+def _message_templates() -> set[str]:
+    """Every ``QT_TRANSLATE_NOOP("Message", "...")`` in the package: every sentence any layer
+    (render, Lambda, jobs, publishing, the CLI) can show a person."""
+    import ast
+    from pathlib import Path
+
+    found: set[str] = set()
+    for path in (Path(__file__).resolve().parents[2] / "vidstudio").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP"
+                and len(node.args) == 2
+                and all(isinstance(a, ast.Constant) for a in node.args)
+                and node.args[0].value == "Message"  # type: ignore[attr-defined]
+            ):
+                found.add(node.args[1].value)  # type: ignore[attr-defined]
+    return found
+
+
+def test_every_error_path_has_its_spanish_in_the_compiled_catalogue(spanish: None) -> None:
+    templates = _message_templates()
+    assert len(templates) > 150  # render, Lambda, jobs, publishing and the CLI
+    missing = sorted(t for t in templates if QCoreApplication.translate("Message", t) == t)
+    assert missing == []  # run scripts/update_translations.py and translate them

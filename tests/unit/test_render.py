@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSize
 
+from helpers.props import villa_props
 from vidstudio.render import encode_worker
 from vidstudio.render.encode_worker import FRAMES_PREFIX
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
@@ -33,12 +34,7 @@ def _app(qapp: object) -> None:
 
 @pytest.fixture
 def props(coffee: Path) -> Props:
-    return Props(
-        title="Nismara Pool Villa",
-        subtitle="Your private escape in Bali",
-        photo=coffee,
-        cta="Book now",
-    )
+    return villa_props(coffee)
 
 
 def top_level_atoms(path: Path) -> list[str]:
@@ -144,14 +140,19 @@ def test_full_render_is_a_valid_1080p_h264_video(tmp_path: Path, props: Props) -
 
 
 @pytest.mark.parametrize("aspect", ["9:16", "1:1", "4:5"])
-def test_other_aspects_have_their_canvas_size(tmp_path: Path, props: Props, aspect: str) -> None:
+def test_other_aspects_have_their_canvas_size(
+    tmp_path: Path, props: Props, aspect: str, short_templates: Path
+) -> None:
+    # The one-second gallery (30 frames) at its full default size: the canvas is what is checked
+    # (test_full_render_is_a_valid_1080p_h264_video renders all 300 frames of a template).
+    template = get_template("gallery", short_templates)
     out = tmp_path / "v.mp4"
-    render_video(get_template("gallery"), props, out, aspect=aspect, quality="draft")
+    render_video(template, props, out, aspect=aspect, quality="draft")
     with av.open(str(out)) as container:
         ctx = container.streams.video[0].codec_context
         expected = {"9:16": (1080, 1920), "1:1": (1080, 1080), "4:5": (1080, 1350)}[aspect]
         assert (ctx.width, ctx.height) == expected
-        assert container.streams.video[0].frames == 300
+        assert container.streams.video[0].frames == template.frame_count == 30
 
 
 def test_cancel_stops_quickly_and_leaves_nothing(tmp_path: Path, props: Props) -> None:
@@ -259,13 +260,16 @@ def test_killing_the_app_mid_render_leaves_no_file_and_no_process(tmp_path: Path
         from vidstudio.render.paint import Props
         from vidstudio.render.pipeline import render_video
         from vidstudio.render.template import get_template
+        import time
+        from PySide6.QtCore import QSize
         said = []
         def progress(p):
             if p.done >= 100 and not said:  # x264 writes its first packets after its lookahead
                 said.append(1)
                 print("rendering", flush=True)
+                time.sleep(120)  # mid-render until killed, however fast this machine renders
         render_video(get_template("promo"), Props("T", photo=Path({str(coffee)!r})), Path({str(out)!r}),
-                     quality="high", progress=progress)
+                     quality="high", progress=progress, size=QSize(320, 180))
         """
     )
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)

@@ -11,112 +11,33 @@ applied to every message anyway.
 from __future__ import annotations
 
 import errno
+import logging
 import socket
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-# Why a step failed, for retry decisions and tests.  Retryable kinds are worth
-# trying again later without the user changing anything.
-RETRYABLE_KINDS = frozenset({"network", "dns", "timeout", "throttled", "server", "integrity"})
+from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, UserError, message, redact
+
+__all__ = ["QT_TRANSLATE_NOOP", "Kind", "Message", "PublishCancelled", "PublishError", "message", "redact"]
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for translation (Qt's lupdate collects it); returns it unchanged.
+class PublishError(UserError):
+    """A publishing failure: a :class:`~vidstudio.messages.Message` and its ``kind``."""
 
-    cloud/ has no Qt: the UI translates a :class:`PublishError` with
-    :meth:`PublishError.translated` and ``QCoreApplication.translate``.
-    """
-    return text
-
-
-CONTEXT = "PublishError"
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A user-facing sentence: an English ``template`` (marked for translation) and its fields."""
-
-    template: str
-    params: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        return self.template.format(**self.params)
-
-    def translated(self, translate: Callable[[str, str], str]) -> str:
-        """The sentence in the UI language: ``translate(context, template)``, then the fields."""
-        try:
-            return translate(CONTEXT, self.template).format(**self.params)
-        except (KeyError, IndexError, ValueError):  # a broken translation: English instead
-            return self.text
-
-    def redacted(self, secrets: Iterable[str | None]) -> Sentence:
-        values = list(secrets)
-        return Sentence(
-            redact(self.template, values),
-            {name: redact(value, values) for name, value in self.params.items()},
-        )
-
-
-def sentence(template: str, **params: object) -> Sentence:
-    return Sentence(template, {name: str(value) for name, value in params.items()})
-
-
-class PublishError(Exception):
-    """A publishing failure with a user-facing message (``str(exc)``) and a ``kind``.
-
-    ``template`` is the English sentence with ``{name}`` fields filled from
-    ``params`` (bucket, host, file names: never a secret); the UI shows
-    ``translated(QCoreApplication.translate)``.
-
-    ``kind`` is one of: network, dns, timeout, throttled, server, integrity,
-    credentials, rls, invalid_key, expired_key, access_denied, signature,
-    no_bucket, no_table, file_missing, settings, cancelled, failed.
-    """
-
-    def __init__(self, template: str, kind: str = "failed", **params: object) -> None:
-        self.sentence = sentence(template, **params)
-        self.message = self.sentence.text
-        super().__init__(self.message)
-        self.kind = kind
-
-    @property
-    def retryable(self) -> bool:
-        return self.kind in RETRYABLE_KINDS
-
-    def translated(self, translate: Callable[[str, str], str]) -> str:
-        return self.sentence.translated(translate)
-
-    def redacted(self, secrets: Iterable[str | None]) -> PublishError:
-        """The same error with every secret masked in its fields."""
-        clean = self.sentence.redacted(secrets)
-        return PublishError(clean.template, self.kind, **clean.params)
-
-    def __repr__(self) -> str:
-        return f"PublishError({self.message!r}, kind={self.kind!r})"
+    default_kind = Kind.FAILED
 
 
 class PublishCancelled(PublishError):
     def __init__(self) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("PublishError", "Publishing was cancelled."), "cancelled")
+        super().__init__(QT_TRANSLATE_NOOP("Message", "Publishing was cancelled."), Kind.CANCELLED)
 
 
-MASK = "•••"
-
-
-def redact(text: str, secrets: Iterable[str | None]) -> str:
-    """``text`` with every secret (and every long-enough piece of a JWT) masked."""
-    for secret in secrets:
-        if not secret or len(secret) < 4:
-            continue
-        text = text.replace(secret, MASK)
-        # A JWT's signature or payload alone is still a secret.
-        for piece in secret.split("."):
-            if len(piece) >= 12:
-                text = text.replace(piece, MASK)
-    return text
+def unknown_failure(template: str, exc: BaseException) -> PublishError:
+    """A failure no mapping knows: a plain sentence for the person, the exception's class for
+    the log (its text may hold a URL with a signature, so it goes nowhere)."""
+    logging.getLogger(__name__).error("unmapped %s: %s", type(exc).__module__, type(exc).__name__)
+    return PublishError(template, Kind.FAILED)
 
 
 def host_of(url: str | None) -> str:
@@ -190,7 +111,7 @@ def network_error(exc: BaseException, service: str, url: str | None) -> PublishE
     if is_dns_failure(exc):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "Cannot find the {service} server {host} (the name lookup failed). "
                 "Check the address in Settings and the internet connection.",
             ),
@@ -201,7 +122,7 @@ def network_error(exc: BaseException, service: str, url: str | None) -> PublishE
     if is_timeout(exc):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "{service} at {host} did not answer in time. Publishing will try again.",
             ),
             "timeout",
@@ -210,7 +131,7 @@ def network_error(exc: BaseException, service: str, url: str | None) -> PublishE
         )
     return PublishError(
         QT_TRANSLATE_NOOP(
-            "PublishError",
+            "Message",
             "Cannot reach {service} at {host}. Check the internet connection; publishing will try again.",
         ),
         "network",
@@ -220,17 +141,13 @@ def network_error(exc: BaseException, service: str, url: str | None) -> PublishE
 
 
 _MISSING = {
-    "video": QT_TRANSLATE_NOOP(
-        "PublishError", "The video {name} is no longer on this computer. Render it again."
-    ),
-    "photo": QT_TRANSLATE_NOOP(
-        "PublishError", "The photo {name} is no longer on this computer. Render it again."
-    ),
+    "video": QT_TRANSLATE_NOOP("Message", "The video {name} is no longer on this computer. Render it again."),
+    "photo": QT_TRANSLATE_NOOP("Message", "The photo {name} is no longer on this computer. Render it again."),
     "poster": QT_TRANSLATE_NOOP(
-        "PublishError", "The poster {name} is no longer on this computer. Render it again."
+        "Message", "The poster {name} is no longer on this computer. Render it again."
     ),
 }
-_UNREADABLE = QT_TRANSLATE_NOOP("PublishError", "Cannot read the file {name}: {reason}.")
+_UNREADABLE = QT_TRANSLATE_NOOP("Message", "Cannot read the file {name}: {reason}.")
 
 
 def file_missing(path: object, what: str = "video") -> PublishError:
@@ -266,7 +183,7 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
     if isinstance(exc, bex.NoCredentialsError | bex.PartialCredentialsError):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "No AWS credentials found. In Settings, choose an AWS profile or enter an access key.",
             ),
             "credentials",
@@ -274,29 +191,25 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
     if isinstance(exc, bex.ProfileNotFound):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError", "The AWS profile named in Settings does not exist on this computer."
+                "Message", "The AWS profile named in Settings does not exist on this computer."
             ),
             "credentials",
         )
     if isinstance(exc, bex.SSOError | bex.TokenRetrievalError | bex.UnauthorizedSSOTokenError):
         return PublishError(
-            QT_TRANSLATE_NOOP(
-                "PublishError", "The AWS sign-in (SSO) has expired. Sign in again, then retry."
-            ),
+            QT_TRANSLATE_NOOP("Message", "The AWS sign-in (SSO) has expired. Sign in again, then retry."),
             "expired_key",
         )
     if isinstance(exc, bex.NoRegionError):
-        return PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "Choose an AWS region in Settings."), "settings"
-        )
+        return PublishError(QT_TRANSLATE_NOOP("Message", "Choose an AWS region in Settings."), "settings")
     if isinstance(exc, bex.InvalidRegionError):
         return PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "The AWS region in Settings is not valid."),
+            QT_TRANSLATE_NOOP("Message", "The AWS region in Settings is not valid."),
             "settings",
         )
     if isinstance(exc, bex.ParamValidationError):
         return PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "The S3 bucket name in Settings is not valid."),
+            QT_TRANSLATE_NOOP("Message", "The S3 bucket name in Settings is not valid."),
             "settings",
         )
     if isinstance(exc, bex.ConnectionError | bex.HTTPClientError | bex.EndpointConnectionError) or any(
@@ -305,13 +218,15 @@ def s3_error(exc: BaseException, bucket: str, endpoint: str | None) -> PublishEr
         return network_error(exc, "Amazon S3", endpoint)
     if isinstance(exc, ValueError) and "endpoint" in str(exc).lower():
         return PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "The S3 endpoint URL in Settings is not valid."),
+            QT_TRANSLATE_NOOP("Message", "The S3 endpoint URL in Settings is not valid."),
             "settings",
         )
-    return PublishError(
-        QT_TRANSLATE_NOOP("PublishError", "Uploading to Amazon S3 failed ({error})."),
-        "failed",
-        error=type(exc).__name__,
+    return unknown_failure(
+        QT_TRANSLATE_NOOP(
+            "Message",
+            "Uploading to Amazon S3 failed for a reason vidstudio does not know; its log has the details.",
+        ),
+        exc,
     )
 
 
@@ -328,7 +243,7 @@ def _is_socket_error(exc: OSError) -> bool:
 def no_such_bucket(bucket: str) -> PublishError:
     return PublishError(
         QT_TRANSLATE_NOOP(
-            "PublishError",
+            "Message",
             "The S3 bucket {bucket} does not exist. Check the bucket name and region in Settings.",
         ),
         "no_bucket",
@@ -345,7 +260,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
     if code in ("NoSuchKey", "404", "NotFound"):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "The video is missing at Amazon S3 after the upload. Publishing will upload it again.",
             ),
             "integrity",
@@ -353,7 +268,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
     if code == "SignatureDoesNotMatch":
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "Amazon S3 rejected the AWS secret access key. Check it in Settings.",
             ),
             "signature",
@@ -361,7 +276,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
     if code in ("InvalidAccessKeyId", "InvalidClientTokenId", "UnrecognizedClientException"):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "Amazon S3 does not know this AWS access key ID. Check it in Settings.",
             ),
             "invalid_key",
@@ -369,7 +284,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
     if code in ("ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired", "RequestExpired"):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "The AWS credentials have expired. Sign in again or enter new keys in Settings.",
             ),
             "expired_key",
@@ -377,7 +292,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
     if code == "RequestTimeTooSkewed":
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "This computer's clock is wrong, so Amazon S3 refuses the request. Correct the time.",
             ),
             "settings",
@@ -385,7 +300,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
     if code in ("AccessDenied", "AllAccessDisabled", "403", "Forbidden") or status == 403:
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "Amazon S3 refused access to the bucket {bucket}: these AWS credentials may not "
                 "upload there. Ask your administrator for s3:PutObject permission.",
             ),
@@ -399,7 +314,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
     ):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "The S3 bucket {bucket} is in another region. Set its region in Settings.",
             ),
             "settings",
@@ -417,13 +332,13 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
         or status == 429
     ):
         return PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "Amazon S3 is busy right now. Publishing will try again."),
+            QT_TRANSLATE_NOOP("Message", "Amazon S3 is busy right now. Publishing will try again."),
             "throttled",
         )
     if code in ("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch"):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "The video arrived damaged at Amazon S3. Publishing will upload it again.",
             ),
             "integrity",
@@ -431,7 +346,7 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
     if code == "RequestTimeout":
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "{service} at {host} did not answer in time. Publishing will try again.",
             ),
             "timeout",
@@ -440,13 +355,11 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
         )
     if status >= 500 or code in ("InternalError", "ServiceUnavailable"):
         return PublishError(
-            QT_TRANSLATE_NOOP(
-                "PublishError", "Amazon S3 had a temporary problem. Publishing will try again."
-            ),
+            QT_TRANSLATE_NOOP("Message", "Amazon S3 had a temporary problem. Publishing will try again."),
             "server",
         )
     return PublishError(
-        QT_TRANSLATE_NOOP("PublishError", "Amazon S3 refused the upload ({error})."),
+        QT_TRANSLATE_NOOP("Message", "Amazon S3 refused the upload ({error})."),
         "failed",
         error=code or status or "unknown error",
     )
@@ -456,20 +369,20 @@ def _s3_client_error(exc: Any, bucket: str, endpoint: str | None) -> PublishErro
 
 
 RLS_ROW = QT_TRANSLATE_NOOP(
-    "PublishError",
+    "Message",
     "Supabase refused the row: row-level security. Use the service_role key in Settings.",
 )
 RLS_STORAGE = QT_TRANSLATE_NOOP(
-    "PublishError",
+    "Message",
     "Supabase Storage refused the upload: row-level security. Use the service_role key in Settings.",
 )
 INVALID_KEY = QT_TRANSLATE_NOOP(
-    "PublishError",
+    "Message",
     "Supabase rejected the key in Settings: it is not a valid key for this project. "
     "Copy the service_role key again from the Supabase dashboard (Project Settings, API).",
 )
 EXPIRED_KEY = QT_TRANSLATE_NOOP(
-    "PublishError",
+    "Message",
     "The Supabase key in Settings has expired. Copy the current service_role key from the "
     "Supabase dashboard (Project Settings, API).",
 )
@@ -477,7 +390,8 @@ EXPIRED_KEY = QT_TRANSLATE_NOOP(
 
 def _key_problem(text: str) -> PublishError | None:
     lower = text.lower()
-    if "expired" in lower:
+    # PostgREST says "JWT expired"; Supabase Storage (jose) says '"exp" claim timestamp check failed'.
+    if "expired" in lower or '"exp" claim' in lower:
         return PublishError(EXPIRED_KEY, "expired_key")
     if any(
         word in lower
@@ -518,9 +432,7 @@ def supabase_error(
     if isinstance(exc, StorageApiError):
         return _storage_error(str(exc.message), exc.status, bucket)
     if isinstance(exc, StorageException):
-        return PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "Supabase Storage refused the upload."), "failed"
-        )
+        return PublishError(QT_TRANSLATE_NOOP("Message", "Supabase Storage refused the upload."), "failed")
     if isinstance(exc, OSError):
         return (
             network_error(exc, "Supabase", url)
@@ -530,22 +442,24 @@ def supabase_error(
     if type(exc).__name__ == "SupabaseException":
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "The Supabase URL in Settings is not valid (it looks like https://abcd.supabase.co).",
             ),
             "settings",
         )
-    return PublishError(
-        QT_TRANSLATE_NOOP("PublishError", "Publishing to Supabase failed ({error})."),
-        "failed",
-        error=type(exc).__name__,
+    return unknown_failure(
+        QT_TRANSLATE_NOOP(
+            "Message",
+            "Publishing to Supabase failed for a reason vidstudio does not know; its log has the details.",
+        ),
+        exc,
     )
 
 
 def no_such_table(table: str) -> PublishError:
     return PublishError(
         QT_TRANSLATE_NOOP(
-            "PublishError",
+            "Message",
             "The table {table} does not exist in Supabase. Run the SQL in supabase/migrations "
             "on the project, or fix the table name in Settings.",
         ),
@@ -566,7 +480,7 @@ def _postgrest_error(exc: Any, table: str) -> PublishError:
     if code in ("42703", "PGRST204"):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "The table {table} in Supabase is missing columns. Run the SQL in supabase/migrations.",
             ),
             "no_table",
@@ -579,7 +493,7 @@ def _postgrest_error(exc: Any, table: str) -> PublishError:
     ):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "Supabase's database is not available right now. Publishing will try again.",
             ),
             "server",
@@ -590,7 +504,7 @@ def _postgrest_error(exc: Any, table: str) -> PublishError:
     if not code and not message:  # PostgREST answers a POST to a missing table with 404 "{}"
         return no_such_table(table)
     return PublishError(
-        QT_TRANSLATE_NOOP("PublishError", "Supabase refused the row (error {error})."),
+        QT_TRANSLATE_NOOP("Message", "Supabase refused the row (error {error})."),
         "failed",
         error=code or "unknown",
     )
@@ -605,7 +519,7 @@ def _storage_error(message: str, status: int | str, bucket: str) -> PublishError
     if "bucket not found" in lower or (status_code == 404 and "bucket" in lower):
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "The Supabase Storage bucket {bucket} does not exist. Create it (public) in the "
                 "Supabase dashboard, or fix the bucket name in Settings.",
             ),
@@ -621,28 +535,24 @@ def _storage_error(message: str, status: int | str, bucket: str) -> PublishError
         return PublishError(INVALID_KEY, "invalid_key")
     if status_code == 429:
         return PublishError(
-            QT_TRANSLATE_NOOP(
-                "PublishError", "Supabase Storage is busy right now. Publishing will try again."
-            ),
+            QT_TRANSLATE_NOOP("Message", "Supabase Storage is busy right now. Publishing will try again."),
             "throttled",
         )
     if status_code >= 500:
         return PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "Supabase Storage had a temporary problem. Publishing will try again.",
             ),
             "server",
         )
     if status_code == 413 or "too large" in lower:
         return PublishError(
-            QT_TRANSLATE_NOOP(
-                "PublishError", "The file is larger than Supabase Storage allows for this bucket."
-            ),
+            QT_TRANSLATE_NOOP("Message", "The file is larger than Supabase Storage allows for this bucket."),
             "failed",
         )
     return PublishError(
-        QT_TRANSLATE_NOOP("PublishError", "Supabase Storage refused the upload (HTTP {error})."),
+        QT_TRANSLATE_NOOP("Message", "Supabase Storage refused the upload (HTTP {error})."),
         "failed",
         error=status_code or "?",
     )

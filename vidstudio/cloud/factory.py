@@ -15,15 +15,16 @@ from typing import Any
 from vidstudio import __version__
 from vidstudio.cloud.errors import (
     QT_TRANSLATE_NOOP,
+    Message,
     PublishError,
-    Sentence,
+    message,
     s3_error,
-    sentence,
     supabase_error,
 )
 from vidstudio.cloud.s3 import S3Storage
-from vidstudio.cloud.settings import PublishSettings, S3Settings, Secrets, SupabaseSettings
 from vidstudio.cloud.supabase_store import SupabaseStore
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings, S3Settings, SupabaseSettings
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def make_s3_client(
         if not (secrets.aws_access_key_id and secrets.aws_secret_access_key):
             raise PublishError(
                 QT_TRANSLATE_NOOP(
-                    "PublishError", "Enter the AWS access key ID and secret access key in Settings."
+                    "Message", "Enter the AWS access key ID and secret access key in Settings."
                 ),
                 "credentials",
             )
@@ -84,25 +85,28 @@ def make_supabase_client(settings: SupabaseSettings, secrets: Secrets, *, timeou
     """A supabase-py client with the service key (no session, no auto refresh)."""
     if not settings.url:
         raise PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "Enter the Supabase project URL in Settings."),
+            QT_TRANSLATE_NOOP("Message", "Enter the Supabase project URL in Settings."),
             "settings",
         )
     if not secrets.supabase_key:
         raise PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "Enter the Supabase service_role key in Settings."),
+            QT_TRANSLATE_NOOP("Message", "Enter the Supabase service_role key in Settings."),
             "credentials",
         )
     import httpx
 
     from supabase import Client, ClientOptions
 
-    # Timeouts belong to the shared httpx client (the per-client ones are deprecated).
-    http = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)))
-    options = ClientOptions(auto_refresh_token=False, persist_session=False, httpx_client=http)
+    http = None
     try:
+        # Timeouts belong to the shared httpx client (the per-client ones are deprecated).  It is
+        # made inside the try: a stale SSL_CERT_FILE in the environment fails here (issue 10).
+        http = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)))
+        options = ClientOptions(auto_refresh_token=False, persist_session=False, httpx_client=http)
         return Client(settings.url.rstrip("/"), secrets.supabase_key, options)
     except Exception as exc:
-        http.close()
+        if http is not None:
+            http.close()
         raise _safe(supabase_error(exc, what="table", url=settings.url), secrets) from None
 
 
@@ -141,30 +145,32 @@ class CheckResult:
     """What a "Test connection" button shows: ok or not, and one sentence."""
 
     ok: bool
-    sentence: Sentence
+    sentence: Message
 
     @property
     def message(self) -> str:
         return self.sentence.text
 
 
-CHECK_FAILED = QT_TRANSLATE_NOOP("PublishError", "The check failed ({error}).")
+CHECK_FAILED = QT_TRANSLATE_NOOP(
+    "Message", "The check failed for a reason vidstudio does not know; its log has the details."
+)
 
 
-def _check(run: Callable[[], Sentence], secrets: Secrets) -> CheckResult:
+def _check(run: Callable[[], Message], secrets: Secrets) -> CheckResult:
     try:
         return CheckResult(True, run().redacted(secrets.values()))
     except PublishError as exc:
         return CheckResult(False, exc.sentence.redacted(secrets.values()))
     except Exception as exc:  # never a traceback for a button press
         log.error("connection check failed: %s", type(exc).__name__)
-        return CheckResult(False, sentence(CHECK_FAILED, error=type(exc).__name__))
+        return CheckResult(False, message(CHECK_FAILED))
 
 
 def check_s3(settings: PublishSettings, secrets: Secrets) -> CheckResult:
     """What the S3 "Test connection" button says: bucket writable with these credentials."""
 
-    def run() -> Sentence:
+    def run() -> Message:
         storage = S3Storage(make_s3_client(settings.s3, secrets, max_attempts=2), settings.s3)
         try:
             return storage.check()
@@ -177,7 +183,7 @@ def check_s3(settings: PublishSettings, secrets: Secrets) -> CheckResult:
 def check_supabase(settings: PublishSettings, secrets: Secrets) -> CheckResult:
     """What the Supabase "Test connection" button says: bucket writable, table insertable."""
 
-    def run() -> Sentence:
+    def run() -> Message:
         store = make_supabase_store(settings, secrets)
         try:
             return store.check()

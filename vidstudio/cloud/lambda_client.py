@@ -14,6 +14,7 @@ mismatch, access denied, bad props, a broken function).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -21,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from botocore.exceptions import (
@@ -34,6 +35,8 @@ from botocore.exceptions import (
     ReadTimeoutError,
 )
 
+from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, UserError
+
 REMOTION_VERSION = "4.0.527"
 # Remotion's limit for inline video props (remotion-lambda: 200 KB less margins).
 MAX_INLINE_PROPS = 200_000 - 5_000 - 1024
@@ -43,7 +46,7 @@ MIN_FRAMES_PER_LAMBDA = 4
 CONCURRENCY_CACHE_SECONDS = 3600.0
 
 
-class LambdaErrorKind(Enum):
+class LambdaErrorKind(StrEnum):
     THROTTLED = "throttled"  # concurrency limit / HTTP 429 / "Rate Exceeded"
     TIMEOUT = "timeout"  # no answer or no progress in time
     NETWORK = "network"  # cannot reach AWS
@@ -59,13 +62,20 @@ class LambdaErrorKind(Enum):
 FALLBACK_KINDS = frozenset({LambdaErrorKind.THROTTLED, LambdaErrorKind.TIMEOUT, LambdaErrorKind.NETWORK})
 
 
-class LambdaError(Exception):
-    """A Lambda render could not be done; ``str(exc)`` is the user-facing line."""
+class LambdaError(UserError):
+    """A Lambda render could not be done: a :class:`~vidstudio.messages.Message` for the user.
 
-    def __init__(self, kind: LambdaErrorKind, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.detail = detail  # the raw AWS / Remotion text, for the log only
+    ``kind`` is the :class:`LambdaErrorKind` the fallback decision reads; ``detail`` the raw
+    AWS / Remotion text, for the log only.
+    """
+
+    def __init__(self, kind: LambdaErrorKind, template: str, detail: str = "", **params: object) -> None:
+        super().__init__(template, Kind(kind.value), **params)
+        self.detail = detail
+
+    @property
+    def kind(self) -> LambdaErrorKind:  # type: ignore[override]
+        return LambdaErrorKind(self.sentence.kind.value)
 
     @property
     def can_render_locally(self) -> bool:
@@ -107,17 +117,31 @@ def _error_from_message(text: str, function_name: str) -> LambdaError:
     kind = classify_message(text)
     first = text.strip().splitlines()[0] if text.strip() else "no details"
     if kind is LambdaErrorKind.THROTTLED:
-        return LambdaError(kind, "Lambda is busy (AWS concurrency limit reached).", text)
+        return LambdaError(
+            kind, QT_TRANSLATE_NOOP("Message", "Lambda is busy (AWS concurrency limit reached)."), text
+        )
     if kind is LambdaErrorKind.VERSION_MISMATCH:
         return LambdaError(
             kind,
-            f"The Lambda function {function_name} runs another Remotion version than this app "
-            f"({REMOTION_VERSION}); deploy a {REMOTION_VERSION} function (see docs/remotion.md).",
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The Lambda function {function_name} runs another Remotion version than this app "
+                "({version}); deploy a {version} function (see docs/remotion.md).",
+            ),
             text,
+            function_name=function_name,
+            version=REMOTION_VERSION,
         )
     if kind is LambdaErrorKind.ACCESS_DENIED:
-        return LambdaError(kind, f"AWS denied access to the Lambda function {function_name}.", text)
-    return LambdaError(kind, f"The render failed on Lambda: {first[:300]}", text)
+        return LambdaError(
+            kind,
+            QT_TRANSLATE_NOOP("Message", "AWS denied access to the Lambda function {function_name}."),
+            text,
+            function_name=function_name,
+        )
+    return LambdaError(
+        kind, QT_TRANSLATE_NOOP("Message", "The render failed on Lambda: {value}"), text, value=first[:300]
+    )
 
 
 @dataclass(frozen=True)
@@ -206,11 +230,13 @@ def discover_functions(lambda_client: Any) -> list[tuple[str, str]]:
             LambdaErrorKind.ACCESS_DENIED
             if classify_message(code) is LambdaErrorKind.ACCESS_DENIED
             else LambdaErrorKind.FAILED,
-            "Cannot list the Lambda functions of this region.",
+            QT_TRANSLATE_NOOP("Message", "Cannot list the Lambda functions of this region."),
             str(exc),
         ) from None
     except (BotoCoreError, OSError) as exc:
-        raise LambdaError(LambdaErrorKind.NETWORK, "Cannot reach AWS Lambda.", str(exc)) from None
+        raise LambdaError(
+            LambdaErrorKind.NETWORK, QT_TRANSLATE_NOOP("Message", "Cannot reach AWS Lambda."), str(exc)
+        ) from None
     return sorted(found, key=lambda item: (item[1] != REMOTION_VERSION, item[0]))
 
 
@@ -224,8 +250,12 @@ def frames_per_lambda(frame_count: int, concurrency_limit: int) -> int:
     if budget < 1:
         raise LambdaError(
             LambdaErrorKind.THROTTLED,
-            f"The AWS account allows {concurrency_limit} Lambda function(s) at once; "
-            "a Remotion render needs at least 2.",
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The AWS account allows {concurrency_limit} Lambda function(s) at once; "
+                "a Remotion render needs at least 2.",
+            ),
+            concurrency_limit=concurrency_limit,
         )
     fpl = max(MIN_FRAMES_PER_LAMBDA, math.ceil(frame_count / budget))
     return min(fpl, max(frame_count, MIN_FRAMES_PER_LAMBDA))
@@ -292,6 +322,12 @@ class RemotionLambda:
         self.settings = settings
         self._clock = clock
 
+    def close(self) -> None:
+        close = getattr(self._client, "close", None)  # botocore clients have close()
+        if close is not None:
+            with contextlib.suppress(Exception):
+                close()
+
     # ------------------------------------------------------------ payloads
 
     def info_payload(self) -> dict[str, Any]:
@@ -310,7 +346,9 @@ class RemotionLambda:
         if len(serialized.encode("utf-8")) > MAX_INLINE_PROPS:
             raise LambdaError(
                 LambdaErrorKind.BAD_PROPS,
-                "The render request is too large for Lambda; shorten the texts.",
+                QT_TRANSLATE_NOOP(
+                    "Message", "The render request is too large for Lambda; shorten the texts."
+                ),
             )
         s = self.settings
         return {
@@ -395,22 +433,28 @@ class RemotionLambda:
             raise self._client_error(exc) from None
         except (ReadTimeoutError, ConnectTimeoutError) as exc:
             raise LambdaError(
-                LambdaErrorKind.TIMEOUT, "AWS Lambda did not answer in time.", str(exc)
+                LambdaErrorKind.TIMEOUT,
+                QT_TRANSLATE_NOOP("Message", "AWS Lambda did not answer in time."),
+                str(exc),
             ) from None
         except (EndpointConnectionError, ConnectionClosedError) as exc:
             raise LambdaError(
                 LambdaErrorKind.NETWORK,
-                "Cannot reach AWS Lambda (no internet connection?).",
+                QT_TRANSLATE_NOOP("Message", "Cannot reach AWS Lambda (no internet connection?)."),
                 str(exc),
             ) from None
         except NoCredentialsError:
             raise LambdaError(
                 LambdaErrorKind.ACCESS_DENIED,
-                "No AWS credentials are set up for Lambda renders (see Settings).",
+                QT_TRANSLATE_NOOP(
+                    "Message", "No AWS credentials are set up for Lambda renders (see Settings)."
+                ),
             ) from None
         except (BotoCoreError, OSError) as exc:
             raise LambdaError(
-                LambdaErrorKind.NETWORK, "Cannot reach AWS Lambda.", f"{type(exc).__name__}: {exc}"
+                LambdaErrorKind.NETWORK,
+                QT_TRANSLATE_NOOP("Message", "Cannot reach AWS Lambda."),
+                f"{type(exc).__name__}: {exc}",
             ) from None
         objects = _find_json_objects(raw)
         result = objects[-1] if objects else {}
@@ -422,8 +466,11 @@ class RemotionLambda:
         if result.get("type") != "success":
             raise LambdaError(
                 LambdaErrorKind.FAILED,
-                f"The Lambda function {name} gave an answer vidstudio does not understand.",
+                QT_TRANSLATE_NOOP(
+                    "Message", "The Lambda function {name} gave an answer vidstudio does not understand."
+                ),
                 raw[:2000],
+                name=name,
             )
         return result
 
@@ -434,21 +481,36 @@ class RemotionLambda:
         text = f"{code}: {error.get('Message', '')}"
         name = self.settings.function_name
         if status == 429 or code in ("TooManyRequestsException", "ThrottlingException"):
-            return LambdaError(LambdaErrorKind.THROTTLED, "Lambda is busy (too many requests).", text)
+            return LambdaError(
+                LambdaErrorKind.THROTTLED,
+                QT_TRANSLATE_NOOP("Message", "Lambda is busy (too many requests)."),
+                text,
+            )
         if code == "ResourceNotFoundException" or status == 404:
             return LambdaError(
                 LambdaErrorKind.NOT_FOUND,
-                f"There is no Lambda function {name} in {self.settings.region}; check Settings.",
+                QT_TRANSLATE_NOOP(
+                    "Message", "There is no Lambda function {name} in {region}; check Settings."
+                ),
                 text,
+                name=name,
+                region=self.settings.region,
             )
         if status in (401, 403) or classify_message(text) is LambdaErrorKind.ACCESS_DENIED:
             return LambdaError(
                 LambdaErrorKind.ACCESS_DENIED,
-                f"AWS denied access to the Lambda function {name}; check the AWS credentials.",
+                QT_TRANSLATE_NOOP(
+                    "Message", "AWS denied access to the Lambda function {name}; check the AWS credentials."
+                ),
                 text,
+                name=name,
             )
         if status is not None and status >= 500:
-            return LambdaError(LambdaErrorKind.NETWORK, "AWS Lambda is not available right now.", text)
+            return LambdaError(
+                LambdaErrorKind.NETWORK,
+                QT_TRANSLATE_NOOP("Message", "AWS Lambda is not available right now."),
+                text,
+            )
         return _error_from_message(text, name)
 
     def info(self) -> str:
@@ -462,9 +524,14 @@ class RemotionLambda:
         if version != REMOTION_VERSION:
             raise LambdaError(
                 LambdaErrorKind.VERSION_MISMATCH,
-                f"The Lambda function {self.settings.function_name} runs Remotion "
-                f"{version or '?'}, but this app speaks Remotion {REMOTION_VERSION}: "
-                f"deploy a {REMOTION_VERSION} function or pick it in Settings.",
+                QT_TRANSLATE_NOOP(
+                    "Message",
+                    "The Lambda function {function_name} runs Remotion {deployed}, but this app speaks "
+                    "Remotion {version}: deploy a {version} function or pick it in Settings.",
+                ),
+                function_name=self.settings.function_name,
+                deployed=version or "?",
+                version=REMOTION_VERSION,
             )
         return version
 
@@ -480,7 +547,9 @@ class RemotionLambda:
         except ClientError as exc:
             raise self._client_error(exc) from None
         except (BotoCoreError, OSError) as exc:
-            raise LambdaError(LambdaErrorKind.NETWORK, "Cannot reach AWS Lambda.", str(exc)) from None
+            raise LambdaError(
+                LambdaErrorKind.NETWORK, QT_TRANSLATE_NOOP("Message", "Cannot reach AWS Lambda."), str(exc)
+            ) from None
         limits = settings.get("AccountLimit", {})
         value = int(limits.get("UnreservedConcurrentExecutions") or limits.get("ConcurrentExecutions") or 0)
         concurrency_cache.put(key, now, value)
@@ -508,7 +577,7 @@ class RemotionLambda:
         except KeyError:
             raise LambdaError(
                 LambdaErrorKind.FAILED,
-                "The Lambda function did not say which render it started.",
+                QT_TRANSLATE_NOOP("Message", "The Lambda function did not say which render it started."),
                 json.dumps(result)[:2000],
             ) from None
 

@@ -21,7 +21,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -36,6 +36,7 @@ from vidstudio.cloud.lambda_client import (
     StartedRender,
     status_error,
 )
+from vidstudio.messages import QT_TRANSLATE_NOOP
 
 
 class ImageHost(Protocol):
@@ -44,6 +45,9 @@ class ImageHost(Protocol):
     def upload_image(self, path: Path) -> str:
         """Upload ``path``; the URL a browser can GET it from."""
         ...
+
+    def close(self) -> None:
+        """Let go of the host's connections."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class LambdaProgress:
     cost: float
     currency: str
     elapsed: float
-    message: str = ""
+    message: str = ""  # an English template marked for translation (vidstudio.messages)
 
 
 @dataclass(frozen=True)
@@ -92,33 +96,49 @@ def prove_image_url(url: str, expected: bytes, *, timeout: float = 20.0) -> None
         exc.close()  # it holds the response's socket
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            f"The uploaded photo cannot be loaded back (HTTP {exc.code}); the render was not started.",
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The uploaded photo cannot be loaded back (HTTP {code}); the render was not started.",
+            ),
             f"{url}: {exc}",
+            code=exc.code,
         ) from None
     except (urllib.error.URLError, OSError) as exc:
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            "The uploaded photo cannot be loaded back (no connection); the render was not started.",
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The uploaded photo cannot be loaded back (no connection); the render was not started.",
+            ),
             f"{url}: {exc}",
         ) from None
     if status != 200:
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            f"The uploaded photo cannot be loaded back (HTTP {status}); the render was not started.",
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The uploaded photo cannot be loaded back (HTTP {status}); the render was not started.",
+            ),
             url,
+            status=status,
         )
     if not content_type.startswith("image/"):
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            f"The photo's link does not serve an image ({content_type or 'no type'}); "
-            "the render was not started.",
+            QT_TRANSLATE_NOOP(
+                "Message", "The photo's link does not serve an image ({value}); the render was not started."
+            ),
             url,
+            value=content_type or "no type",
         )
     if body != expected:
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
-            f"The photo at {name} is not the one uploaded; the render was not started.",
+            QT_TRANSLATE_NOOP(
+                "Message", "The photo at {name} is not the one uploaded; the render was not started."
+            ),
             url,
+            name=name,
         )
 
 
@@ -147,6 +167,15 @@ class LambdaRenderer:
     @property
     def function_name(self) -> str:
         return self.remotion.settings.function_name
+
+    def close(self) -> None:
+        """Close the clients this renderer was given (once the render is over)."""
+        self.remotion.close()
+        close = getattr(self._s3, "close", None)  # botocore clients have close()
+        if close is not None:
+            with contextlib.suppress(Exception):
+                close()
+        self._images.close()
 
     def test_connection(self) -> str:
         """Settings' "Test connection": the version, or a LambdaError saying what is wrong."""
@@ -192,18 +221,20 @@ class LambdaRenderer:
             if cancelled():
                 if render is not None:
                     self.request_cancel(render)
-                raise LambdaError(LambdaErrorKind.CANCELLED, "Render cancelled.")
+                raise LambdaError(
+                    LambdaErrorKind.CANCELLED, QT_TRANSLATE_NOOP("Message", "Render cancelled.")
+                )
 
-        report("checking", message="Connecting to Lambda")
+        report("checking", message=QT_TRANSLATE_NOOP("Message", "Connecting to Lambda"))
         self.remotion.check_version()
         check_cancel()
         url: str | None = None
         if photo is not None:
-            report("uploading", message="Uploading the photo")
+            report("uploading", message=QT_TRANSLATE_NOOP("Message", "Uploading the photo"))
             url = self.upload_photo(photo)
             check_cancel()
         input_props = make_props(url)
-        report("starting", message="Starting the render on Lambda")
+        report("starting", message=QT_TRANSLATE_NOOP("Message", "Starting the render on Lambda"))
         render, fpl = self.remotion.start(
             composition=self.remotion.settings.composition_for(composition),
             input_props=input_props,
@@ -211,7 +242,7 @@ class LambdaRenderer:
             out_name=out_name,
         )
         status = self._poll(render, started, report, check_cancel, wait)
-        report("downloading", status, "Downloading the video")
+        report("downloading", status, QT_TRANSLATE_NOOP("Message", "Downloading the video"))
         bucket = status.out_bucket or render.bucket_name
         key = status.out_key or f"renders/{render.render_id}/out.mp4"
         size = self._download(bucket, key, Path(output), check_cancel)
@@ -266,7 +297,7 @@ class LambdaRenderer:
                 self.request_cancel(render)
                 raise LambdaError(
                     LambdaErrorKind.TIMEOUT,
-                    "The Lambda render stopped making progress.",
+                    QT_TRANSLATE_NOOP("Message", "The Lambda render stopped making progress."),
                     f"render {render.render_id}",
                 )
             if wait(self.poll_interval):
@@ -291,21 +322,16 @@ class LambdaRenderer:
     ) -> int:
         temp = output.with_name(f".{output.stem}.{uuid.uuid4().hex[:8]}.part{output.suffix}")
         try:
-            self._s3.download_file(bucket, key, str(temp))
-            check_cancel(None)
-            os.replace(temp, output)
-        except ClientError as exc:
-            raise LambdaError(
+            with s3_transfer(
                 LambdaErrorKind.FAILED,
-                "The video rendered on Lambda cannot be downloaded from S3.",
-                str(exc),
-            ) from None
-        except (BotoCoreError, OSError) as exc:
-            raise LambdaError(
-                LambdaErrorKind.NETWORK,
-                "The video rendered on Lambda cannot be downloaded (connection lost).",
-                str(exc),
-            ) from None
+                QT_TRANSLATE_NOOP("Message", "The video rendered on Lambda cannot be downloaded from S3."),
+                QT_TRANSLATE_NOOP(
+                    "Message", "The video rendered on Lambda cannot be downloaded (connection lost)."
+                ),
+            ):
+                self._s3.download_file(bucket, key, str(temp))
+                check_cancel(None)
+                os.replace(temp, output)
         finally:
             with contextlib.suppress(OSError):
                 temp.unlink()
@@ -358,6 +384,27 @@ _IMAGE_CONTENT_TYPES = {
 }
 
 
+def hosted_name(path: Path, prefix: str) -> tuple[str, str]:
+    """Where a photo is hosted for a Lambda render (``<prefix><random>/<safe name>``: any file
+    name, WhatsApp's or with emoji, becomes a safe key) and its content type."""
+    suffix = path.suffix.lower()
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
+    content_type = _IMAGE_CONTENT_TYPES.get(suffix, "application/octet-stream")
+    return f"{prefix}{uuid.uuid4().hex}/{safe}{suffix}", content_type
+
+
+@contextlib.contextmanager
+def s3_transfer(refused_kind: LambdaErrorKind, refused: str, lost: str) -> Iterator[None]:
+    """A Lambda render's own S3 transfer: S3 said no → ``refused``; the connection or the disk
+    failed → ``lost`` (worth falling back from).  The AWS text goes to the log only."""
+    try:
+        yield
+    except ClientError as exc:
+        raise LambdaError(refused_kind, refused, str(exc)) from None
+    except (BotoCoreError, OSError) as exc:
+        raise LambdaError(LambdaErrorKind.NETWORK, lost, str(exc)) from None
+
+
 class S3ImageHost:
     """An :class:`ImageHost` on an S3 bucket: the photo under a unique key, a presigned GET URL.
 
@@ -373,34 +420,31 @@ class S3ImageHost:
         self.prefix = prefix
         self.expires = expires
 
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._s3.close()
+
     def upload_image(self, path: Path) -> str:
         path = Path(path)
-        suffix = path.suffix.lower()
-        content_type = _IMAGE_CONTENT_TYPES.get(suffix, "application/octet-stream")
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
-        key = f"{self.prefix}{uuid.uuid4().hex}/{safe}{suffix}"
-        try:
+        key, content_type = hosted_name(path, self.prefix)
+        with s3_transfer(
+            LambdaErrorKind.IMAGE_URL,
+            QT_TRANSLATE_NOOP("Message", "The photo could not be uploaded for the Lambda render."),
+            QT_TRANSLATE_NOOP(
+                "Message", "The photo could not be uploaded for the Lambda render (connection lost)."
+            ),
+        ):
             self._s3.upload_file(str(path), self.bucket, key, ExtraArgs={"ContentType": content_type})
             url: str = self._s3.generate_presigned_url(
                 "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=self.expires
             )
-        except ClientError as exc:
-            raise LambdaError(
-                LambdaErrorKind.IMAGE_URL,
-                "The photo could not be uploaded for the Lambda render.",
-                str(exc),
-            ) from None
-        except (BotoCoreError, OSError) as exc:
-            raise LambdaError(
-                LambdaErrorKind.NETWORK,
-                "The photo could not be uploaded for the Lambda render (connection lost).",
-                str(exc),
-            ) from None
         return url
 
 
 class _UploadsFiles(Protocol):
     def upload_file(self, local: Path, remote: str, content_type: str) -> str: ...
+
+    def close(self) -> None: ...
 
 
 class SupabaseImageHost:
@@ -414,12 +458,12 @@ class SupabaseImageHost:
         self._store = store
         self.prefix = prefix
 
+    def close(self) -> None:
+        self._store.close()
+
     def upload_image(self, path: Path) -> str:
         path = Path(path)
-        suffix = path.suffix.lower()
-        content_type = _IMAGE_CONTENT_TYPES.get(suffix, "application/octet-stream")
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
-        remote = f"{self.prefix}{uuid.uuid4().hex}/{safe}{suffix}"
+        remote, content_type = hosted_name(path, self.prefix)
         try:
             return self._store.upload_file(path, remote, content_type)
         except LambdaError:
@@ -430,6 +474,7 @@ class SupabaseImageHost:
             network = kind in ("network", "dns", "timeout", "server", "throttled")
             raise LambdaError(
                 LambdaErrorKind.NETWORK if network else LambdaErrorKind.IMAGE_URL,
-                f"The photo could not be uploaded for the Lambda render: {exc}",
+                QT_TRANSLATE_NOOP("Message", "The photo could not be uploaded for the Lambda render: {exc}"),
                 f"{type(exc).__name__}: {exc}",
+                exc=exc,
             ) from None

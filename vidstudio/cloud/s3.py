@@ -22,15 +22,15 @@ from s3transfer.utils import ChunksizeAdjuster
 
 from vidstudio.cloud.errors import (
     QT_TRANSLATE_NOOP,
+    Message,
     PublishCancelled,
     PublishError,
-    Sentence,
     local_file_error,
+    message,
     no_such_bucket,
     s3_error,
-    sentence,
 )
-from vidstudio.cloud.settings import S3Settings
+from vidstudio.settings import S3Settings
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ class S3Storage:
     def _require_bucket(self) -> None:
         if not self.bucket:
             raise PublishError(
-                QT_TRANSLATE_NOOP("PublishError", "Enter the S3 bucket name in Settings."),
+                QT_TRANSLATE_NOOP("Message", "Enter the S3 bucket name in Settings."),
                 "settings",
             )
 
@@ -221,7 +221,7 @@ class S3Storage:
             )
             raise PublishError(
                 QT_TRANSLATE_NOOP(
-                    "PublishError",
+                    "Message",
                     "The video arrived incomplete at Amazon S3. Publishing will upload it again.",
                 ),
                 "integrity",
@@ -229,7 +229,7 @@ class S3Storage:
         if head.get("ContentType") != VIDEO_CONTENT_TYPE:
             raise PublishError(
                 QT_TRANSLATE_NOOP(
-                    "PublishError",
+                    "Message",
                     "Amazon S3 stored the video with the wrong type. Publishing will upload it again.",
                 ),
                 "integrity",
@@ -281,7 +281,7 @@ class S3Storage:
 
     # ------------------------------------------------------------------ checks
 
-    def check(self) -> Sentence:
+    def check(self) -> Message:
         """Check what publishing needs: credentials valid, bucket exists and is writable.
 
         Writes (and removes) one empty object; returns a short success sentence.
@@ -296,8 +296,8 @@ class S3Storage:
             self.client.delete_object(Bucket=self.bucket, Key=key)
         except Exception as exc:  # writing is what matters; deleting may not be allowed
             log.info("could not remove the connection check object: %s", type(exc).__name__)
-        return sentence(
-            QT_TRANSLATE_NOOP("PublishError", "Connected: videos can be uploaded to the bucket {bucket}."),
+        return message(
+            QT_TRANSLATE_NOOP("Message", "Connected: videos can be uploaded to the bucket {bucket}."),
             bucket=self.bucket,
         )
 

@@ -12,10 +12,10 @@ from typing import Any
 
 from vidstudio.cloud.errors import (
     QT_TRANSLATE_NOOP,
+    Message,
     PublishError,
-    Sentence,
     local_file_error,
-    sentence,
+    message,
     supabase_error,
 )
 
@@ -116,7 +116,7 @@ class SupabaseStore:
         if not existing.data:
             raise PublishError(
                 QT_TRANSLATE_NOOP(
-                    "PublishError",
+                    "Message",
                     "Supabase accepted the row but does not show it. Check the table's policies "
                     "(service_role needs insert and select).",
                 ),
@@ -157,7 +157,7 @@ class SupabaseStore:
             raise self._error(exc, "table") from None
         raise PublishError(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "The table {table} accepted a row without a render_id: run the SQL in "
                 "supabase/migrations so that render_id is required and unique.",
             ),
@@ -165,13 +165,13 @@ class SupabaseStore:
             table=self.table,
         )
 
-    def check(self) -> Sentence:
+    def check(self) -> Message:
         """Both checks; one sentence saying what works."""
         self.check_storage()
         self.check_table()
-        return sentence(
+        return message(
             QT_TRANSLATE_NOOP(
-                "PublishError",
+                "Message",
                 "Storage: files can be uploaded to the bucket {bucket}. Table: rows can be added to {table}.",
             ),
             bucket=self.bucket,

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from vidstudio import paths
+from vidstudio.messages import Message
 
 # The steps in order: the video first, the row last, so a row never points at a missing object.
 STEPS: tuple[str, ...] = ("video", "photo", "poster", "row")
@@ -90,7 +91,7 @@ class OutboxEntry:
     step: str
     results: dict[str, Any] = field(default_factory=dict)
     attempts: int = 0
-    last_error: str | None = None
+    error: Message | None = None  # why the last attempt failed (translatable)
     error_kind: str | None = None
     next_attempt_at: float | None = None
     created_at: float = 0.0
@@ -100,6 +101,11 @@ class OutboxEntry:
     @property
     def published(self) -> bool:
         return self.state == "published"
+
+    @property
+    def last_error(self) -> str | None:
+        """The last failure in English (logs, the CLI)."""
+        return self.error.text if self.error is not None else None
 
 
 class PublishOutbox:
@@ -144,7 +150,7 @@ class PublishOutbox:
             step=row["step"],
             results=json.loads(row["results"] or "{}"),
             attempts=row["attempts"],
-            last_error=row["last_error"],
+            error=Message.from_stored(row["last_error"]),
             error_kind=row["error_kind"],
             next_attempt_at=row["next_attempt_at"],
             created_at=row["created_at"],
@@ -219,28 +225,29 @@ class PublishOutbox:
         render_id: str,
         state: State,
         *,
-        error: str | None = None,
-        kind: str | None = None,
+        error: Message | None = None,
         next_attempt_at: float | None = None,
     ) -> None:
+        """Move to ``state``; ``error`` says why (stored as a message, translated when shown)."""
         now = time.time()
+        stored, kind = (error.to_json(), str(error.kind)) if error is not None else (None, None)
         with self._transaction() as db:
             db.execute(
                 "update publish_outbox set state = ?, last_error = ?, error_kind = ?, "
                 "next_attempt_at = ?, updated_at = ?, "
                 "published_at = case when ? = 'published' then ? else published_at end "
                 "where render_id = ?",
-                (state, error, kind, next_attempt_at, now, state, now, render_id),
+                (state, stored, kind, next_attempt_at, now, state, now, render_id),
             )
 
-    def record_attempt_error(self, render_id: str, error: str, kind: str) -> int:
+    def record_attempt_error(self, render_id: str, error: Message) -> int:
         """Count a failed attempt (the state stays as it is); returns the attempts so far."""
         with self._transaction() as db:
             db.execute(
                 "update publish_outbox set attempts = attempts + 1, last_error = ?, error_kind = "
                 "?, "
                 "updated_at = ? where render_id = ?",
-                (error, kind, time.time(), render_id),
+                (error.to_json(), str(error.kind), time.time(), render_id),
             )
             row = db.execute(
                 "select attempts from publish_outbox where render_id = ?", (render_id,)

@@ -1,7 +1,8 @@
 """Publish one render: video to S3, photo and poster to Supabase Storage, then the row.
 
-:func:`publish` is plain Python (the CLI calls it directly; the Qt wrapper in
-:mod:`vidstudio.jobs.publish_job` runs it in a worker thread).  Every step's
+:func:`publish` is plain Python (the CLI calls it directly; the Qt queue in
+:mod:`vidstudio.jobs.publish_queue` runs it on the ``publish`` worker pool).
+:func:`request_for_render` is the one builder of a :class:`PublishRequest`.  Every step's
 result is committed to the :class:`~vidstudio.jobs.outbox.PublishOutbox`
 before the next starts, each step can run twice without harm (objects are
 overwritten with the same bytes under the same names; the row is inserted
@@ -11,7 +12,9 @@ retrying are retried with exponential backoff.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import logging
 import random
 import time
@@ -19,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from vidstudio import __version__, paths
 from vidstudio.cloud.errors import (
@@ -29,9 +32,20 @@ from vidstudio.cloud.errors import (
     local_file_error,
     redact,
 )
-from vidstudio.cloud.factory import CloudClients
 from vidstudio.cloud.naming import image_kind, photo_path, poster_path, safe_id, video_key
 from vidstudio.jobs.outbox import DONE, STEPS, OutboxEntry, PublishOutbox, PublishRequest
+from vidstudio.jobs.store import Job
+from vidstudio.messages import Kind, unexpected
+from vidstudio.render.backends import BackendResult
+from vidstudio.render.paint import Props
+from vidstudio.render.pipeline import RenderResult
+from vidstudio.render.template import Template
+from vidstudio.settings import Settings
+
+if TYPE_CHECKING:  # boto3 and supabase load only when publishing really starts
+    from vidstudio.cloud.s3 import UploadedObject
+    from vidstudio.secrets import Secrets
+    from vidstudio.settings import S3Settings
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +53,13 @@ log = logging.getLogger(__name__)
 _WEIGHTS = {"video": 0.85, "photo": 0.05, "poster": 0.05, "row": 0.05}
 MAX_BACKOFF = 60.0
 
-NOT_A_VIDEO = QT_TRANSLATE_NOOP("PublishError", "{name} is not a video this app can read.")
-NO_POSTER = QT_TRANSLATE_NOOP("PublishError", "Cannot make a poster from {name}.")
-UNEXPECTED = QT_TRANSLATE_NOOP("PublishError", "Publishing failed unexpectedly ({error}).")
+NOT_A_VIDEO = QT_TRANSLATE_NOOP("Message", "{name} is not a video this app can read.")
+NO_PHOTO = QT_TRANSLATE_NOOP("Message", "This render has no photo to publish.")
+NO_VIDEO_YET = QT_TRANSLATE_NOOP("Message", "This render has no video yet.")
+NOT_SET_UP = QT_TRANSLATE_NOOP(
+    "Message", "Publishing is not set up yet. Open Settings → Publishing to connect S3 and Supabase."
+)
+NO_POSTER = QT_TRANSLATE_NOOP("Message", "Cannot make a poster from {name}.")
 
 
 class Cancel(Protocol):
@@ -51,6 +69,52 @@ class Cancel(Protocol):
     def cancelled(self) -> bool: ...
 
     def wait(self, seconds: float) -> bool: ...
+
+
+class VideoStore(Protocol):
+    """Where the MP4 goes (``vidstudio.cloud.s3.S3Storage``; an in-memory fake in unit tests)."""
+
+    settings: S3Settings
+
+    def upload_video(
+        self,
+        path: Path,
+        key: str,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Cancel | None = None,
+    ) -> UploadedObject: ...
+
+    def abort_stale_uploads(self, key: str) -> int: ...
+
+    def link(self, key: str) -> str: ...
+
+    def close(self) -> None: ...
+
+
+class AssetStore(Protocol):
+    """Where the photo, the poster and the row go (``vidstudio.cloud.supabase_store.SupabaseStore``)."""
+
+    def upload_file(self, local: Path, remote: str, content_type: str) -> str: ...
+
+    def insert_row(self, row: dict[str, Any]) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+class CloudClients(Protocol):
+    """What :func:`publish` talks to (``vidstudio.cloud.factory.CloudClients``); ``secrets``
+    only to mask them in messages."""
+
+    @property
+    def s3(self) -> VideoStore: ...
+
+    @property
+    def supabase(self) -> AssetStore: ...
+
+    @property
+    def secrets(self) -> Secrets: ...
+
+    def close(self) -> None: ...
 
 
 class _NeverCancelled:
@@ -189,35 +253,105 @@ def request_for_video(
     )
 
 
-def request_for_job(job: Any) -> PublishRequest:
-    """A request for a finished render job of the app's job store (``vidstudio.jobs.store.Job``).
+def publish_poster_path(render_id: str) -> Path:
+    folder = paths.data_dir() / "posters"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{safe_id(render_id)}-full.jpg"
 
-    Uses the job's id as render id, its props (title, subtitle, photo), template,
-    aspect, output and poster paths and measured figures; what the job lacks is
-    read from the video file.
+
+def request_for_render(
+    template: Template, props: Props, aspect: str, outcome: BackendResult, *, render_id: str
+) -> PublishRequest:
+    """The one builder of a render's :class:`PublishRequest`: the desktop app's render worker,
+    ``vidstudio render --publish`` and ``vidstudio publish RENDER_ID`` all come here.
+
+    The poster JPEG is drawn at the video's own size with :func:`render_still` (the same
+    picture as the template's poster frame, never History's thumbnail); ``backend`` and the
+    Lambda cost come from where the video was really rendered.  Needs a QGuiApplication (fonts): call it off
+    the UI thread in the app.
     """
-    props = dict(getattr(job, "props", {}) or {})
-    output = getattr(job, "output_path", None)
-    if not output:
-        raise PublishError(QT_TRANSLATE_NOOP("PublishError", "This render has no video yet."), "file_missing")
-    if not props.get("photo"):
-        raise PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "This render has no photo to publish."),
-            "file_missing",
-        )
-    request = request_for_video(
-        Path(output),
-        photo=Path(props["photo"]),
-        title=str(props.get("title", "")),
-        subtitle=str(props.get("subtitle", "")),
-        template=str(getattr(job, "template", "promo")),
-        render_id=str(job.id),
-        poster=Path(job.poster_path) if getattr(job, "poster_path", None) else None,
-        render_seconds=getattr(job, "wall_time", None),
-        rendered_at=getattr(job, "finished_at", None),
+    from PySide6.QtCore import QSize
+
+    from vidstudio.render.pipeline import render_still
+
+    if props.photo is None:
+        raise PublishError(NO_PHOTO, Kind.FILE_MISSING)
+    result = outcome.render
+    size = QSize(result.width, result.height) if result.width and result.height else None
+    poster = render_still(template, props, publish_poster_path(render_id), aspect=aspect, size=size)
+    return PublishRequest(
+        render_id=render_id,
+        video=str(Path(result.path).resolve()),
+        photo=str(Path(props.photo).resolve()),
+        poster=str(poster),
+        title=props.title,
+        subtitle=props.subtitle,
+        template=template.id,
+        aspect=aspect,
+        width=result.width,
+        height=result.height,
+        fps=result.fps,
+        duration_seconds=round(result.duration, 3),
+        size_bytes=result.size_bytes,
+        rendered_at=time.time(),
+        app_version=__version__,
+        **outcome.publish_fields(),
     )
-    aspect = getattr(job, "aspect", None)
-    return replace(request, aspect=aspect) if aspect else request
+
+
+def request_for_job(job: Job, templates_dir: Path | None = None) -> PublishRequest:
+    """The publish request of a rendered job of the app's job store.
+
+    The one made when the render finished (:func:`request_for_render`, kept in the job),
+    else the same builder run now from the job's own record, so the CLI and the app
+    always publish the same thing.
+    """
+    stored = job.extra.get("publish_request")
+    if isinstance(stored, dict):
+        with contextlib.suppress(TypeError, ValueError):
+            return PublishRequest.from_json(json.dumps(stored))
+    if not job.output_path:
+        raise PublishError(NO_VIDEO_YET, Kind.FILE_MISSING)
+    from vidstudio.render.errors import TemplateError
+    from vidstudio.render.template import get_template
+
+    props = Props.from_json(job.props)
+    try:
+        template = get_template(job.template, templates_dir)
+    except TemplateError as exc:
+        raise PublishError(exc.sentence) from None
+    output = Path(job.output_path)
+    if not output.is_file():
+        raise local_file_error(FileNotFoundError(), output, "video")
+    info = probe_video(output)  # the video's own facts: a job of an older version may lack them
+    render = RenderResult(
+        path=output,
+        frames=round(info["duration_seconds"] * info["fps"]),
+        width=info["width"],
+        height=info["height"],
+        fps=info["fps"],
+        duration=info["duration_seconds"],
+        size_bytes=info["size_bytes"],
+        wall_time=job.wall_time or 0.0,
+    )
+    backend = str(job.extra.get("backend") or "local")
+    cost = job.extra.get("cost") if backend == "lambda" else None
+    outcome = BackendResult(render=render, backend=backend, cost=cost)
+    request = request_for_render(template, props, job.aspect, outcome, render_id=job.id)
+    return replace(request, rendered_at=job.finished_at or request.rendered_at)
+
+
+def clients_from_settings(settings: Settings | None = None) -> CloudClients:
+    """The cloud clients for publishing, from the settings (with the environment's overrides)
+    and the keyring, read once.  Publishing that is not set up is a state: NOT_SET_UP."""
+    from vidstudio.cloud.factory import make_clients
+    from vidstudio.secrets import load_secrets
+    from vidstudio.settings import load_settings
+
+    publish = (settings or load_settings()).publish.with_env()
+    if not publish.is_set_up():
+        raise PublishError(NOT_SET_UP, Kind.NOT_SET_UP)
+    return make_clients(publish, load_secrets(publish))
 
 
 def cut_poster(video: Path, target: Path, frame: int | None = None, quality: int = 88) -> Path:
@@ -251,27 +385,21 @@ def cut_poster(video: Path, target: Path, frame: int | None = None, quality: int
 # --------------------------------------------------------------------------- publishing
 
 
+@dataclass
 class _Run:
     """One run of :func:`publish` over the steps that remain."""
 
-    def __init__(
-        self,
-        entry: OutboxEntry,
-        clients: CloudClients,
-        store: PublishOutbox,
-        progress: ProgressCallback,
-        cancel: Cancel,
-        policy: RetryPolicy,
-    ) -> None:
-        self.entry = entry
-        self.request = entry.request
-        self.clients = clients
-        self.store = store
-        self.report = progress
-        self.cancel = cancel
-        self.policy = policy
-        self.steps_run: list[str] = []
-        self.resumed = entry.state != "waiting" or entry.attempts > 0
+    entry: OutboxEntry
+    clients: CloudClients
+    store: PublishOutbox
+    report: ProgressCallback
+    cancel: Cancel
+    policy: RetryPolicy
+    steps_run: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.request = self.entry.request
+        self.resumed = self.entry.state != "waiting" or self.entry.attempts > 0
 
     def _progress(self, step: str, within: float, message: str = "") -> None:
         before = sum(_WEIGHTS[s] for s in STEPS[: STEPS.index(step)])
@@ -372,7 +500,7 @@ class _Run:
                 if isinstance(exc, PublishCancelled) or self.cancel.cancelled:
                     raise PublishCancelled() from None
                 error = exc.redacted(self.clients.secrets.values())
-                self.store.record_attempt_error(self.request.render_id, error.message, error.kind)
+                self.store.record_attempt_error(self.request.render_id, error.sentence)
                 log.warning(
                     "publish %s: %s failed (attempt %d): %s",
                     self.request.render_id,
@@ -450,16 +578,16 @@ def publish(
         for step in STEPS[STEPS.index(entry.step) :]:
             run.run_step(step)
     except PublishCancelled as exc:
-        store.set_state(entry.render_id, "failed", error=exc.message, kind=exc.kind)
+        store.set_state(entry.render_id, "failed", error=exc.sentence)
         raise
     except PublishError as exc:
         retry_at = time.time() + policy.delay(policy.max_attempts) if exc.retryable else None
-        store.set_state(entry.render_id, "failed", error=exc.message, kind=exc.kind, next_attempt_at=retry_at)
+        store.set_state(entry.render_id, "failed", error=exc.sentence, next_attempt_at=retry_at)
         raise
     except Exception as exc:  # a bug: still one sentence for the user, no secret
-        error = PublishError(UNEXPECTED, "failed", error=type(exc).__name__)
+        error = PublishError(unexpected())
         log.error("publish %s crashed: %s", entry.render_id, redact(repr(exc), clients.secrets.values()))
-        store.set_state(entry.render_id, "failed", error=error.message, kind="failed")
+        store.set_state(entry.render_id, "failed", error=error.sentence)
         raise error from None
     store.set_state(entry.render_id, "published")
     final = store.get(entry.render_id)
@@ -473,7 +601,5 @@ def current_link(entry: OutboxEntry, clients: CloudClients) -> str:
     """The link for Copy link: a fresh presigned URL when the bucket is private."""
     key = entry.results.get("s3_key")
     if not key:
-        raise PublishError(
-            QT_TRANSLATE_NOOP("PublishError", "This video has not been uploaded yet."), "failed"
-        )
+        raise PublishError(QT_TRANSLATE_NOOP("Message", "This video has not been uploaded yet."), "failed")
     return clients.s3.link(str(key))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import time
@@ -25,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QObject,
     QRunnable,
     QSize,
@@ -37,24 +37,35 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from vidstudio import paths
-from vidstudio.jobs.render_backend import BackendFactory, default_backend_factory
+from vidstudio.jobs import workers
+from vidstudio.jobs.backends import make_backend
+from vidstudio.jobs.publish import request_for_render
 from vidstudio.jobs.store import Job, JobState, JobStore, new_job_id
-from vidstudio.render.backends import BackendResult, RenderRequest
-from vidstudio.render.errors import Cancelled, ImageError, RenderError
+from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, UserError, message, unexpected
+from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
+from vidstudio.render.errors import CANCELLED, Cancelled, ImageError, RenderError
 from vidstudio.render.images import probe_image
 from vidstudio.render.paint import Props, validate_props
-from vidstudio.render.pipeline import (
-    CancelToken,
-    Progress,
-    canvas_size,
-    render_still,
-)
+from vidstudio.render.pipeline import CancelToken, Progress, canvas_size
 from vidstudio.render.template import ASPECTS, Template, get_template
+
+log = logging.getLogger(__name__)
+
+# Called in the render worker with the size the local renderer should use (tests render small).
+BackendFactory = Callable[[QSize], RenderBackend]
+
+
+def saved_settings_backend(size: QSize) -> RenderBackend:
+    """The backend the saved "Render on" setting asks for (read now: a change applies to the
+    next render)."""
+    from vidstudio.settings import load_settings
+
+    settings = load_settings()
+    return make_backend(settings.render.policy, size=size, settings=settings)
+
 
 POSTER_WIDTH = 480
 PROGRESS_INTERVAL = 0.1  # seconds between progress reports to the UI
-CANCELLED_MESSAGE = "Render cancelled."
-REMOVED_MESSAGE = "Removed from the queue."
 
 # Share of the progress bar each stage ends at; the fraction only ever grows.
 _RENDER_SHARE = 0.98
@@ -73,9 +84,7 @@ class RenderProgress:
     elapsed: float
     eta: float | None
     thumbnail: QImage | None = None
-    message: str = (
-        ""  # the backend's line, e.g. "Lambda is busy (concurrency limit): rendering on this computer"
-    )
+    message: Message | None = None  # the backend's line, e.g. "Lambda is busy …: rendering on this computer"
 
 
 TemplateLookup = Callable[[str], Template]
@@ -105,38 +114,38 @@ def poster_dir() -> Path:
     return folder
 
 
-def check_request(template: Template | None, aspect: str, props: Props, output_dir: Path) -> str | None:
+NO_TEMPLATE = QT_TRANSLATE_NOOP("Message", "The template is missing; choose another template.")
+NO_VERSION = QT_TRANSLATE_NOOP("Message", "The template {template} has no {aspect} version.")
+NO_PHOTO = QT_TRANSLATE_NOOP("Message", "Add a photo first.")
+PHOTO_GONE = QT_TRANSLATE_NOOP("Message", "The photo {name} is no longer there; add it again.")
+NO_FOLDER = QT_TRANSLATE_NOOP("Message", "The folder {folder} does not exist; choose another output folder.")
+READ_ONLY_FOLDER = QT_TRANSLATE_NOOP(
+    "Message", "vidstudio cannot save in {folder}; choose another output folder."
+)
+REMOVED = QT_TRANSLATE_NOOP("Message", "Removed from the queue.")
+
+
+def check_request(template: Template | None, aspect: str, props: Props, output_dir: Path) -> Message | None:
     """Everything that can be checked before a render starts; a user message or None."""
     if template is None:
-        return QCoreApplication.translate("Jobs", "The template is missing; choose another template.")
+        return message(NO_TEMPLATE, Kind.TEMPLATE)
     if aspect not in ASPECTS or aspect not in template.aspects:
-        return (
-            QCoreApplication.translate("Jobs", "The template %1 has no %2 version.")
-            .replace("%1", template.display_name())
-            .replace("%2", aspect)
-        )
+        return message(NO_VERSION, Kind.BAD_INPUT, template=template.display_name(), aspect=aspect)
     try:
         validate_props(props)
         if props.photo is None:
-            return QCoreApplication.translate("Jobs", "Add a photo first.")
+            return message(NO_PHOTO, Kind.BAD_INPUT)
         probe_image(props.photo)
     except ImageError as exc:
-        name = props.photo.name if props.photo else ""
         if props.photo is not None and not props.photo.exists():
-            return QCoreApplication.translate(
-                "Jobs", "The photo %1 is no longer there; add it again."
-            ).replace("%1", name)
-        return str(exc)
+            return message(PHOTO_GONE, Kind.FILE_MISSING, name=props.photo.name)
+        return exc.sentence
     except RenderError as exc:
-        return str(exc)
+        return exc.sentence
     if not output_dir.is_dir():
-        return QCoreApplication.translate(
-            "Jobs", "The folder %1 does not exist; choose another output folder."
-        ).replace("%1", str(output_dir))
+        return message(NO_FOLDER, Kind.OUTPUT, folder=output_dir)
     if not os.access(output_dir, os.W_OK):
-        return QCoreApplication.translate(
-            "Jobs", "vidstudio cannot save in %1; choose another output folder."
-        ).replace("%1", str(output_dir))
+        return message(READ_ONLY_FOLDER, Kind.OUTPUT, folder=output_dir)
     return None
 
 
@@ -156,7 +165,7 @@ class _RenderTask(QRunnable):
         token: CancelToken,
         signals: _Signals,
         size: QSize,
-        backend_factory: BackendFactory = default_backend_factory,
+        backend_factory: BackendFactory = saved_settings_backend,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)
@@ -167,7 +176,7 @@ class _RenderTask(QRunnable):
         self._signals = signals
         self._size = size
         self._backend_factory = backend_factory
-        self._last_message = ""
+        self._last_message: Message | None = None
         self._last_stage = ""
         self._last_sent = 0.0
         self._thumbnail: QImage | None = None
@@ -179,19 +188,26 @@ class _RenderTask(QRunnable):
         output = Path(job.output_path)
         try:
             backend = self._backend_factory(self._size)
+        except UserError as exc:
+            self._signals.result.emit(self._finish(JobState.FAILED, error=exc.sentence))
+            return
+        try:
             request = RenderRequest(self._template, props, output, aspect=job.aspect, quality=job.quality)
-            message = backend.prepare(request)
-            if message:
-                raise RenderError(message)
+            problem = backend.prepare(request)
+            if problem is not None:
+                raise RenderError(problem)
             result = backend.render(request, self._report, self._token)
         except Cancelled:
-            final = self._finish(JobState.CANCELLED, error=CANCELLED_MESSAGE)
-        except RenderError as exc:
-            final = self._finish(JobState.FAILED, error=str(exc))
+            final = self._finish(JobState.CANCELLED, error=message(CANCELLED, Kind.CANCELLED))
+        except UserError as exc:
+            final = self._finish(JobState.FAILED, error=exc.sentence)
         except Exception as exc:  # a bug: still a plain line for the user, never a traceback
-            final = self._finish(JobState.FAILED, error=f"Unexpected error: {exc}")
+            log.error("render %s crashed", job.id, exc_info=exc)
+            final = self._finish(JobState.FAILED, error=unexpected())
         else:
             final = self._finish_rendered(props, result)
+        finally:
+            backend.close()
         self._signals.result.emit(final)
 
     def _report(self, report: Progress) -> None:
@@ -220,43 +236,23 @@ class _RenderTask(QRunnable):
 
     def _finish_rendered(self, props: Props, outcome: BackendResult) -> Job:
         result = outcome.render
-        poster: Path | None = poster_dir() / f"{self._job.id}.jpg"
-        assert poster is not None
-        width = POSTER_WIDTH
-        height = max(2, round(POSTER_WIDTH * result.height / result.width))
-        try:
-            render_still(
-                self._template,
-                props,
-                poster,
-                aspect=self._job.aspect,
-                size=QSize(width, height),
-            )
-        except Exception:  # a poster is a nicety: the video is fine, history shows no thumbnail
-            poster = None
         extra = dict(self._job.extra)
         extra["backend"] = outcome.backend
         if outcome.cost is not None:
             extra["cost"] = outcome.cost
             extra["currency"] = outcome.currency
         if outcome.fallback_reason:
-            extra["fallback"] = outcome.fallback_reason
+            extra["fallback"] = outcome.fallback_reason.to_json()
+        poster: Path | None = None
         try:  # ready to publish: the request with its full-size poster, made here off the UI thread
-            from vidstudio.jobs.publish_render import request_for_render
-
             request = request_for_render(
-                self._template,
-                props,
-                self._job.aspect,
-                result,
-                render_id=self._job.id,
-                poster_name=f"{self._job.id}-full.jpg",
-                backend=outcome.backend,
-                cost_estimate=outcome.cost,
+                self._template, props, self._job.aspect, outcome, render_id=self._job.id
             )
             extra["publish_request"] = json.loads(request.to_json())
-        except Exception:  # publishing then cuts the poster from the video
-            pass
+            assert request.poster is not None
+            poster = history_thumbnail(Path(request.poster), poster_dir() / f"{self._job.id}.jpg")
+        except Exception as exc:  # publishing then builds the request again; History shows no poster
+            log.warning("no poster for %s: %s", self._job.id, type(exc).__name__)
         return self._finish(
             JobState.RENDERED,
             output_path=str(result.path),
@@ -269,6 +265,19 @@ class _RenderTask(QRunnable):
             error=None,
             extra=extra,
         )
+
+
+def history_thumbnail(poster: Path, target: Path) -> Path:
+    """History's small poster, scaled from the full-size one (not painted a second time)."""
+    image = QImage(str(poster))
+    if image.isNull():
+        raise OSError(f"cannot read {poster.name}")
+    small = image.scaledToWidth(POSTER_WIDTH, Qt.TransformationMode.SmoothTransformation)
+    temp = target.with_name(f".{target.name}.part")
+    if not small.save(str(temp), "JPEG", 88):  # type: ignore[call-overload]
+        raise OSError(f"cannot write {target.name}")
+    os.replace(temp, target)
+    return target
 
 
 class RenderJob(QObject):
@@ -291,14 +300,14 @@ class RenderJob(QObject):
         *,
         templates: TemplateLookup = get_template,
         scale: float = 1.0,
-        backend_factory: BackendFactory = default_backend_factory,
+        backend_factory: BackendFactory = saved_settings_backend,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.job = job
         self._backend_factory = backend_factory
-        self._message = ""
+        self._message: Message | None = None
         self._templates = templates
         self._scale = scale
         self._token = CancelToken()
@@ -311,12 +320,12 @@ class RenderJob(QObject):
         self._signals.result.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
         self.running = False
 
-    def prepare(self) -> str | None:
+    def prepare(self) -> Message | None:
         """Check the job can run; a plain message for the user when it cannot."""
         try:
             self._template = self._templates(self.job.template)
         except RenderError as exc:
-            return str(exc)
+            return exc.sentence
         return check_request(
             self._template,
             self.job.aspect,
@@ -427,7 +436,7 @@ class JobQueue(QObject):
         *,
         templates_dir: Path | None = None,
         scale: float = 1.0,
-        backend_factory: BackendFactory = default_backend_factory,
+        backend_factory: BackendFactory = saved_settings_backend,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -435,9 +444,7 @@ class JobQueue(QObject):
         self.templates_dir = templates_dir
         self.scale = scale
         self.backend_factory = backend_factory
-        self.pool = QThreadPool(self)
-        self.pool.setObjectName("render")
-        self.pool.setMaxThreadCount(1)
+        self.pool = workers.pool("render")
         self.current: RenderJob | None = None
         self._paused = False
 
@@ -453,15 +460,17 @@ class JobQueue(QObject):
         """True after :meth:`shutdown`: nothing runs or starts any more."""
         return self._paused
 
-    def submit(self, template: str, aspect: str, quality: str, props: Props, output_dir: Path) -> Job | str:
+    def submit(
+        self, template: str, aspect: str, quality: str, props: Props, output_dir: Path
+    ) -> Job | Message:
         """Queue a render; returns the job, or a message when it cannot be queued."""
         try:
             found: Template | None = self.template(template)
         except RenderError:
             found = None
-        message = check_request(found, aspect, props, output_dir)
-        if message:
-            return message
+        problem = check_request(found, aspect, props, output_dir)
+        if problem is not None:
+            return problem
         job = self.store.add(
             Job(
                 id=new_job_id(),
@@ -486,7 +495,7 @@ class JobQueue(QObject):
         if job is None or job.state is not JobState.QUEUED:
             return False
         job = self.store.transition(
-            job_id, JobState.CANCELLED, error=REMOVED_MESSAGE, finished_at=time.time()
+            job_id, JobState.CANCELLED, error=message(REMOVED, Kind.CANCELLED), finished_at=time.time()
         )
         self.job_changed.emit(job)
         return True
@@ -519,10 +528,10 @@ class JobQueue(QObject):
                 backend_factory=self.backend_factory,
                 parent=self,
             )
-            message = runner.prepare()
-            if message:
+            problem = runner.prepare()
+            if problem is not None:
                 failed = self.store.transition(
-                    job.id, JobState.FAILED, error=message, finished_at=time.time()
+                    job.id, JobState.FAILED, error=problem, finished_at=time.time()
                 )
                 runner.deleteLater()
                 self.job_changed.emit(failed)

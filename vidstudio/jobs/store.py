@@ -27,14 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from vidstudio import paths
+from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, message
 
 
 class JobState(StrEnum):
     QUEUED = "queued"
     RENDERING = "rendering"
-    RENDERED = "rendered"
-    UPLOADING = "uploading"
-    PUBLISHED = "published"
+    RENDERED = "rendered"  # publishing is the outbox's record (jobs/outbox.py), not a job state
     FAILED = "failed"
     CANCELLED = "cancelled"
 
@@ -42,15 +41,12 @@ class JobState(StrEnum):
 TRANSITIONS: dict[JobState, frozenset[JobState]] = {
     JobState.QUEUED: frozenset({JobState.RENDERING, JobState.CANCELLED, JobState.FAILED}),
     JobState.RENDERING: frozenset({JobState.RENDERED, JobState.FAILED, JobState.CANCELLED}),
-    JobState.RENDERED: frozenset({JobState.UPLOADING}),
-    JobState.UPLOADING: frozenset({JobState.PUBLISHED, JobState.FAILED, JobState.RENDERED}),
-    JobState.PUBLISHED: frozenset(),
+    JobState.RENDERED: frozenset(),
     JobState.FAILED: frozenset({JobState.QUEUED}),  # retry
     JobState.CANCELLED: frozenset({JobState.QUEUED}),
 }
-ACTIVE_STATES = frozenset({JobState.QUEUED, JobState.RENDERING, JobState.UPLOADING})
-INTERRUPTED_RENDER = "interrupted: vidstudio was closed during the render"
-INTERRUPTED_UPLOAD = "interrupted: vidstudio was closed during the upload"
+ACTIVE_STATES = frozenset({JobState.QUEUED, JobState.RENDERING})
+INTERRUPTED_RENDER = QT_TRANSLATE_NOOP("Message", "Interrupted: vidstudio was closed during the render.")
 
 
 class JobStateError(Exception):
@@ -79,9 +75,13 @@ class Job:
     size_bytes: int | None = None
     width: int | None = None
     height: int | None = None
-    error: str | None = None
-    video_url: str | None = None
+    message: Message | None = None  # why it failed or was cancelled (stored in the column "error")
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def error(self) -> str | None:
+        """The reason in English (logs, the CLI); the UI translates ``message``."""
+        return self.message.text if self.message is not None else None
 
     @property
     def title(self) -> str:
@@ -112,9 +112,10 @@ _COLUMNS = (
     "width",
     "height",
     "error",
-    "video_url",
     "extra",
 )
+# Columns kept for databases of earlier versions, no longer written: video_url (publishing is
+# the outbox's record).
 _JSON_COLUMNS = ("props", "extra")
 
 _SCHEMA_V1 = """
@@ -164,11 +165,15 @@ class JobStore:
             str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None
         )
         self._db.row_factory = sqlite3.Row
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+        try:
+            with self._lock:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+        except BaseException:  # a damaged or locked database: never leave the connection open
+            self._db.close()
+            raise
 
     # ------------------------------------------------------------ plumbing
     def _migrate(self) -> None:
@@ -206,7 +211,8 @@ class JobStore:
         data = {name: row[name] for name in _COLUMNS}
         for name in _JSON_COLUMNS:
             data[name] = json.loads(data[name] or "{}")
-        data["state"] = JobState(data["state"])
+        data["state"] = _state(data["state"])
+        data["message"] = Message.from_stored(data.pop("error"))
         return Job(**data)
 
     # ------------------------------------------------------------ queries
@@ -220,6 +226,8 @@ class JobStore:
                 values[index] = json.dumps(values[index], ensure_ascii=False)
             elif name == "state":
                 values[index] = str(values[index])
+            elif name == "error":
+                values[index] = _stored_message(job.message)
         with self._transaction() as db:
             seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs").fetchone()[0]
             placeholders = ", ".join("?" for _ in range(len(_COLUMNS) + 1))
@@ -293,6 +301,8 @@ class JobStore:
     @staticmethod
     def _update(db: sqlite3.Connection, job_id: str, fields: dict[str, Any]) -> None:
         fields = {**fields, "updated_at": time.time()}
+        if "error" in fields:
+            fields["error"] = _stored_message(fields["error"])
         for name in _JSON_COLUMNS:
             if name in fields:
                 fields[name] = json.dumps(fields[name], ensure_ascii=False)
@@ -305,29 +315,45 @@ class JobStore:
             row = db.execute("SELECT state FROM jobs WHERE id = ?", (job_id,)).fetchone()
             if row is None:
                 return False
-            if JobState(row["state"]) in (JobState.RENDERING, JobState.UPLOADING):
+            if _state(row["state"]) is JobState.RENDERING:
                 raise JobStateError(f"job {job_id} is running; cancel it first")
             db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
         return True
 
     def recover_interrupted(self) -> list[Job]:
-        """Mark jobs a previous run left running as failed; returns them.
+        """Mark renders a previous run left running as failed; returns them.
 
         Also removes the hidden partial files such a render may have left next
         to its output.
         """
         now = time.time()
         recovered: list[Job] = []
-        for job in self.in_state(JobState.RENDERING, JobState.UPLOADING):
-            if job.state is JobState.RENDERING:
-                reason = INTERRUPTED_RENDER
-                _remove_partials(job.output_path)
-            else:
-                reason = INTERRUPTED_UPLOAD
+        for job in self.in_state(JobState.RENDERING):
+            _remove_partials(job.output_path)
             with self._transaction() as db:
-                self._update(db, job.id, {"state": str(JobState.FAILED), "error": reason, "finished_at": now})
+                self._update(
+                    db,
+                    job.id,
+                    {
+                        "state": str(JobState.FAILED),
+                        "error": message(INTERRUPTED_RENDER, Kind.INTERRUPTED),
+                        "finished_at": now,
+                    },
+                )
             recovered.append(self.require(job.id))
         return recovered
+
+
+def _state(stored: str) -> JobState:
+    """A stored state; "uploading" and "published" (written by no release, but allowed by
+    the schema of 0.1) are rendered videos: their publishing is in the outbox."""
+    return JobState.RENDERED if stored in ("uploading", "published") else JobState(stored)
+
+
+def _stored_message(value: Message | str | None) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return value.to_json()
 
 
 def _remove_partials(output_path: str | None) -> None:

@@ -29,6 +29,7 @@ from typing import IO, Any
 
 from PySide6.QtGui import QImage
 
+from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render import encode_worker
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
 
@@ -62,26 +63,44 @@ def output_error(target: Path, exc: OSError | None, errno_value: int | None = No
     """A plain message for a failure to write ``target``."""
     code = errno_value if errno_value is not None else (exc.errno if exc else None)
     if code == errno.ENOSPC:
-        return OutputError(f"The disk is full: cannot write {target.name}. Free some space and try again.")
+        return OutputError(
+            QT_TRANSLATE_NOOP(
+                "Message", "The disk is full: cannot write {name}. Free some space and try again."
+            ),
+            name=target.name,
+        )
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return OutputError(f"vidstudio has no permission to write {target.name} in {target.parent}.")
+        return OutputError(
+            QT_TRANSLATE_NOOP("Message", "vidstudio has no permission to write {name} in {parent}."),
+            name=target.name,
+            parent=target.parent,
+        )
     if code == errno.ENOENT:
-        return OutputError(f"The folder {target.parent} does not exist.")
+        return OutputError(
+            QT_TRANSLATE_NOOP("Message", "The folder {parent} does not exist."), parent=target.parent
+        )
     reason = (exc.strerror if exc else None) or "an input/output error"
-    return OutputError(f"Cannot write {target.name}: {reason}.")
+    return OutputError(
+        QT_TRANSLATE_NOOP("Message", "Cannot write {name}: {reason}."), name=target.name, reason=reason
+    )
 
 
 def check_output_path(target: Path) -> None:
     """Fail early, with a plain message, when ``target`` cannot be written."""
     parent = target.parent
     if target.is_dir():
-        raise OutputError(f"{target} is a folder; give a file name such as video.mp4.")
+        raise OutputError(
+            QT_TRANSLATE_NOOP("Message", "{target} is a folder; give a file name such as video.mp4."),
+            target=target,
+        )
     if not parent.exists():
-        raise OutputError(f"The folder {parent} does not exist.")
+        raise OutputError(QT_TRANSLATE_NOOP("Message", "The folder {parent} does not exist."), parent=parent)
     if not parent.is_dir():
-        raise OutputError(f"{parent} is not a folder.")
+        raise OutputError(QT_TRANSLATE_NOOP("Message", "{parent} is not a folder."), parent=parent)
     if not os.access(parent, os.W_OK):
-        raise OutputError(f"vidstudio has no permission to write in {parent}.")
+        raise OutputError(
+            QT_TRANSLATE_NOOP("Message", "vidstudio has no permission to write in {parent}."), parent=parent
+        )
 
 
 class Encoder:
@@ -104,7 +123,10 @@ class Encoder:
         slots: int = DEFAULT_SLOTS,
     ) -> None:
         if quality not in encode_worker.QUALITY:
-            raise RenderError(f"Unknown quality {quality!r} (use draft, standard or high).")
+            raise RenderError(
+                QT_TRANSLATE_NOOP("Message", "Unknown quality {quality} (use draft, standard or high)."),
+                quality=repr(quality),
+            )
         if width % 2 or height % 2:
             raise ValueError("width and height must be even for yuv420p")
         self.target = Path(target)
@@ -198,7 +220,9 @@ class Encoder:
                 message = self._messages.get(timeout=POLL)
             except queue.Empty:
                 if time.monotonic() > deadline:
-                    raise RenderError("The video encoder did not start; reinstall vidstudio.") from None
+                    raise RenderError(
+                        QT_TRANSLATE_NOOP("Message", "The video encoder did not start; reinstall vidstudio.")
+                    ) from None
                 continue
             self._handle(message)
             if sys.platform != "win32":
@@ -314,7 +338,13 @@ class Encoder:
             code = self._proc.poll() if self._proc is not None else None
             detail = self._stderr_tail()
             self.abort()
-            raise RenderError(f"The video encoder stopped unexpectedly (exit code {code}){detail}.")
+            raise RenderError(
+                QT_TRANSLATE_NOOP(
+                    "Message", "The video encoder stopped unexpectedly (exit code {code}){detail}."
+                ),
+                code=code,
+                detail=detail,
+            )
         kind = message[0]
         if kind == "ready":
             return
@@ -327,8 +357,12 @@ class Encoder:
             code, text = message[1], message[2]
             if code is not None:
                 raise output_error(self.target, None, int(code))
-            raise RenderError(f"The video could not be encoded ({text}).")
-        raise RenderError(f"Unexpected message from the video encoder: {kind}")
+            raise RenderError(
+                QT_TRANSLATE_NOOP("Message", "The video could not be encoded ({text})."), text=text
+            )
+        raise RenderError(
+            QT_TRANSLATE_NOOP("Message", "Unexpected message from the video encoder: {kind}"), kind=kind
+        )
 
     def _stderr_tail(self) -> str:
         if self._stderr is None:

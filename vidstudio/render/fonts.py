@@ -6,6 +6,7 @@ import threading
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QGuiApplication
 
+from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import RenderError
 from vidstudio.resources import resource_path
 
@@ -44,12 +45,17 @@ def ensure_fonts() -> None:
         if _loaded:
             return
         if QGuiApplication.instance() is None:
-            raise RenderError("Internal error: fonts need a QGuiApplication.")
+            raise RenderError(QT_TRANSLATE_NOOP("Message", "Internal error: fonts need a QGuiApplication."))
         for name in FONT_FILES:
             path = resource_path("fonts", name)
             font_id = QFontDatabase.addApplicationFont(str(path))
             if font_id < 0:
-                raise RenderError(f"The bundled font {name} is missing or damaged; reinstall vidstudio.")
+                raise RenderError(
+                    QT_TRANSLATE_NOOP(
+                        "Message", "The bundled font {name} is missing or damaged; reinstall vidstudio."
+                    ),
+                    name=name,
+                )
             _loaded.update(QFontDatabase.applicationFontFamilies(font_id))
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from PIL import Image, ImageOps, UnidentifiedImageError
 from PySide6.QtGui import QImage
 
+from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import ImageError
 
 # The largest preset is 1920 px on its long side and 1080 on its short one.  A
@@ -56,28 +57,44 @@ def _target_size(width: int, height: int, max_short: int = MAX_SHORT_SIDE) -> tu
 def _open(path: Path) -> Image.Image:
     name = path.name
     if not path.exists():
-        raise ImageError(f"The image {name} was not found.")
+        raise ImageError(QT_TRANSLATE_NOOP("Message", "The image {name} was not found."), name=name)
     if path.is_dir():
-        raise ImageError(f"{name} is a folder, not an image.")
+        raise ImageError(QT_TRANSLATE_NOOP("Message", "{name} is a folder, not an image."), name=name)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ImageError(f"The image {name} cannot be read ({exc.strerror}).") from None
+        raise ImageError(
+            QT_TRANSLATE_NOOP("Message", "The image {name} cannot be read ({strerror})."),
+            name=name,
+            strerror=exc.strerror,
+        ) from None
     if size == 0:
-        raise ImageError(f"The image {name} is empty (0 bytes).")
+        raise ImageError(QT_TRANSLATE_NOOP("Message", "The image {name} is empty (0 bytes)."), name=name)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(path)
     except UnidentifiedImageError:
-        raise ImageError(f"{name} is not an image vidstudio can read.") from None
+        raise ImageError(
+            QT_TRANSLATE_NOOP("Message", "{name} is not an image vidstudio can read."), name=name
+        ) from None
     except PermissionError:
-        raise ImageError(f"vidstudio has no permission to read {name}.") from None
+        raise ImageError(
+            QT_TRANSLATE_NOOP("Message", "vidstudio has no permission to read {name}."), name=name
+        ) from None
     except OSError:
-        raise ImageError(f"The image {name} is damaged or incomplete.") from None
+        raise ImageError(
+            QT_TRANSLATE_NOOP("Message", "The image {name} is damaged or incomplete."), name=name
+        ) from None
     if image.format not in SUPPORTED_FORMATS:
         image.close()
-        raise ImageError(f"{name} is a {image.format} image; use JPEG, PNG, WebP, BMP, TIFF or GIF.")
+        raise ImageError(
+            QT_TRANSLATE_NOOP(
+                "Message", "{name} is a {format} image; use JPEG, PNG, WebP, BMP, TIFF or GIF."
+            ),
+            name=name,
+            format=image.format,
+        )
     return image
 
 
@@ -111,11 +128,18 @@ def load_image(path: Path, *, max_short: int = MAX_SHORT_SIDE) -> QImage:
     except ImageError:
         raise
     except Image.DecompressionBombError:
-        raise ImageError(f"The image {name} is too large to open safely.") from None
+        raise ImageError(
+            QT_TRANSLATE_NOOP("Message", "The image {name} is too large to open safely."), name=name
+        ) from None
     except MemoryError:
-        raise ImageError(f"The image {name} is too large for this computer's memory.") from None
+        raise ImageError(
+            QT_TRANSLATE_NOOP("Message", "The image {name} is too large for this computer's memory."),
+            name=name,
+        ) from None
     except (OSError, ValueError, SyntaxError, EOFError):
-        raise ImageError(f"The image {name} is damaged or incomplete.") from None
+        raise ImageError(
+            QT_TRANSLATE_NOOP("Message", "The image {name} is damaged or incomplete."), name=name
+        ) from None
 
 
 def _replace(old: Image.Image, new: Image.Image) -> Image.Image:
@@ -129,7 +153,14 @@ def _decode(image: Image.Image, name: str, max_short: int) -> Image.Image:
     width, height = image.size
     if width * height > MAX_DECODE_PIXELS and image.format not in ("JPEG", "MPO"):
         raise ImageError(
-            f"The image {name} is too large ({width}×{height} pixels); save it smaller than 200 megapixels."
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The image {name} is too large ({width}×{height} pixels); "
+                "save it smaller than 200 megapixels.",
+            ),
+            name=name,
+            width=width,
+            height=height,
         )
     if image.format in ("JPEG", "MPO"):
         # Decode at 1/2, 1/4 or 1/8 scale straight away: the smallest scale whose

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import PropsError
 from vidstudio.render.fonts import make_font, missing_glyphs
 from vidstudio.render.images import image_cache
@@ -43,6 +44,7 @@ from vidstudio.render.template import (
     ASPECTS,
     PLACEHOLDERS,
     Animation,
+    EasingName,
     GradientLayer,
     LogoLayer,
     PhotoLayer,
@@ -100,20 +102,47 @@ class Props:
 def validate_props(props: Props) -> None:
     """Raise :class:`PropsError` with a plain message when the words cannot be used."""
     if not props.title.strip():
-        raise PropsError("The title is empty; type a title.")
-    for label, value, limit in (
-        ("title", props.title, MAX_TITLE),
-        ("subtitle", props.subtitle, MAX_SUBTITLE),
-        ("call to action", props.cta, MAX_CTA),
-    ):
+        raise PropsError(QT_TRANSLATE_NOOP("Message", "The title is empty; type a title."))
+    # One sentence per field, so each reads naturally once translated.
+    checks = (
+        (
+            props.title,
+            MAX_TITLE,
+            QT_TRANSLATE_NOOP(
+                "Message", "The title is too long ({count} characters); keep it under {limit}."
+            ),
+            QT_TRANSLATE_NOOP("Message", "The title contains control characters; retype it."),
+            QT_TRANSLATE_NOOP("Message", "The title has characters the video fonts cannot draw: {chars}"),
+        ),
+        (
+            props.subtitle,
+            MAX_SUBTITLE,
+            QT_TRANSLATE_NOOP(
+                "Message", "The subtitle is too long ({count} characters); keep it under {limit}."
+            ),
+            QT_TRANSLATE_NOOP("Message", "The subtitle contains control characters; retype it."),
+            QT_TRANSLATE_NOOP("Message", "The subtitle has characters the video fonts cannot draw: {chars}"),
+        ),
+        (
+            props.cta,
+            MAX_CTA,
+            QT_TRANSLATE_NOOP(
+                "Message", "The call to action is too long ({count} characters); keep it under {limit}."
+            ),
+            QT_TRANSLATE_NOOP("Message", "The call to action contains control characters; retype it."),
+            QT_TRANSLATE_NOOP(
+                "Message", "The call to action has characters the video fonts cannot draw: {chars}"
+            ),
+        ),
+    )
+    for value, limit, too_long, control, undrawable in checks:
         if len(value) > limit:
-            raise PropsError(f"The {label} is too long ({len(value)} characters); keep it under {limit}.")
+            raise PropsError(too_long, count=len(value), limit=limit)
         if any(ord(c) < 32 and c not in "\n" for c in value):
-            raise PropsError(f"The {label} contains control characters; retype it.")
+            raise PropsError(control)
         missing = missing_glyphs(value)
         if missing:
-            chars = " ".join(missing[:5])
-            raise PropsError(f"The {label} has characters the video fonts cannot draw: {chars}")
+            raise PropsError(undrawable, chars=" ".join(missing[:5]))
 
 
 # ---------------------------------------------------------------- easing
@@ -144,18 +173,8 @@ def _easing(name: str) -> Callable[[float], float]:
     return lambda t: _ease(name, t)
 
 
-EASINGS: dict[str, Callable[[float], float]] = {
-    name: _easing(name)
-    for name in (
-        "linear",
-        "ease_in",
-        "ease_out",
-        "ease_in_out",
-        "ease_out_cubic",
-        "ease_in_out_cubic",
-        "ease_out_back",
-    )
-}
+# The names come from the template schema's EasingName, so a new easing is added in one place.
+EASINGS: dict[str, Callable[[float], float]] = {name: _easing(name) for name in get_args(EasingName)}
 
 
 @dataclass(frozen=True)

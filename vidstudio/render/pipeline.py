@@ -21,9 +21,10 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 
+from vidstudio.messages import QT_TRANSLATE_NOOP, Message
 from vidstudio.render.encoder import Encoder, check_output_path, output_error, temp_path_for
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
-from vidstudio.render.paint import Props, paint_frame, scene_cache, validate_props
+from vidstudio.render.paint import Props, paint_frame, render_frame_image, scene_cache, validate_props
 from vidstudio.render.template import ASPECTS, Template
 
 THUMBNAIL_EVERY = 10
@@ -62,7 +63,7 @@ class Progress:
     elapsed: float
     eta: float | None = None
     thumbnail: QImage | None = field(default=None, compare=False)
-    message: str = ""
+    message: Message | None = None  # a backend's line, e.g. "Lambda is busy …: rendering on this computer"
 
     @property
     def fraction(self) -> float:
@@ -88,7 +89,11 @@ def canvas_size(aspect: str) -> QSize:
     try:
         width, height = ASPECTS[aspect]
     except KeyError:
-        raise RenderError(f"Unknown aspect {aspect!r} (use one of {', '.join(ASPECTS)})") from None
+        raise RenderError(
+            QT_TRANSLATE_NOOP("Message", "Unknown aspect {aspect} (use one of {items})"),
+            aspect=repr(aspect),
+            items=", ".join(ASPECTS),
+        ) from None
     return QSize(width, height)
 
 
@@ -160,7 +165,9 @@ def render_video(
         if isinstance(exc, OSError):
             raise output_error(output, exc) from None
         if isinstance(exc, MemoryError):
-            raise RenderError("This computer ran out of memory while rendering.") from None
+            raise RenderError(
+                QT_TRANSLATE_NOOP("Message", "This computer ran out of memory while rendering.")
+            ) from None
         raise
     size_bytes = output.stat().st_size
     wall = time.perf_counter() - started
@@ -194,21 +201,22 @@ def render_still(
     output = Path(output)
     fmt = STILL_FORMATS.get(output.suffix.lower())
     if fmt is None:
-        raise OutputError(f"{output.name}: a still must be a .png, .jpg or .jpeg file.")
+        raise OutputError(
+            QT_TRANSLATE_NOOP("Message", "{name}: a still must be a .png, .jpg or .jpeg file."),
+            name=output.name,
+        )
     validate_props(props)
     total = template.frame_count
     if frame is None:
         frame = template.default_poster_frame
     if not 0 <= frame < total:
-        raise RenderError(f"Frame {frame} is outside the video (0 to {total - 1}).")
+        raise RenderError(
+            QT_TRANSLATE_NOOP("Message", "Frame {frame} is outside the video (0 to {value})."),
+            frame=frame,
+            value=total - 1,
+        )
     check_output_path(output)
-    size = size or canvas_size(aspect)
-    image = QImage(size, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    try:
-        paint_frame(painter, template, props, frame, size)
-    finally:
-        painter.end()
+    image = render_frame_image(template, props, frame, size or canvas_size(aspect))
     temp = temp_path_for(output)
     try:
         # PySide6 wants the format as str at run time (its stubs say bytes).
@@ -222,7 +230,7 @@ def render_still(
                 temp.unlink()
             except OSError as exc:
                 raise output_error(output, exc) from None
-            raise OutputError(f"Cannot write {output.name}.")
+            raise OutputError(QT_TRANSLATE_NOOP("Message", "Cannot write {name}."), name=output.name)
         os.replace(temp, output)
     except OSError as exc:
         with contextlib.suppress(OSError):

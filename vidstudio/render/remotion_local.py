@@ -30,22 +30,25 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
+from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message
+from vidstudio.messages import message as user_message  # 'message' is the child's JSON here
 from vidstudio.render import winjob
-from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
-from vidstudio.render.encoder import check_output_path, temp_path_for
+from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest, Started
+from vidstudio.render.encoder import temp_path_for
 from vidstudio.render.errors import Cancelled, RenderError
-from vidstudio.render.paint import validate_props
 from vidstudio.render.pipeline import (
     CancelToken,
     Progress,
     ProgressCallback,
-    RenderResult,
-    canvas_size,
 )
 from vidstudio.render.remotion_props import image_ref, remotion_input_props
 from vidstudio.resources import resource_root
 
 MIN_NODE_MAJOR = 18
+NO_NODE = QT_TRANSLATE_NOOP("Message", "Remotion needs Node.js {version} or newer, which was not found.")
+NOT_INSTALLED = QT_TRANSLATE_NOOP("Message", "Remotion is not installed in {folder} (run npm ci there).")
+STARTING = QT_TRANSLATE_NOOP("Message", "Starting Remotion")
+PROGRESS = QT_TRANSLATE_NOOP("Message", "Remotion: {percent} % · {frames}/{total} frames")
 CANCEL_GRACE = 5.0
 
 _live: set[subprocess.Popen[bytes]] = set()
@@ -184,33 +187,24 @@ class RemotionLocalBackend(RenderBackend):
         self.browser_executable = browser_executable
         self.concurrency = concurrency
 
-    def unavailable_reason(self) -> str | None:
+    def unavailable_reason(self) -> Message | None:
         if self.node is None:
-            return f"Remotion needs Node.js {MIN_NODE_MAJOR} or newer, which was not found."
+            return user_message(NO_NODE, Kind.NOT_SET_UP, version=MIN_NODE_MAJOR)
         if not (self.project / "node_modules" / "@remotion" / "renderer").is_dir():
-            return f"Remotion is not installed in {self.project} (run npm ci there)."
+            return user_message(NOT_INSTALLED, Kind.NOT_SET_UP, folder=self.project)
         return None
 
-    def prepare(self, request: RenderRequest) -> str | None:
+    def prepare(self, request: RenderRequest) -> Message | None:
         return self.unavailable_reason() or super().prepare(request)
 
-    def render(
-        self,
-        request: RenderRequest,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> BackendResult:
-        started = time.perf_counter()
-        cancel = cancel or CancelToken()
-        report = progress or (lambda _p: None)
+    def _render(self, request: RenderRequest, run: Started) -> BackendResult:
         reason = self.unavailable_reason()
         if reason:
             raise RenderError(reason)
+        started, cancel, report = run.at, run.cancel, run.report
         template, props = request.template, request.props
         total = template.frame_count
-        validate_props(props)
-        check_output_path(request.output)
-        report(Progress("preparing", 0, total, 0.0, message="Starting Remotion"))
+        report(Progress("preparing", 0, total, 0.0, message=user_message(STARTING)))
         photo = image_ref(props.photo, "static:photo") if props.photo else None
         logo = image_ref(props.logo, "static:logo") if props.logo else None
         input_props = remotion_input_props(template, props, request.aspect, photo=photo, logo=logo)
@@ -228,24 +222,15 @@ class RemotionLocalBackend(RenderBackend):
         try:
             self._run(message, total, started, report, cancel)
             if not temp.exists():
-                raise RenderError("Remotion finished without writing the video.")
+                raise RenderError(
+                    QT_TRANSLATE_NOOP("Message", "Remotion finished without writing the video.")
+                )
             os.replace(temp, request.output)
         finally:
             with contextlib.suppress(OSError):
                 temp.unlink()
-        size = canvas_size(request.aspect)
-        wall = time.perf_counter() - started
-        report(Progress("done", total, total, wall, 0.0))
-        result = RenderResult(
-            path=request.output,
-            frames=total,
-            width=size.width(),
-            height=size.height(),
-            fps=template.fps,
-            duration=total / template.fps,
-            size_bytes=request.output.stat().st_size,
-            wall_time=wall,
-        )
+        result = run.result(request, request.output, request.output.stat().st_size)
+        report(Progress("done", total, total, result.wall_time, 0.0))
         return BackendResult(render=result, backend=self.name)
 
     def _run(
@@ -298,7 +283,12 @@ class RemotionLocalBackend(RenderBackend):
                     if cancel.cancelled:
                         raise Cancelled()
                     detail = _tail(stderr)
-                    raise RenderError(f"Remotion stopped unexpectedly{': ' + detail if detail else '.'}")
+                    if detail:
+                        raise RenderError(
+                            QT_TRANSLATE_NOOP("Message", "Remotion stopped unexpectedly: {detail}"),
+                            detail=detail,
+                        )
+                    raise RenderError(QT_TRANSLATE_NOOP("Message", "Remotion stopped unexpectedly."))
                 kind = event.get("type")
                 if kind == "progress":
                     done = int(event.get("renderedFrames") or 0)
@@ -313,7 +303,7 @@ class RemotionLocalBackend(RenderBackend):
                             elapsed,
                             eta,
                             None,
-                            f"Remotion: {round(fraction * 100)} % · {done}/{total} frames",
+                            user_message(PROGRESS, percent=round(fraction * 100), frames=done, total=total),
                         )
                     )
                 elif kind == "done":
@@ -324,7 +314,10 @@ class RemotionLocalBackend(RenderBackend):
                     if cancel.cancelled:
                         raise Cancelled()
                     first = str(event.get("message", "")).strip().splitlines()[:1]
-                    raise RenderError(f"Remotion could not render: {first[0] if first else 'unknown error'}")
+                    raise RenderError(
+                        QT_TRANSLATE_NOOP("Message", "Remotion could not render: {value}"),
+                        value=first[0] if first else "unknown error",
+                    )
         finally:
             with contextlib.suppress(OSError):
                 proc.stdin.close()

@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtGui import QFontMetricsF
 
+from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import RenderError
 from vidstudio.render.fonts import make_font
 from vidstudio.render.images import probe_image
@@ -79,10 +80,19 @@ def _block_json(block: TextBlock) -> dict[str, Any]:
 def scene_json(template: Template, props: Props, aspect: str) -> dict[str, Any]:
     """The template resolved for ``aspect`` plus the text layout, as plain JSON."""
     if aspect not in ASPECTS:
-        raise RenderError(f"Unknown aspect {aspect!r} (use one of {', '.join(ASPECTS)})")
+        raise RenderError(
+            QT_TRANSLATE_NOOP("Message", "Unknown aspect {aspect} (use one of {items})"),
+            aspect=repr(aspect),
+            items=", ".join(ASPECTS),
+        )
     if aspect not in template.aspects:
         have = ", ".join(template.aspects)
-        raise RenderError(f"Template {template.id} has no {aspect} version (it has {have}).")
+        raise RenderError(
+            QT_TRANSLATE_NOOP("Message", "Template {id} has no {aspect} version (it has {have})."),
+            id=template.id,
+            aspect=aspect,
+            have=have,
+        )
     layers = []
     for index, layer in resolve_layers(template, aspect, props.end_card):
         data = layer.model_dump(mode="json")

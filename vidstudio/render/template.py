@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import TemplateError
 from vidstudio.resources import resource_path
 
@@ -296,22 +297,42 @@ def load_template_file(path: Path) -> Template:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise TemplateError(f"Template file not found: {path}") from None
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Message", "Template file not found: {path}"), path=path
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"Cannot read template {path.name}: {exc}") from None
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Message", "Cannot read template {name}: {exc}"), name=path.name, exc=exc
+        ) from None
     except json.JSONDecodeError as exc:
         raise TemplateError(
-            f"Template {path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
+            QT_TRANSLATE_NOOP(
+                "Message", "Template {name} is not valid JSON (line {lineno}, column {colno}): {msg}"
+            ),
+            name=path.name,
+            lineno=exc.lineno,
+            colno=exc.colno,
+            msg=exc.msg,
         ) from None
     if not isinstance(data, dict):
-        raise TemplateError(f"Template {path.name}: the file must hold a JSON object")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Message", "Template {name}: the file must hold a JSON object"), name=path.name
+        )
     data.setdefault("id", path.stem)
     if data["id"] != path.stem:
-        raise TemplateError(f"Template {path.name}: field id must be {path.stem!r}")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Message", "Template {name}: field id must be {stem}"),
+            name=path.name,
+            stem=repr(path.stem),
+        )
     try:
         return Template.model_validate(data)
     except ValidationError as exc:
-        raise TemplateError(f"Template {path.name}: field {_first_error(exc)}") from None
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Message", "Template {name}: field {first_error}"),
+            name=path.name,
+            first_error=_first_error(exc),
+        ) from None
 
 
 @lru_cache(maxsize=1)
@@ -335,7 +356,11 @@ def get_template(template_id: str, directory: Path | None = None) -> Template:
         return templates[template_id]
     except KeyError:
         names = ", ".join(templates) or "none"
-        raise TemplateError(f"Unknown template {template_id!r} (available: {names})") from None
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Message", "Unknown template {template_id} (available: {names})"),
+            template_id=repr(template_id),
+            names=names,
+        ) from None
 
 
 def template_json_schema() -> dict[str, Any]:

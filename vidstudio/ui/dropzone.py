@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from vidstudio.render.images import SUPPORTED_SUFFIXES
 from vidstudio.ui.desktop import human_size
+from vidstudio.ui.widgets import label
 
 THUMB = QSize(96, 64)
 
@@ -51,12 +52,9 @@ class DropZone(QFrame):
         self.thumb.setFixedSize(THUMB)
         self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumb.hide()
-        self.title = QLabel()
-        self.title.setObjectName("sectionTitle")
+        self.title = label("sectionTitle")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.detail = QLabel()
-        self.detail.setObjectName("muted")
-        self.detail.setWordWrap(True)
+        self.detail = label("muted", wrap=True)
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addStretch()

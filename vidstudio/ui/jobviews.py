@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vidstudio.jobs.publish_render import PublishStatus
-from vidstudio.jobs.runner import CANCELLED_MESSAGE, REMOVED_MESSAGE
-from vidstudio.jobs.store import INTERRUPTED_RENDER, INTERRUPTED_UPLOAD, Job, JobState, JobStore
+from vidstudio.jobs.publish_queue import PublishStatus
+from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.messages import Message
 from vidstudio.ui import desktop
+from vidstudio.ui.widgets import cross_button, label, show_link_answer
 
 POSTER = QSize(128, 72)
 
@@ -32,27 +33,20 @@ def state_name(state: JobState) -> str:
         JobState.QUEUED: QCoreApplication.translate("JobState", "Waiting"),
         JobState.RENDERING: QCoreApplication.translate("JobState", "Rendering"),
         JobState.RENDERED: QCoreApplication.translate("JobState", "Rendered"),
-        JobState.UPLOADING: QCoreApplication.translate("JobState", "Uploading"),
-        JobState.PUBLISHED: QCoreApplication.translate("JobState", "Published"),
         JobState.FAILED: QCoreApplication.translate("JobState", "Failed"),
         JobState.CANCELLED: QCoreApplication.translate("JobState", "Cancelled"),
     }
     return names[state]
 
 
+def shown(message: Message | None) -> str:
+    """A message in the UI language."""
+    return message.translated(QCoreApplication.translate) if message is not None else ""
+
+
 def job_error_text(job: Job) -> str:
-    """The job's reason in the UI language where vidstudio knows it."""
-    known = {
-        INTERRUPTED_RENDER: QCoreApplication.translate(
-            "JobState", "Interrupted: vidstudio was closed during the render."
-        ),
-        INTERRUPTED_UPLOAD: QCoreApplication.translate(
-            "JobState", "Interrupted: vidstudio was closed during the upload."
-        ),
-        CANCELLED_MESSAGE: QCoreApplication.translate("JobState", "Render cancelled."),
-        REMOVED_MESSAGE: QCoreApplication.translate("JobState", "Removed from the queue."),
-    }
-    return known.get(job.error or "", job.error or "")
+    """Why the job failed or was cancelled, in the UI language."""
+    return shown(job.message)
 
 
 def publish_text(status: PublishStatus) -> str:
@@ -63,12 +57,29 @@ def publish_text(status: PublishStatus) -> str:
         return QCoreApplication.translate("PublishState", "Uploading %1 %").replace(
             "%1", str(int(status.fraction * 100))
         )
+    if status.state == "retrying":
+        return (
+            QCoreApplication.translate("PublishState", "%1 Trying again in %2 s.")
+            .replace("%1", shown(status.error))
+            .replace("%2", str(round(status.retry_in or 0)))
+        )
     if status.state == "published":
         return QCoreApplication.translate("PublishState", "Published")
     if status.state == "failed":
         text = QCoreApplication.translate("PublishState", "Publishing failed")
-        return f"{text}: {status.error}" if status.error else text
+        return f"{text}: {shown(status.error)}" if status.error else text
     return ""
+
+
+def publish_button_text(status: PublishStatus, set_up: bool, *, short: bool = False) -> str:
+    """Publish, Retry, or — when publishing has not been set up — the way to set it up."""
+    if not set_up:
+        return QCoreApplication.translate("PublishState", "Set up publishing…")
+    if status.state == "failed":
+        if short:  # the result card, beside the reason
+            return QCoreApplication.translate("PublishState", "Retry")
+        return QCoreApplication.translate("PublishState", "Retry publishing")
+    return QCoreApplication.translate("PublishState", "Publish")
 
 
 def publishable(job: Job | None, status: PublishStatus) -> bool:
@@ -90,8 +101,6 @@ STATE_COLORS = {
     JobState.QUEUED: "#5f6b7a",
     JobState.RENDERING: "#2563eb",
     JobState.RENDERED: "#067647",
-    JobState.UPLOADING: "#2563eb",
-    JobState.PUBLISHED: "#067647",
     JobState.FAILED: "#b42318",
     JobState.CANCELLED: "#5f6b7a",
 }
@@ -129,14 +138,10 @@ class QueueRow(QWidget):
         self.job = job
         self.template_name = template_name
         self.publish_status = publish_status
-        self.title = QLabel()
-        self.title.setObjectName("sectionTitle")
-        self.detail = QLabel()
-        self.detail.setObjectName("muted")
+        self.title = label("sectionTitle")
+        self.detail = label("muted")
         self.state = QLabel()
-        self.remove_button = QPushButton("✕")
-        self.remove_button.setObjectName("link")
-        self.remove_button.setFixedWidth(28)
+        self.remove_button = cross_button()
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.job.id))
         text = QVBoxLayout()
         text.setSpacing(1)
@@ -155,7 +160,7 @@ class QueueRow(QWidget):
         self.detail.setText(f"{job.aspect}  ·  {self.template_name}")
         status = self.publish_status(job) if job.state is JobState.RENDERED else PublishStatus()
         if status.state != "none":  # a rendered video being or been published says how far
-            color = {"failed": STATE_COLORS[JobState.FAILED], "published": STATE_COLORS[JobState.PUBLISHED]}
+            color = {"failed": STATE_COLORS[JobState.FAILED], "published": STATE_COLORS[JobState.RENDERED]}
             self.state.setText(publish_text(PublishStatus(status.state, status.fraction)))
             self.state.setStyleSheet(f"color: {color.get(status.state, '#2563eb')}; font-weight: 600;")
         else:
@@ -163,7 +168,7 @@ class QueueRow(QWidget):
             self.state.setStyleSheet(f"color: {STATE_COLORS[job.state]}; font-weight: 600;")
         self.remove_button.setVisible(job.state is JobState.QUEUED)
         self.remove_button.setToolTip(self.tr("Remove from the queue"))
-        self.setToolTip(status.error if status.state == "failed" else job_error_text(job))
+        self.setToolTip(shown(status.error) if status.state == "failed" else job_error_text(job))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -190,8 +195,7 @@ class QueueView(QFrame):
         self.template_name = template_name
         self.publish_status = publish_status
         self.setObjectName("card")
-        self.heading = QLabel()
-        self.heading.setObjectName("sectionTitle")
+        self.heading = label("sectionTitle")
         self.clear_button = QPushButton()
         self.clear_button.setObjectName("link")
         self.clear_button.clicked.connect(self.clear_finished)
@@ -199,8 +203,7 @@ class QueueView(QFrame):
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setStyleSheet("QListWidget { border: none; padding: 0; }")
-        self.empty = QLabel()
-        self.empty.setObjectName("muted")
+        self.empty = label("muted")
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.clear_button)
@@ -284,19 +287,19 @@ class HistoryView(QWidget):
         store: JobStore,
         parent: QWidget | None = None,
         publish_status: Callable[[Job], PublishStatus] = no_status,
+        publishing_set_up: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.publish_status = publish_status
-        self.heading = QLabel()
-        self.heading.setObjectName("heading")
-        self.hint = QLabel()
-        self.hint.setObjectName("muted")
+        self.publishing_set_up = publishing_set_up
+        self.heading = label("heading")
+        self.hint = label("muted")
         self.list = QListWidget()
         self.list.setIconSize(POSTER)
         self.list.setSpacing(2)
         self.list.setUniformItemSizes(True)
-        self.list.itemDoubleClicked.connect(lambda _item: self._open())
+        self.list.itemDoubleClicked.connect(lambda _item: self._emit_selected(self.open_requested))
         self.list.currentItemChanged.connect(lambda *_: self._on_selection())
         self.open_button = QPushButton()
         self.open_button.setObjectName("accent")
@@ -305,13 +308,12 @@ class HistoryView(QWidget):
         self.delete_button = QPushButton()
         self.publish_button = QPushButton()
         self.copy_link_button = QPushButton()
-        self.link_note = QLabel()
-        self.link_note.setObjectName("muted")
+        self.link_note = label("muted")
         self.link_note.hide()
-        self.publish_button.clicked.connect(self._publish)
-        self.copy_link_button.clicked.connect(self._copy_link)
-        self.open_button.clicked.connect(self._open)
-        self.rerender_button.clicked.connect(self._rerender)
+        self.publish_button.clicked.connect(lambda: self._emit_selected(self.publish_requested))
+        self.copy_link_button.clicked.connect(lambda: self._emit_selected(self.link_requested))
+        self.open_button.clicked.connect(lambda: self._emit_selected(self.open_requested))
+        self.rerender_button.clicked.connect(lambda: self._emit_selected(self.rerender_requested))
         self.show_button.clicked.connect(self._show)
         self.delete_button.clicked.connect(self._delete)
         buttons = QHBoxLayout()
@@ -395,14 +397,18 @@ class HistoryView(QWidget):
         self.delete_button.setEnabled(job is not None and job.finished)
         status = self.publish_status(job) if job is not None else PublishStatus()
         self.publish_button.setEnabled(publishable(job, status))
-        self.publish_button.setText(
-            self.tr("Retry publishing") if status.state == "failed" else self.tr("Publish")
-        )
-        self.copy_link_button.setEnabled(bool(job and (job.video_url or status.state == "published")))
+        self.publish_button.setText(publish_button_text(status, self.publishing_set_up()))
+        self.copy_link_button.setEnabled(status.state == "published")
 
-    def refresh_publish(self) -> None:
-        """Publishing moved on: redraw the texts and buttons (no database reload)."""
+    def refresh_publish(self, job_ids: list[str] | None = None) -> None:
+        """Publishing of ``job_ids`` (None: every job) moved on: redraw those rows and the buttons.
+
+        Statuses come from memory (the publish board): no database call.
+        """
+        wanted = set(job_ids) if job_ids is not None else None
         for index, job in enumerate(self._jobs):
+            if wanted is not None and job.id not in wanted:
+                continue
             item = self.list.item(index)
             if item is not None:
                 item.setText(self._describe(job))
@@ -410,33 +416,13 @@ class HistoryView(QWidget):
 
     def link_copied(self, url: str, error: str = "") -> None:
         """Copy link's answer for the selected entry: on the clipboard, or why not."""
-        if url:
-            desktop.copy_text(url)
-        self.link_note.setText(self.tr("Link copied") if url else error)
-        self.link_note.setObjectName("muted" if url else "error")
-        self.link_note.style().unpolish(self.link_note)
-        self.link_note.style().polish(self.link_note)
-        self.link_note.show()
+        show_link_answer(self.link_note, url, error, self.tr("Link copied"))
 
-    def _publish(self) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        """Emit ``signal`` with the selected job, when there is one."""
         job = self.selected_job()
         if job is not None:
-            self.publish_requested.emit(job)
-
-    def _copy_link(self) -> None:
-        job = self.selected_job()
-        if job is not None:
-            self.link_requested.emit(job)
-
-    def _open(self) -> None:
-        job = self.selected_job()
-        if job is not None:
-            self.open_requested.emit(job)
-
-    def _rerender(self) -> None:
-        job = self.selected_job()
-        if job is not None:
-            self.rerender_requested.emit(job)
+            signal.emit(job)
 
     def _show(self) -> None:
         job = self.selected_job()
@@ -463,11 +449,7 @@ class HistoryView(QWidget):
         self.publish_button.setToolTip(self.tr("Upload the video and add it to the platform"))
         self.copy_link_button.setText(self.tr("Copy link"))
         self.copy_link_button.setToolTip(self.tr("Copy the link of the published video"))
-        for index, job in enumerate(self._jobs):
-            item = self.list.item(index)
-            if item is not None:
-                item.setText(self._describe(job))
-        self._update_buttons()
+        self.refresh_publish()  # each row's text, and the buttons
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

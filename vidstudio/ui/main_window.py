@@ -3,6 +3,7 @@ result and queue on the right; the history on its own tab."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,11 +41,15 @@ from PySide6.QtWidgets import (
 )
 
 from vidstudio import paths
+from vidstudio.cloud.errors import PublishError
+from vidstudio.jobs import workers
+from vidstudio.jobs.backends import make_backend
 from vidstudio.jobs.outbox import PublishOutbox
-from vidstudio.jobs.publish_render import LinkFetcher, PublishStatus, publish_after_render, request_for_job
-from vidstudio.jobs.render_backend import BackendFactory, default_backend_factory
-from vidstudio.jobs.runner import JobQueue, RenderProgress
+from vidstudio.jobs.publish import clients_from_settings, current_link, request_for_job
+from vidstudio.jobs.publish_queue import ClientsFactory, PublishBoard, PublishQueue, PublishStatus
+from vidstudio.jobs.runner import BackendFactory, JobQueue, RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
+from vidstudio.messages import unexpected
 from vidstudio.render.backends import RenderBackend
 from vidstudio.render.errors import ImageError, RenderError
 from vidstudio.render.images import SUPPORTED_SUFFIXES, image_cache, probe_image
@@ -55,20 +60,22 @@ from vidstudio.ui import desktop
 from vidstudio.ui.about import AboutDialog
 from vidstudio.ui.dropzone import DropZone, is_image_name, photo_info
 from vidstudio.ui.i18n import current_language, install_language
-from vidstudio.ui.jobviews import HistoryView, QueueView
+from vidstudio.ui.jobviews import HistoryView, QueueView, shown
 from vidstudio.ui.panels import ProgressPanel, ResultCard
 from vidstudio.ui.preview import PreviewPanel
 from vidstudio.ui.render_settings import RenderSettingsPage, rendering_title
 from vidstudio.ui.settings_dialog import SettingsDialog, quality_names, register_page
+from vidstudio.ui.widgets import label, repolish
 
-if TYPE_CHECKING:  # the publish queue pulls in boto3: imported when first used, after the window shows
-    from vidstudio.cloud.factory import CloudClients
-    from vidstudio.jobs.publish import RetryPolicy
-    from vidstudio.jobs.publish_job import ClientsFactory, PublishQueue
+if TYPE_CHECKING:
+    from vidstudio.jobs.publish import CloudClients, RetryPolicy
+
+log = logging.getLogger(__name__)
 
 TEMPLATE_ICON = QSize(112, 63)
 LEFT_WIDTH = 380
-# The publish queue (boto3, supabase) loads this long after the window opens, not before it shows.
+# The publish queue resumes interrupted publishes this long after the window opens (boto3 and
+# supabase load then), not before it shows.
 START_PUBLISHING_MS = 800
 
 
@@ -76,12 +83,6 @@ def _publish_settings_page() -> QWidget:
     from vidstudio.ui.publish_settings import PublishSettingsPage
 
     return PublishSettingsPage()
-
-
-def _default_clients() -> CloudClients:
-    from vidstudio.jobs.publish_job import default_clients
-
-    return default_clients()
 
 
 def register_settings_pages() -> None:
@@ -96,10 +97,9 @@ def register_settings_pages() -> None:
 
 
 def _section(text_holder: list[QLabel]) -> QLabel:
-    label = QLabel()
-    label.setObjectName("sectionTitle")
-    text_holder.append(label)
-    return label
+    title = label("sectionTitle")
+    text_holder.append(title)
+    return title
 
 
 class MainWindow(QMainWindow):
@@ -121,12 +121,13 @@ class MainWindow(QMainWindow):
         persist_settings: bool = True,
         clients_factory: ClientsFactory | None = None,
         publish_policy: RetryPolicy | None = None,
-        publish_after: Callable[[], bool] = publish_after_render,
+        publish_after: Callable[[], bool] | None = None,
         backend_factory: BackendFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``clients_factory`` makes the cloud clients (called in worker threads);
-        ``publish_after`` says whether a finished render is published at once;
+        ``publish_after`` says whether a finished render is published at once (default:
+        Settings → Publishing);
         ``backend_factory`` gives the render backend (default: "Render on" in the settings).
         The publish queue starts once the window is up (its cloud libraries take a moment to
         load) or when first used."""
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.recovered = store.recover_interrupted()
         self.settings = settings
         self.persist_settings = persist_settings
+        self._templates_dir = templates_dir
         self.templates: list[Template] = list_templates(templates_dir)
         self.queue = JobQueue(
             store,
@@ -145,15 +147,14 @@ class MainWindow(QMainWindow):
             backend_factory=backend_factory or self._settings_backend,
             parent=self,
         )
-        # One publish queue per window (see publish_queue); interrupted publishes resume at start.
+        # Publishing: the outbox is its record, the board what the window shows (in memory,
+        # read once off the UI thread), the queue (made at START_PUBLISHING_MS) what does it.
         self.outbox = PublishOutbox()
-        self._clients_factory: ClientsFactory = clients_factory or _default_clients
+        self.board = PublishBoard(parent=self)
+        self._clients_factory: ClientsFactory = clients_factory or self._settings_clients
         self._publish_policy = publish_policy
         self._publish_queue: PublishQueue | None = None
-        self.link_fetcher = LinkFetcher(self._clients_factory, self)
-        self._publish_after = publish_after
-        self._publishing: dict[str, tuple[str, float]] = {}  # render id -> (step, fraction)
-        self._publish_errors: dict[str, str] = {}  # render id -> the failure, in the UI language
+        self._publish_after = publish_after or (lambda: self.settings.publish.publish_after_render)
         self.photo: Path | None = None
         self.aspect: str = settings.defaults.aspect
         self.output_dir = settings.defaults.output_path()
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         if self.recovered:
             self.show_result(self.recovered[-1])
         self.queue.resume()
+        workers.submit("network", self.outbox.entries, self.board.load, context=self)
         QTimer.singleShot(START_PUBLISHING_MS, self._start_publishing)
 
     # ================================================================ building
@@ -210,23 +212,17 @@ class MainWindow(QMainWindow):
 
         self.photo_label = _section(self._titles)
         self.drop_zone = DropZone()
-        self.photo_error = QLabel()
-        self.photo_error.setObjectName("error")
-        self.photo_error.setWordWrap(True)
+        self.photo_error = label("error", wrap=True)
         self.photo_error.hide()
 
         self.title_label = _section(self._titles)
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(MAX_TITLE)
-        self.title_hint = QLabel()
-        self.title_hint.setObjectName("hint")
-        self.title_hint.setWordWrap(True)
+        self.title_hint = label("hint", wrap=True)
         self.subtitle_label = _section(self._titles)
         self.subtitle_edit = QLineEdit()
         self.subtitle_edit.setMaxLength(MAX_SUBTITLE)
-        self.subtitle_hint = QLabel()
-        self.subtitle_hint.setObjectName("hint")
-        self.subtitle_hint.setWordWrap(True)
+        self.subtitle_hint = label("hint", wrap=True)
 
         self.template_label = _section(self._titles)
         self.template_list = QListWidget()
@@ -267,8 +263,7 @@ class MainWindow(QMainWindow):
         for key in ("draft", "standard", "high"):
             self.quality_combo.addItem(key, key)
         self.output_label = _section(self._titles)
-        self.output_path_label = QLabel()
-        self.output_path_label.setObjectName("muted")
+        self.output_path_label = label("muted")
         self.output_path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.output_button = QPushButton()
         output_row = QHBoxLayout()
@@ -284,9 +279,7 @@ class MainWindow(QMainWindow):
         self.render_button.setObjectName("primary")
         self.render_button.setDefault(True)
         self.render_all_button = QPushButton()
-        self.render_message = QLabel()
-        self.render_message.setObjectName("error")
-        self.render_message.setWordWrap(True)
+        self.render_message = label("error", wrap=True)
         self.render_message.hide()
 
         def gap(height: int = 8) -> None:
@@ -354,7 +347,9 @@ class MainWindow(QMainWindow):
         editor_row.addWidget(card)
         editor_row.addLayout(right, 1)
 
-        self.history = HistoryView(self.store, publish_status=self.publish_status)
+        self.history = HistoryView(
+            self.store, publish_status=self.publish_status, publishing_set_up=self.publishing_set_up
+        )
         self.tabs.addTab(editor, "")
         self.tabs.addTab(self.history, "")
 
@@ -405,7 +400,7 @@ class MainWindow(QMainWindow):
         self.history.link_requested.connect(lambda job: self.copy_link(job.id))
         self.result_card.publish_requested.connect(self.publish)
         self.result_card.link_requested.connect(self.copy_link)
-        self.link_fetcher.done.connect(self._on_link)
+        self.board.changed.connect(self._on_publish_changed)
 
     def _apply_defaults(self) -> None:
         defaults = self.settings.defaults
@@ -555,14 +550,13 @@ class MainWindow(QMainWindow):
         return "", False
 
     @staticmethod
-    def _set_hint(label: QLabel, edit: QLineEdit, text: str, warning: bool) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
-        label.setProperty("warning", warning)
+    def _set_hint(hint: QLabel, edit: QLineEdit, text: str, warning: bool) -> None:
+        hint.setText(text)
+        hint.setVisible(bool(text))
+        hint.setProperty("warning", warning)
         edit.setProperty("invalid", warning and not edit.text().strip())
-        for widget in (label, edit):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        repolish(hint)
+        repolish(edit)
 
     # ================================================================ photo
     def browse_photo(self) -> None:
@@ -734,8 +728,8 @@ class MainWindow(QMainWindow):
         result = self.queue.submit(
             template.id, aspect, quality or self.quality_combo.currentData(), props, self.output_dir
         )
-        if isinstance(result, str):
-            self._show_render_message(result)
+        if not isinstance(result, Job):
+            self._show_render_message(shown(result))
             return None
         self._show_render_message("")
         return result
@@ -799,31 +793,32 @@ class MainWindow(QMainWindow):
 
     def _on_job_done(self, job: Job) -> None:
         if job.state is JobState.RENDERED and self._publish_after():
-            self.publish(job.id)
+            self.publish(job.id, asked=False)
         if job.id == self._shown_job or not self.queue.busy:
             self.progress_panel.hide()
             self.show_result(job)
 
     def show_result(self, job: Job) -> None:
-        self.result_card.show_job(job, self.publish_status(job))
+        self.result_card.show_job(job, self.publish_status(job), self.publishing_set_up())
         self.result_card.show()
 
     def _settings_backend(self, size: QSize) -> RenderBackend:
         """Called in the render worker: the backend of the window's current settings."""
-        return default_backend_factory(size, self.settings.render.model_copy(deep=True))
+        settings = self.settings.model_copy(deep=True)
+        return make_backend(settings.render.policy, size=size, settings=settings)
+
+    def _settings_clients(self) -> CloudClients:
+        """Called in the publish worker: the clients of the window's current settings."""
+        return clients_from_settings(self.settings.model_copy(deep=True))
 
     # ================================================================ publishing
     @property
     def publish_queue(self) -> PublishQueue:
         """The window's publish queue, made on first use."""
         if self._publish_queue is None:
-            from vidstudio.jobs.publish_job import PublishQueue
-
-            queue = PublishQueue(self.outbox, self._clients_factory, policy=self._publish_policy, parent=self)
-            queue.progress.connect(self._on_publish_progress)
-            queue.finished.connect(self._on_published)
-            queue.failed.connect(self._on_publish_failed)
-            self._publish_queue = queue
+            self._publish_queue = PublishQueue(
+                self.outbox, self._clients_factory, policy=self._publish_policy, board=self.board, parent=self
+            )
         return self._publish_queue
 
     def _start_publishing(self) -> None:
@@ -833,50 +828,58 @@ class MainWindow(QMainWindow):
         self.publish_queue.retry_due()
 
     def publish_status(self, job: Job) -> PublishStatus:
-        """The job's publishing as the result card and history show it."""
-        live = self._publishing.get(job.id)
-        if live is not None:
-            step, fraction = live
-            return PublishStatus("waiting" if step == "waiting" else "uploading", fraction)
-        entry = self.outbox.get(job.id)
-        if entry is None:
-            return PublishStatus("published" if job.video_url else "none")
-        if entry.state == "failed":
-            return PublishStatus("failed", error=self._publish_errors.get(job.id, entry.last_error or ""))
-        fraction = 1.0 if entry.state == "published" else 0.0
-        return PublishStatus(entry.state, fraction)
+        """The job's publishing as the result card and History show it (from memory)."""
+        return self.board.get(job.id)
 
-    def publish(self, job_id: str) -> bool:
-        """Publish (or retry) a rendered job; False when there is nothing to publish."""
+    def publishing_set_up(self) -> bool:
+        """Publishing has somewhere to go (not set up is a state: "Set up publishing…")."""
+        return self.settings.publish.with_env().is_set_up()
+
+    def publish(self, job_id: str, *, asked: bool = True) -> bool:
+        """Publish (or retry) a rendered job; False when there is nothing to publish.
+
+        When publishing is not set up, Settings → Publishing opens instead if the user
+        ``asked`` (a Publish button); a render published by itself is left for later then.
+        """
+        if not self.publishing_set_up():
+            if asked:
+                self.open_settings(page="publish")
+            return False
         job = self.store.get(job_id)
         if job is None or job.state is not JobState.RENDERED or self.publish_queue.is_active(job_id):
             return False
         entry = self.outbox.get(job_id)
         if entry is not None and entry.published:
             return False
-        fps = 30
-        template = self._template_by_id(job.template)
-        if template is not None:
-            fps = template.fps
-        request = entry.request if entry is not None else request_for_job(job, fps)
-        if request is None:
+        try:
+            request = entry.request if entry is not None else request_for_job(job, self._templates_dir)
+        except PublishError as exc:
+            self.board.set(job_id, PublishStatus("failed", error=exc.sentence))
             return False
-        self._publish_errors.pop(job_id, None)
-        self._publishing[job_id] = ("waiting", 0.0)
-        if self.publish_queue.submit(request) is None:
-            self._publishing.pop(job_id, None)
-        self._refresh_publish(job_id)
-        return True
+        return self.publish_queue.submit(request) is not None
 
     def copy_link(self, job_id: str) -> None:
-        """Copy link: a fresh link from the outbox (presigned links expire), else the stored one."""
+        """Copy link: a fresh link made from the outbox record (presigned links expire)."""
         entry = self.outbox.get(job_id)
-        if entry is not None and entry.results.get("s3_key"):
-            self.link_fetcher.fetch(entry)
+        if entry is None or not entry.results.get("s3_key"):
             return
-        job = self.store.get(job_id)
-        if job is not None and job.video_url:
-            self._on_link(job_id, job.video_url, "")
+        factory = self._clients_factory
+
+        def fetch() -> tuple[str, str]:
+            clients = None
+            try:
+                clients = factory()
+                return current_link(entry, clients), ""
+            except PublishError as exc:
+                return "", exc.translated(QCoreApplication.translate)
+            except Exception as exc:  # Copy link always answers
+                log.error("copy link failed: %s", type(exc).__name__)
+                return "", unexpected().translated(QCoreApplication.translate)
+            finally:
+                if clients is not None:
+                    clients.close()
+
+        workers.submit("network", fetch, lambda answer: self._on_link(job_id, *answer), context=self)
 
     def _on_link(self, render_id: str, url: str, error: str) -> None:
         selected = self.history.selected_job()
@@ -887,36 +890,23 @@ class MainWindow(QMainWindow):
         elif url:
             desktop.copy_text(url)
 
-    def _on_publish_progress(self, render_id: str, fraction: float, step: str, _message: str) -> None:
-        if step == "published":
-            return
-        self._publishing[render_id] = (step or "uploading", max(0.0, min(1.0, fraction)))
-        self._refresh_publish(render_id)
-
-    def _on_published(self, render_id: str, url: str) -> None:
-        self._publishing.pop(render_id, None)
-        if self.store.get(render_id) is not None and url:
-            self.store.update(render_id, video_url=url)
-        self._refresh_publish(render_id)
-
-    def _on_publish_failed(self, render_id: str, message: str, _retryable: bool) -> None:
-        self._publishing.pop(render_id, None)
-        self._publish_errors[render_id] = message
-        self._refresh_publish(render_id)
-
-    def _refresh_publish(self, render_id: str) -> None:
-        shown = self.result_card.job
-        if shown is not None and shown.id == render_id:
-            job = self.store.get(render_id)
-            if job is not None:
-                self.result_card.show_job(job, self.publish_status(job))
-        self.queue_view.refresh_publish(render_id)
-        self.history.refresh_publish()
+    def _on_publish_changed(self, render_ids: list[str]) -> None:
+        """The board moved (at most 10 times a second): redraw what shows those renders."""
+        shown_job = self.result_card.job
+        if shown_job is not None and shown_job.id in render_ids:
+            self.result_card.show_job(shown_job, self.publish_status(shown_job), self.publishing_set_up())
+        for render_id in render_ids:
+            self.queue_view.refresh_publish(render_id)
+        self.history.refresh_publish(render_ids)
 
     # ================================================================ dialogs
-    def open_settings(self) -> SettingsDialog:
+    def open_settings(self, page: str | None = None) -> SettingsDialog:
+        """Settings (on ``page``, a registered page's key, when given); deleted when closed."""
         dialog = SettingsDialog(self.settings, self.templates, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(self.apply_settings)
+        if page is not None:
+            dialog.show_page(page)
         dialog.open()
         return dialog
 
@@ -927,9 +917,14 @@ class MainWindow(QMainWindow):
         self._save_settings()
         if language_changed:
             install_language(settings.interface.language)
+        # Publishing may have been set up (or not) just now: the Publish buttons say so.
+        if self.result_card.job is not None:
+            self._on_publish_changed([self.result_card.job.id])
+        self.history.refresh_publish([])
 
     def open_about(self) -> AboutDialog:
         dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
@@ -949,16 +944,8 @@ class MainWindow(QMainWindow):
 
     def _shutdown_publishing(self) -> None:
         """Stop uploading; what was under way resumes at the next start (retry_due)."""
-        self.link_fetcher.wait(5_000)
-        queue = self._publish_queue
-        if queue is None:
-            return
-        active = [rid for rid in self._publishing if queue.is_active(rid)]
-        queue.shutdown()
-        for render_id in active:
-            entry = self.outbox.get(render_id)
-            if entry is not None and not entry.published:
-                self.outbox.set_state(render_id, "waiting")
+        if self._publish_queue is not None:
+            self._publish_queue.shutdown()
 
     def work_at_risk(self) -> bool:
         """True when quitting now would cancel a render the user asked for.

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vidstudio.jobs.publish_render import PublishStatus
-from vidstudio.jobs.render_backend import backend_message
+from vidstudio.jobs.publish_queue import PublishStatus
 from vidstudio.jobs.runner import RenderProgress
 from vidstudio.jobs.store import Job, JobState
 from vidstudio.ui import desktop
-from vidstudio.ui.jobviews import job_error_text, publish_text, publishable
+from vidstudio.ui.jobviews import job_error_text, publish_button_text, publish_text, publishable, shown
+from vidstudio.ui.widgets import cross_button, label, repolish, show_link_answer
 
 THUMB = QSize(160, 90)
 
@@ -55,20 +55,15 @@ class ProgressPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("card")
         self.thumb = _thumb_label()
-        self.heading = QLabel()
-        self.heading.setObjectName("sectionTitle")
+        self.heading = label("sectionTitle")
         self.stage = QLabel()
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(8)
-        self.times = QLabel()
-        self.times.setObjectName("muted")
-        self.percent = QLabel()
-        self.percent.setObjectName("sectionTitle")
-        self.backend_line = QLabel()
-        self.backend_line.setObjectName("hint")
-        self.backend_line.setWordWrap(True)
+        self.times = label("muted")
+        self.percent = label("sectionTitle")
+        self.backend_line = label("hint", wrap=True)
         self.backend_line.hide()
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -122,7 +117,7 @@ class ProgressPanel(QFrame):
         self.heading.setText(self.tr("Rendering “%1”").replace("%1", self._title))
         self.cancel_button.setEnabled(not self._cancelling)
         report = self._last
-        message = backend_message(report.message) if report is not None and report.message else ""
+        message = shown(report.message) if report is not None else ""
         self.backend_line.setText(message)
         self.backend_line.setVisible(bool(message))
         if self._cancelling:
@@ -175,34 +170,24 @@ class ResultCard(QFrame):
         self.setObjectName("card")
         self.job: Job | None = None
         self.publish_status = PublishStatus()
-        self.publish_label = QLabel()
-        self.publish_label.setObjectName("muted")
-        self.publish_label.setWordWrap(True)
+        self.publishing_set_up = True
+        self.publish_label = label("muted", wrap=True)
         self.publish_label.hide()
         self.publish_button = QPushButton()
         self.publish_button.clicked.connect(self._publish)
-        self.link_note = QLabel()
-        self.link_note.setObjectName("muted")
+        self.link_note = label("muted")
         self.link_note.hide()
         self.thumb = _thumb_label()
-        self.heading = QLabel()
-        self.heading.setObjectName("success")
-        self.name = QLabel()
-        self.name.setObjectName("sectionTitle")
-        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading = label("success")
+        self.name = label("sectionTitle", selectable=True)
         self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.details = QLabel()
-        self.details.setObjectName("muted")
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
+        self.details = label("muted")
+        self.message = label("error", wrap=True)
         self.play_button = QPushButton()
         self.folder_button = QPushButton()
         self.copy_path_button = QPushButton()
         self.copy_link_button = QPushButton()
-        self.close_button = QPushButton("✕")
-        self.close_button.setObjectName("link")
-        self.close_button.setFixedWidth(28)
+        self.close_button = cross_button()
         self.play_button.clicked.connect(self._play)
         self.folder_button.clicked.connect(self._show_folder)
         self.copy_path_button.clicked.connect(self._copy_path)
@@ -238,11 +223,13 @@ class ResultCard(QFrame):
         row.addLayout(grid, 1)
         self._retranslate()
 
-    def show_job(self, job: Job, status: PublishStatus | None = None) -> None:
+    def show_job(self, job: Job, status: PublishStatus | None = None, set_up: bool = True) -> None:
+        """Show ``job`` with its publishing ``status``; ``set_up``: publishing has somewhere to go."""
         if self.job is None or job.id != self.job.id:
             self.link_note.hide()
         self.job = job
         self.publish_status = status or PublishStatus()
+        self.publishing_set_up = set_up
         self.thumb.clear()
         if job.poster_path and Path(job.poster_path).is_file():
             _set_pixmap(self.thumb, QPixmap(job.poster_path))
@@ -260,22 +247,25 @@ class ResultCard(QFrame):
         self.close_button.setToolTip(self.tr("Close"))
         if job is None:
             return
-        rendered = job.state in (JobState.RENDERED, JobState.UPLOADING, JobState.PUBLISHED)
+        rendered = job.state is JobState.RENDERED
         self.play_button.setVisible(rendered)
         self.folder_button.setVisible(rendered)
         self.copy_path_button.setVisible(rendered)
         status = self.publish_status
-        self.copy_link_button.setVisible(bool(job.video_url) or status.state == "published")
+        self.copy_link_button.setVisible(status.state == "published")
         self.publish_button.setVisible(publishable(job, status))
-        self.publish_button.setText(self.tr("Retry") if status.state == "failed" else self.tr("Publish"))
-        self.publish_button.setToolTip(self.tr("Upload the video and add it to the platform"))
+        self.publish_button.setText(publish_button_text(status, self.publishing_set_up, short=True))
+        self.publish_button.setToolTip(
+            self.tr("Upload the video and add it to the platform")
+            if self.publishing_set_up
+            else self.tr("Connect vidstudio to your S3 bucket and Supabase project")
+        )
         published = publish_text(status) if rendered else ""
         self.publish_label.setText(published)
         self.publish_label.setVisible(bool(published))
         names = {"failed": "error", "published": "success"}
         self.publish_label.setObjectName(names.get(status.state, "muted"))
-        self.publish_label.style().unpolish(self.publish_label)
-        self.publish_label.style().polish(self.publish_label)
+        repolish(self.publish_label)
         self.message.setVisible(not rendered)
         self.details.setVisible(rendered)
         self.name.setText(Path(job.output_path).name if job.output_path else job.title)
@@ -300,8 +290,7 @@ class ResultCard(QFrame):
             self.heading.setText(self.tr("The render failed"))
             self.message.setText(job_error_text(job) or self.tr("Unknown error."))
             self.name.setText(job.title)
-        self.heading.style().unpolish(self.heading)
-        self.heading.style().polish(self.heading)
+        repolish(self.heading)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -330,13 +319,4 @@ class ResultCard(QFrame):
 
     def link_copied(self, url: str, error: str = "") -> None:
         """Copy link's answer: the URL is on the clipboard, or why there is none."""
-        if url:
-            desktop.copy_text(url)
-            self.link_note.setText(self.tr("Link copied"))
-            self.link_note.setObjectName("muted")
-        else:
-            self.link_note.setText(error)
-            self.link_note.setObjectName("error")
-        self.link_note.style().unpolish(self.link_note)
-        self.link_note.style().polish(self.link_note)
-        self.link_note.show()
+        show_link_answer(self.link_note, url, error, self.tr("Link copied"))

@@ -1,24 +1,16 @@
 """Settings page "Publishing": where videos go (Amazon S3) and where the row goes (Supabase).
 
-Non-secret values are saved in the publish settings file; the AWS keys and the
-Supabase service key only in the OS keyring (a secret field left empty keeps
-the saved key).  Each "Test connection" button checks exactly what publishing
-needs, off the UI thread, and shows the answer in one sentence.
-
-To add it to the Settings dialog (``vidstudio/ui/settings_dialog.py``)::
-
-    register_page(PublishSettingsPage, lambda: QCoreApplication.translate(
-        "PublishSettingsPage", "Publishing"), key="publish", order=20)
-
-The page has ``load(settings)`` / ``apply(settings)`` for that dialog; it keeps
-its own settings (the argument is not used).
+Non-secret values are the ``publish`` section of the one settings model; the
+AWS keys and the Supabase service key go only to the OS keyring (a secret field
+left empty keeps the saved key).  Each "Test connection" button checks exactly
+what publishing needs, on the ``network`` worker pool, and shows the answer in
+one sentence.  The Settings dialog calls ``load(settings)`` when it opens and
+``apply(settings)`` on OK.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,35 +26,45 @@ from PySide6.QtWidgets import (
 )
 
 from vidstudio.cloud.errors import PublishError
-from vidstudio.cloud.settings import (
-    MAX_LINK_HOURS,
-    PublishSettings,
-    S3Settings,
-    Secrets,
-    SupabaseSettings,
-    load_secrets,
-    load_settings,
-    save_settings,
-    store_secret,
-)
-from vidstudio.jobs.publish_job import ConnectionCheck
+from vidstudio.jobs import workers
+from vidstudio.secrets import Secrets, load_secrets, store_secret
+from vidstudio.settings import MAX_LINK_HOURS, PublishSettings, S3Settings, Settings, SupabaseSettings
+from vidstudio.ui.jobviews import shown
+from vidstudio.ui.widgets import end_check, label, set_texts, start_check
+
+
+def check_connection(service: str, settings: PublishSettings, typed: Secrets) -> tuple[bool, str]:
+    """What a "Test connection" button says (runs on a worker): secrets typed in the form
+    win over the saved ones."""
+    from vidstudio.cloud.factory import check_s3, check_supabase
+
+    try:
+        stored = load_secrets(settings)
+    except PublishError as exc:
+        if not (typed.supabase_key or typed.aws_secret_access_key):
+            return False, shown(exc.sentence)
+        stored = Secrets()
+    secrets = Secrets(
+        aws_access_key_id=typed.aws_access_key_id or stored.aws_access_key_id,
+        aws_secret_access_key=typed.aws_secret_access_key or stored.aws_secret_access_key,
+        supabase_key=typed.supabase_key or stored.supabase_key,
+    )
+    result = (check_s3 if service == "s3" else check_supabase)(settings.with_env(), secrets)
+    return result.ok, shown(result.sentence)
 
 
 class PublishSettingsPage(QWidget):
     """AWS and Supabase settings with "Test connection" buttons.
 
     Signals:
-        saved(): the settings and keys were stored.
         checked(service: str, ok: bool, message: str): a connection test finished.
     """
 
-    saved = Signal()
     checked = Signal(str, bool, str)
 
-    def __init__(self, parent: QWidget | None = None, checker: ConnectionCheck | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.checker = checker or ConnectionCheck(self)
-        self.checker.done.connect(self._on_checked)
+        self._base = PublishSettings()
 
         # --- AWS
         self.aws_box = QGroupBox()
@@ -78,26 +80,25 @@ class PublishSettingsPage(QWidget):
         self.link_hours = QSpinBox()
         self.link_hours.setRange(1, MAX_LINK_HOURS)
         self.s3_test = QPushButton()
-        self.s3_status = self._status_label()
+        self.s3_status = label(wrap=True, selectable=True)
         self.aws_form = QFormLayout()
-        self._aws_labels = [QLabel() for _ in range(9)]
-        rows: list[QWidget] = [
-            self.auth,
-            self.profile,
-            self.access_key,
-            self.secret_key,
-            self.region,
-            self.bucket,
-            self.endpoint,
-            self.link_mode,
-            self.link_hours,
-        ]
-        for label, field in zip(self._aws_labels, rows, strict=True):
-            label.setBuddy(field)
-            self.aws_form.addRow(label, field)
-        self.aws_form.addRow(self._button_row(self.s3_test))
-        self.aws_form.addRow(self.s3_status)
-        self.aws_box.setLayout(self.aws_form)
+        self._aws_labels = self._fill_form(
+            self.aws_box,
+            self.aws_form,
+            [
+                self.auth,
+                self.profile,
+                self.access_key,
+                self.secret_key,
+                self.region,
+                self.bucket,
+                self.endpoint,
+                self.link_mode,
+                self.link_hours,
+            ],
+            self.s3_test,
+            self.s3_status,
+        )
 
         # --- Supabase
         self.sb_box = QGroupBox()
@@ -107,28 +108,24 @@ class PublishSettingsPage(QWidget):
         self.sb_bucket = QLineEdit()
         self.sb_table = QLineEdit()
         self.sb_test = QPushButton()
-        self.sb_status = self._status_label()
+        self.sb_status = label(wrap=True, selectable=True)
         self.sb_form = QFormLayout()
-        self._sb_labels = [QLabel() for _ in range(4)]
-        for label, field in zip(
-            self._sb_labels, [self.sb_url, self.sb_key, self.sb_bucket, self.sb_table], strict=True
-        ):
-            label.setBuddy(field)
-            self.sb_form.addRow(label, field)
-        self.sb_form.addRow(self._button_row(self.sb_test))
-        self.sb_form.addRow(self.sb_status)
-        self.sb_box.setLayout(self.sb_form)
+        self._sb_labels = self._fill_form(
+            self.sb_box,
+            self.sb_form,
+            [self.sb_url, self.sb_key, self.sb_bucket, self.sb_table],
+            self.sb_test,
+            self.sb_status,
+        )
 
-        # --- after render, save
+        # --- after render, and what went wrong with the keys
         self.after_render = QCheckBox()
-        self.save_button = QPushButton()
-        self.save_status = self._status_label()
+        self.save_status = label(wrap=True, selectable=True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.aws_box)
         layout.addWidget(self.sb_box)
         layout.addWidget(self.after_render)
-        layout.addLayout(self._button_row(self.save_button))
         layout.addWidget(self.save_status)
         layout.addStretch(1)
 
@@ -136,7 +133,6 @@ class PublishSettingsPage(QWidget):
         self.link_mode.currentIndexChanged.connect(self._update_enabled)
         self.s3_test.clicked.connect(lambda: self.test_connection("s3"))
         self.sb_test.clicked.connect(lambda: self.test_connection("supabase"))
-        self.save_button.clicked.connect(self.save)
 
         self._retranslate()
         self.load()
@@ -144,18 +140,23 @@ class PublishSettingsPage(QWidget):
     # ------------------------------------------------------------------ layout helpers
 
     @staticmethod
-    def _status_label() -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-
-    @staticmethod
-    def _button_row(button: QPushButton) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(button)
-        return row
+    def _fill_form(
+        box: QGroupBox, form: QFormLayout, fields: list[QWidget], test: QPushButton, status: QLabel
+    ) -> list[QLabel]:
+        """A service's group: one labelled row a field, its "Test connection" button on the
+        right and the test's status line below; returns the row labels (texts come in
+        ``_retranslate``)."""
+        labels = [QLabel() for _ in fields]
+        for row_label, field in zip(labels, fields, strict=True):
+            row_label.setBuddy(field)
+            form.addRow(row_label, field)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(test)
+        form.addRow(button_row)
+        form.addRow(status)
+        box.setLayout(form)
+        return labels
 
     def _retranslate(self) -> None:
         self.aws_box.setTitle(self.tr("Videos: Amazon S3"))
@@ -170,8 +171,7 @@ class PublishSettingsPage(QWidget):
             self.tr("Links"),
             self.tr("Link lifetime"),
         ]
-        for label, text in zip(self._aws_labels, texts, strict=True):
-            label.setText(text)
+        set_texts(self._aws_labels, texts)
         auth = self.auth.currentIndex()
         self.auth.clear()
         self.auth.addItem(self.tr("AWS profile, single sign-on or environment"), "chain")
@@ -188,7 +188,7 @@ class PublishSettingsPage(QWidget):
         self.endpoint.setPlaceholderText(self.tr("empty for Amazon S3"))
         self.s3_test.setText(self.tr("Test connection"))
         self.sb_box.setTitle(self.tr("Photo, poster and listing: Supabase"))
-        for label, text in zip(
+        set_texts(
             self._sb_labels,
             [
                 self.tr("Project URL"),
@@ -196,13 +196,10 @@ class PublishSettingsPage(QWidget):
                 self.tr("Storage bucket"),
                 self.tr("Table"),
             ],
-            strict=True,
-        ):
-            label.setText(text)
+        )
         self.sb_url.setPlaceholderText(self.tr("https://your-project.supabase.co"))
         self.sb_test.setText(self.tr("Test connection"))
         self.after_render.setText(self.tr("Publish every video as soon as it is rendered"))
-        self.save_button.setText(self.tr("Save"))
         self._secret_placeholders()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -229,9 +226,9 @@ class PublishSettingsPage(QWidget):
     _has_aws_keys = False
     _has_sb_key = False
 
-    def load(self, _app_settings: object = None) -> None:
-        """Fill the form from the settings file; secret fields stay empty (saved keys stay)."""
-        settings = load_settings()
+    def load(self, app_settings: Settings | None = None) -> None:
+        """Fill the form from the settings; secret fields stay empty (saved keys stay)."""
+        settings = self._base = (app_settings or Settings()).publish
         s3, sb = settings.s3, settings.supabase
         self.auth.setCurrentIndex(max(0, self.auth.findData(s3.auth)))
         self.profile.setText(s3.profile)
@@ -247,11 +244,11 @@ class PublishSettingsPage(QWidget):
         self.access_key.clear()
         self.secret_key.clear()
         self.sb_key.clear()
-        try:
+        try:  # which keys are saved (a keyring read takes a few ms)
             saved = load_secrets()
         except PublishError as exc:  # no password store: say so where the keys go
             saved = Secrets()
-            self.save_status.setText(exc.message)
+            self.save_status.setText(shown(exc.sentence))
         self._has_aws_keys = bool(saved.aws_access_key_id and saved.aws_secret_access_key)
         self._has_sb_key = bool(saved.supabase_key)
         self._secret_placeholders()
@@ -259,25 +256,26 @@ class PublishSettingsPage(QWidget):
 
     def settings(self) -> PublishSettings:
         """The settings as shown in the form (not yet saved)."""
-        base = load_settings()
-        return replace(
-            base,
-            s3=S3Settings(
-                bucket=self.bucket.text().strip(),
-                region=self.region.text().strip(),
-                endpoint_url=self.endpoint.text().strip(),
-                auth=self.auth.currentData() or "chain",
-                profile=self.profile.text().strip(),
-                link_mode=self.link_mode.currentData() or "presigned",
-                link_hours=self.link_hours.value(),
-                key_prefix=base.s3.key_prefix,
-            ),
-            supabase=SupabaseSettings(
-                url=self.sb_url.text().strip(),
-                bucket=self.sb_bucket.text().strip() or SupabaseSettings.bucket,
-                table=self.sb_table.text().strip() or SupabaseSettings.table,
-            ),
-            publish_after_render=self.after_render.isChecked(),
+        base = self._base
+        return base.model_copy(
+            update={
+                "s3": S3Settings(
+                    bucket=self.bucket.text(),
+                    region=self.region.text(),
+                    endpoint_url=self.endpoint.text(),
+                    auth=self.auth.currentData() or "chain",
+                    profile=self.profile.text(),
+                    link_mode=self.link_mode.currentData() or "presigned",
+                    link_hours=self.link_hours.value(),
+                    key_prefix=base.s3.key_prefix,
+                ),
+                "supabase": SupabaseSettings(
+                    url=self.sb_url.text(),
+                    bucket=self.sb_bucket.text().strip() or SupabaseSettings().bucket,
+                    table=self.sb_table.text().strip() or SupabaseSettings().table,
+                ),
+                "publish_after_render": self.after_render.isChecked(),
+            }
         )
 
     def typed_secrets(self) -> Secrets:
@@ -288,46 +286,46 @@ class PublishSettingsPage(QWidget):
             supabase_key=self.sb_key.text().strip(),
         )
 
-    def save(self) -> bool:
-        """Store the settings file and any newly typed key in the keyring."""
+    def apply(self, app_settings: Settings) -> None:
+        """For the Settings dialog's OK button: keys typed now go to the keyring, the rest into
+        ``app_settings``.  Raises :class:`PublishError` (shown on the page) when the keys
+        cannot be stored, so the dialog stays open and nothing typed is lost."""
         typed = self.typed_secrets()
         try:
             for name in ("aws_access_key_id", "aws_secret_access_key", "supabase_key"):
                 value = getattr(typed, name)
                 if value:
                     store_secret(name, value)
-            save_settings(self.settings())
         except PublishError as exc:
-            self.save_status.setText(exc.message)
-            return False
-        except OSError as exc:
-            self.save_status.setText(self.tr("The settings could not be saved: {0}").format(exc.strerror))
-            return False
+            self.save_status.setText(shown(exc.sentence))
+            raise
+        app_settings.publish = self.settings()
         self._has_aws_keys = self._has_aws_keys or bool(typed.aws_secret_access_key)
         self._has_sb_key = self._has_sb_key or bool(typed.supabase_key)
         self.access_key.clear()
         self.secret_key.clear()
         self.sb_key.clear()
         self._secret_placeholders()
-        self.save_status.setText(self.tr("Saved."))
-        self.saved.emit()
-        return True
-
-    def apply(self, _app_settings: object = None) -> None:
-        """For the Settings dialog's OK button."""
-        self.save()
+        self.save_status.setText("")
 
     # ------------------------------------------------------------------ connection tests
 
     def test_connection(self, service: str) -> None:
-        button, status = (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
-        button.setEnabled(False)
-        status.setText(self.tr("Checking…"))
-        self.checker.start(service, self.settings(), self.typed_secrets())
+        start_check(*self._test_widgets(service), self.tr("Checking…"))
+        settings, typed = self.settings(), self.typed_secrets()
+        workers.submit(
+            "network",
+            lambda: check_connection(service, settings, typed),
+            lambda answer: self._on_checked(service, *answer),
+            context=self,
+        )
+
+    def _test_widgets(self, service: str) -> tuple[QPushButton, QLabel]:
+        """The "Test connection" button of ``service`` ("s3" or "supabase") and its status line."""
+        return (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
 
     def _on_checked(self, service: str, ok: bool, message: str) -> None:
-        button, status = (self.s3_test, self.s3_status) if service == "s3" else (self.sb_test, self.sb_status)
-        button.setEnabled(True)
-        status.setText(("✔ " if ok else "✖ ") + message)
+        button, status = self._test_widgets(service)
+        end_check(button, status, ok, message)
         status.setProperty("ok", ok)
         self.checked.emit(service, ok, message)

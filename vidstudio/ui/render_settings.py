@@ -2,13 +2,14 @@
 
 Stored in the ``render`` section of the settings (:class:`vidstudio.settings.RenderOn`); the
 AWS sign-in is the one of Settings → Publishing.  "Find" lists the region's
-``remotion-render-*`` functions and "Test connection" calls the function's ``info``, both off
-the UI thread (:class:`vidstudio.jobs.render_backend.LambdaCheck`).
+``remotion-render-*`` functions and "Test connection" calls the function's ``info``, both on
+the ``network`` worker pool (:func:`vidstudio.jobs.backends.check_lambda` and
+:func:`~vidstudio.jobs.backends.discover_lambda`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,8 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vidstudio.jobs.render_backend import LambdaCheck
+from vidstudio.jobs import workers
+from vidstudio.messages import Message
 from vidstudio.settings import RenderOn, Settings
+from vidstudio.ui.jobviews import shown
+from vidstudio.ui.widgets import end_check, label, set_texts, start_check, verdict
 
 
 def parse_compositions(text: str) -> dict[str, str]:
@@ -40,20 +44,22 @@ def parse_compositions(text: str) -> dict[str, str]:
 
 
 class RenderSettingsPage(QWidget):
-    """Where videos are rendered, and the Remotion Lambda deployment to use."""
+    """Where videos are rendered, and the Remotion Lambda deployment to use.
 
-    def __init__(self, parent: QWidget | None = None, checker: LambdaCheck | None = None) -> None:
+    Signals:
+        tested(ok: bool, message: str): "Test connection" answered (in the UI language).
+    """
+
+    tested = Signal(bool, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.checker = checker or LambdaCheck(self)
-        self.checker.tested.connect(self._on_tested)
-        self.checker.discovered.connect(self._on_discovered)
+        self._settings = Settings()
 
         self.policy = QComboBox()
         for key in ("local", "lambda", "auto"):
             self.policy.addItem(key, key)
-        self.policy_hint = QLabel()
-        self.policy_hint.setObjectName("hint")
-        self.policy_hint.setWordWrap(True)
+        self.policy_hint = label("hint", wrap=True)
         self.policy.currentIndexChanged.connect(lambda _i: self._update_enabled())
 
         self.region = QLineEdit()
@@ -80,11 +86,8 @@ class RenderSettingsPage(QWidget):
         self.timeout.setMaximumWidth(120)
         self.test_button = QPushButton()
         self.test_button.clicked.connect(self.test_connection)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.credentials_hint = QLabel()
-        self.credentials_hint.setObjectName("muted")
-        self.credentials_hint.setWordWrap(True)
+        self.status = label(wrap=True)
+        self.credentials_hint = label("muted", wrap=True)
 
         self.lambda_box = QGroupBox()
         form = QFormLayout(self.lambda_box)
@@ -122,7 +125,7 @@ class RenderSettingsPage(QWidget):
             self.policy.setItemText(index, names[self.policy.itemData(index)])
         self.policy_label.setText(self.tr("Render on"))
         self.lambda_box.setTitle(self.tr("Remotion Lambda"))
-        for label, text in zip(
+        set_texts(
             self._labels,
             (
                 self.tr("Region"),
@@ -131,9 +134,7 @@ class RenderSettingsPage(QWidget):
                 self.tr("Compositions"),
                 self.tr("Time limit (minutes)"),
             ),
-            strict=True,
-        ):
-            label.setText(text)
+        )
         self.find_button.setText(self.tr("Find"))
         self.find_button.setToolTip(self.tr("List the Remotion functions of this region"))
         self.compositions.setToolTip(
@@ -166,6 +167,7 @@ class RenderSettingsPage(QWidget):
 
     # ------------------------------------------------------------------ values
     def load(self, settings: Settings) -> None:
+        self._settings = settings
         config = settings.render
         self.policy.setCurrentIndex(max(0, self.policy.findData(config.policy)))
         self.region.setText(config.region)
@@ -200,21 +202,35 @@ class RenderSettingsPage(QWidget):
         settings.render = self.config()
 
     # ------------------------------------------------------------------ buttons
+    def _with_form(self) -> Settings:
+        """The dialog's settings with this page's values (AWS sign-in from Publishing)."""
+        return self._settings.model_copy(update={"render": self.config()}, deep=True)
+
     def test_connection(self) -> None:
-        self.test_button.setEnabled(False)
-        self.status.setText(self.tr("Checking…"))
-        self.checker.test(self.config())
+        from vidstudio.jobs.backends import check_lambda
+
+        start_check(self.test_button, self.status, self.tr("Checking…"))
+        settings = self._with_form()
+        workers.submit("network", lambda: check_lambda(settings), lambda r: self._on_tested(*r), context=self)
 
     def discover(self) -> None:
-        self.find_button.setEnabled(False)
-        self.status.setText(self.tr("Looking for functions…"))
-        self.checker.discover(self.region.text())
+        from vidstudio.jobs.backends import discover_lambda
 
-    def _on_tested(self, ok: bool, message: str) -> None:
-        self.test_button.setEnabled(True)
-        self.status.setText(("✔ " if ok else "✖ ") + message)
+        start_check(self.find_button, self.status, self.tr("Looking for functions…"))
+        settings, region = self._with_form(), self.region.text()
+        workers.submit(
+            "network",
+            lambda: discover_lambda(settings, region),
+            lambda r: self._on_discovered(*r),
+            context=self,
+        )
 
-    def _on_discovered(self, functions: list[tuple[str, str]], message: str) -> None:
+    def _on_tested(self, ok: bool, answer: Message) -> None:
+        end_check(self.test_button, self.status, ok, shown(answer))
+        self.tested.emit(ok, shown(answer))
+
+    def _on_discovered(self, functions: list[tuple[str, str]], problem: Message | None) -> None:
+        message = shown(problem)
         self.find_button.setEnabled(True)
         typed = self.function.currentText()
         self.function.clear()
@@ -225,7 +241,7 @@ class RenderSettingsPage(QWidget):
             found = self.tr("%1 function(s) found.").replace("%1", str(len(functions)))
             self.status.setText(message or found)
         else:
-            self.status.setText("✖ " + message)
+            self.status.setText(verdict(False, message))
 
 
 def rendering_title() -> str:

@@ -9,7 +9,9 @@ for example from ``vidstudio/ui/publish_settings.py``::
     register_page(lambda: PublishSettingsPage(), order=20)
 
 Secrets never go into :class:`Settings`; a page that asks for one stores it in
-the OS keyring itself.
+the OS keyring itself (:func:`vidstudio.secrets.store_secret`).  A page's
+``apply`` may raise :class:`~vidstudio.messages.UserError` to keep the dialog open
+(it shows the reason itself).  The window deletes the dialog when it closes.
 """
 
 from __future__ import annotations
@@ -35,9 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vidstudio.messages import UserError
 from vidstudio.render.template import ASPECTS, Template
 from vidstudio.settings import Settings
 from vidstudio.ui.i18n import current_language
+from vidstudio.ui.widgets import label, set_texts
 
 
 @runtime_checkable
@@ -82,9 +86,7 @@ class GeneralPage(QWidget):
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse)
         self.language = QComboBox()
-        self.language_note = QLabel()
-        self.language_note.setObjectName("muted")
-        self.language_note.setWordWrap(True)
+        self.language_note = label("muted", wrap=True)
         out_row = QHBoxLayout()
         out_row.addWidget(self.output, 1)
         out_row.addWidget(self.browse)
@@ -116,8 +118,7 @@ class GeneralPage(QWidget):
             self.tr("Output folder"),
             self.tr("Language"),
         ]
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
+        set_texts(self.labels, texts)
         self.browse.setText(self.tr("Browse…"))
         for index, name in enumerate(quality_names().values()):
             self.quality.setItemText(index, name)
@@ -187,11 +188,18 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         self._titles: list[Callable[[], str]] = []
+        self._keys: dict[str, int] = {}
         self.general = GeneralPage(templates)
         self.add_page(self.general, lambda: self.tr("General"))
-        for _order, _key, factory, title in _registry:
-            self.add_page(factory(), title)
+        for _order, key, factory, title in _registry:
+            self._keys[key] = self.add_page(factory(), title)
         self._retranslate()
+
+    def show_page(self, key: str) -> None:
+        """Open on the registered page ``key`` (e.g. "publish" for "Set up publishing…")."""
+        index = self._keys.get(key)
+        if index is not None:
+            self.tabs.setCurrentIndex(index)
 
     def add_page(self, widget: QWidget, title: str | Callable[[], str]) -> int:
         """Add a tab; ``title`` may be a callable so it follows language changes."""
@@ -223,9 +231,13 @@ class SettingsDialog(QDialog):
         return pages
 
     def accept(self) -> None:
-        for page in self.pages():
+        for index, page in enumerate(self.pages()):
             if isinstance(page, SettingsPage):
-                page.apply(self.settings)
+                try:
+                    page.apply(self.settings)
+                except UserError:  # the page says why; the user's typing stays
+                    self.tabs.setCurrentIndex(index)
+                    return
         self.applied.emit(self.settings)
         super().accept()
 

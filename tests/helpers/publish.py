@@ -3,16 +3,30 @@ find whichever conftest pytest imported last when several folders are collected)
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from vidstudio.cloud.factory import CloudClients, make_s3_client, make_supabase_client
 from vidstudio.cloud.s3 import S3Storage
-from vidstudio.cloud.settings import PublishSettings, Secrets
 from vidstudio.cloud.supabase_store import SupabaseStore
+from vidstudio.jobs.outbox import PublishRequest
+from vidstudio.secrets import Secrets
+from vidstudio.settings import PublishSettings
 
 BUCKET = "vidstudio-test"
+
+
+def replace(value: Any, **changes: Any) -> Any:
+    """``dataclasses.replace`` for the settings models (pydantic) and the dataclasses alike."""
+    if isinstance(value, BaseModel):
+        return value.model_copy(update=changes)
+    return dataclasses.replace(value, **changes)
+
 
 # Clients made by build_clients; conftest closes them after each test.
 built: list[CloudClients] = []
@@ -85,3 +99,58 @@ def env_for_subprocess(settings: PublishSettings, secrets: Secrets, data_dir: Pa
         }
     )
     return env
+
+
+def publish_request(**fields: Any) -> PublishRequest:
+    """A request for a 10-second 1080p promo render; ``fields`` replace the placeholders."""
+    values: dict[str, Any] = {
+        "render_id": "r1",
+        "video": "/tmp/v.mp4",
+        "photo": "/tmp/p.jpg",
+        "title": "T",
+        "template": "promo",
+        "aspect": "16:9",
+        "width": 1920,
+        "height": 1080,
+        "fps": 30,
+        "duration_seconds": 10.0,
+        "size_bytes": 1,
+        "rendered_at": 0.0,
+    }
+    values.update(fields)
+    return PublishRequest(**values)
+
+
+def local_publish_settings(
+    s3_server: Any, supabase_stack: Any, bucket: str = BUCKET, **fields: Any
+) -> PublishSettings:
+    """Settings → Publishing pointed at the local services (keys, presigned links); ``fields``
+    set the rest of the section (``publish_after_render``, ``retry_base_seconds``...)."""
+    from vidstudio.settings import S3Settings, SupabaseSettings
+
+    s3 = S3Settings(
+        bucket=bucket,
+        region="us-east-1",
+        endpoint_url=s3_server.endpoint,
+        auth="keys",
+        link_mode="presigned",
+        link_hours=fields.pop("link_hours", 1),
+    )
+    return PublishSettings(s3=s3, supabase=SupabaseSettings(url=supabase_stack.url), **fields)
+
+
+def publish_env(s3_server: Any, supabase_stack: Any, bucket: str = BUCKET) -> dict[str, str]:
+    """The ``VIDSTUDIO_*`` variables that point the app's publishing at the local services
+    (``s3_server``: helpers.services.SeaweedS3, its writer's keys; ``supabase_stack``: its
+    service key): publishing configured as a user's environment would, without Settings."""
+    return {
+        "VIDSTUDIO_S3_BUCKET": bucket,
+        "VIDSTUDIO_S3_REGION": "us-east-1",
+        "VIDSTUDIO_S3_ENDPOINT_URL": s3_server.endpoint,
+        "VIDSTUDIO_S3_AUTH": "keys",
+        "VIDSTUDIO_S3_LINK_MODE": "presigned",
+        "VIDSTUDIO_SUPABASE_URL": supabase_stack.url,
+        "VIDSTUDIO_AWS_ACCESS_KEY_ID": s3_server.writer.access_key,
+        "VIDSTUDIO_AWS_SECRET_ACCESS_KEY": s3_server.writer.secret_key,
+        "VIDSTUDIO_SUPABASE_KEY": supabase_stack.service_key,
+    }

@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage
 from vidstudio.render.paint import Props, render_frame_image
 from vidstudio.render.template import ASPECTS, get_template
 
-GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
-TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
+GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden"
+TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"
 FRAMES = (45, 150, 285)
 SCALE = 1 / 6  # 320x180 for 16:9: small files, every layer still visible
 

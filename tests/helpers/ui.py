@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
@@ -14,7 +16,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from vidstudio.render.template import templates_dir
-from vidstudio.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from vidstudio.ui.main_window import MainWindow
 
 SMALL = 0.25  # renders at 480×270 for 16:9: fast on two cores
 
@@ -133,3 +137,62 @@ def dialog_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         timer.stop()
     if unexpected:
         pytest.fail("unexpected modal dialog(s): " + "; ".join(unexpected), pytrace=False)
+
+
+# Qt's offscreen platform warns when a dialog is shown; strict pytest-qt would fail on it.
+OFFSCREEN_DIALOG = "This plugin does not support propagateSizeHints"
+
+
+class RenderHold:
+    """Holds a render's worker thread before it paints frame ``frame``, until released.
+
+    A test that acts *during* a render (cancel, quit) holds it there, acts, and so never
+    depends on how fast this machine renders or how many (throttled) progress reports
+    reach the UI first.  Any ``CancelToken.cancel()`` releases the hold, so a cancelled
+    render goes on to notice its token; so does leaving the context.
+    """
+
+    def __init__(self, frame: int) -> None:
+        self.frame = frame
+        self.reached = threading.Event()  # the worker waits before painting ``frame``
+        self.released = threading.Event()
+
+    def wait_reached(self, timeout: float = 60.0) -> None:
+        """Block (processing Qt events) until the worker is held; fail after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while not self.reached.is_set():
+            if time.monotonic() > deadline:
+                pytest.fail(f"the render never reached frame {self.frame}", pytrace=False)
+            QApplication.processEvents()
+            time.sleep(0.005)
+
+    def release(self) -> None:
+        self.released.set()
+
+
+@contextlib.contextmanager
+def hold_render(monkeypatch: pytest.MonkeyPatch, frame: int = 10) -> Iterator[RenderHold]:
+    """Renders on worker threads stop before painting ``frame`` until released (see RenderHold)."""
+    from vidstudio.render import pipeline
+
+    hold = RenderHold(frame)
+    paint = pipeline.paint_frame
+    cancel = pipeline.CancelToken.cancel
+
+    def held_paint(painter: Any, template: Any, props: Any, index: int, size: Any) -> None:
+        worker = threading.current_thread() is not threading.main_thread()
+        if worker and index == frame and not hold.reached.is_set():
+            hold.reached.set()
+            hold.released.wait(120)
+        paint(painter, template, props, index, size)
+
+    def releasing_cancel(token: Any) -> None:
+        cancel(token)
+        hold.release()
+
+    monkeypatch.setattr(pipeline, "paint_frame", held_paint)
+    monkeypatch.setattr(pipeline.CancelToken, "cancel", releasing_cancel)
+    try:
+        yield hold
+    finally:
+        hold.release()

