@@ -171,13 +171,15 @@ lane_prefix() {
 }
 
 lane_project() {
-    step "The project in C:\\work\\src (tests read C:\\work\\shared\\testdata)"
+    step "The project in C:\\work\\src (tests read C:\\work\\shared: testdata, reference)"
     # W8: with the Z: drive (Z: = /) Wine resolves "/dev/shm" and other Linux paths,
     # which a Windows machine never has; without it the project lives on C:.
     rm -f "$PREFIX/dosdevices/z:"
     rm -rf "$WORK" && mkdir -p "$WORK/src" "$WORK/shared"
     (cd "$REPO" && git ls-files -z -co --exclude-standard | tar cf - --null -T -) | tar xf - -C "$WORK/src"
     ln -sfn "$TESTDATA" "$WORK/shared/testdata"
+    # tests/unit/test_storage_errors.py reads the recorded Storage answers there.
+    [ ! -d "$REPO/../shared/reference" ] || ln -sfn "$(cd "$REPO/../shared/reference" && pwd)" "$WORK/shared/reference"
     (cd "$WORK/src" && wpy -m pip install -q --no-warn-script-location --no-index --no-deps \
         --no-build-isolation -e 'C:\work\src') || { fail "pip install -e under Wine"; return 1; }
     (cd "$WORK/src" && wpy -c "import sys, platform, PySide6, av, numpy; from vidstudio import __version__ as v
@@ -194,7 +196,10 @@ lane_tests() {
         name=${folder#tests/}
         step "pytest $folder under the Windows Python (scripts/windows/run_tests.py)"
         set +e
-        (cd "$WORK/src" && timeout 1500 env "${LINUX_PIP_ENV[@]}" wine "$PY" scripts/windows/run_tests.py "$folder" </dev/null 2>&1 | cat) |
+        # PYTHONUTF8=1 as in the release workflow's environment: without it a Windows
+        # Python writes a pipe in the ANSI code page (cp1252), and a CLI test reading
+        # its child's stderr sees "\u2192" for "→".
+        (cd "$WORK/src" && timeout 1500 env "${LINUX_PIP_ENV[@]}" PYTHONUTF8=1 wine "$PY" scripts/windows/run_tests.py "$folder" </dev/null 2>&1 | cat) |
             tee "$CACHE/$name.log" | tail -30
         status=${PIPESTATUS[0]}
         set -e

@@ -169,7 +169,8 @@ class Process:
         *,
         user: str | None = None,
         stop_signal: int = signal.SIGTERM,
-        death_signal: int = signal.SIGKILL,
+        # getattr: Windows has no SIGKILL, and this module is imported there too (a plugin).
+        death_signal: int = getattr(signal, "SIGKILL", signal.SIGTERM),
     ) -> None:
         self.name = name
         self.args = args
