@@ -168,3 +168,26 @@ def test_jobs_left_running_by_a_crash_become_failed_on_start(tmp_path: Path) -> 
         assert second.require(waiting.id).state is JobState.QUEUED
         assert second.recover_interrupted() == []
     assert not partial.exists() and other.exists()
+
+
+def test_a_database_that_cannot_be_migrated_leaves_no_connection_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[sqlite3.Connection] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        db = real_connect(*args, **kwargs)  # type: ignore[arg-type]
+        opened.append(db)
+        return db
+
+    def broken(self: JobStore) -> None:
+        raise sqlite3.DatabaseError("file is not a database")
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(JobStore, "_migrate", broken)
+    with pytest.raises(sqlite3.DatabaseError):
+        JobStore(tmp_path / "damaged.db")
+    assert len(opened) == 1
+    with pytest.raises(sqlite3.ProgrammingError):  # closed
+        opened[0].execute("select 1")

@@ -259,3 +259,14 @@ def test_backoff_grows_and_is_capped() -> None:
 def test_secrets_repr_hides_values() -> None:
     secrets = Secrets("AKIAXXXX", "very-secret-value", "jwt.jwt.jwt")
     assert "very-secret" not in repr(secrets) and "AKIA" not in str(secrets)
+
+
+def test_a_stale_ssl_cert_file_is_one_plain_sentence_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user's environment may name a certificate file that no longer exists (issue 10)."""
+    from vidstudio.cloud.factory import make_supabase_client
+    from vidstudio.settings import SupabaseSettings
+
+    monkeypatch.setenv("SSL_CERT_FILE", "/no/such/cacert.pem")
+    with pytest.raises(PublishError) as info:
+        make_supabase_client(SupabaseSettings(url="https://abcd.supabase.co"), Secrets(supabase_key="k" * 40))
+    assert "\n" not in str(info.value) and "Error" not in str(info.value)
