@@ -253,10 +253,15 @@ def request_for_video(
     )
 
 
-def publish_poster_path(render_id: str) -> Path:
+def poster_dir() -> Path:
+    """Where posters live: History's thumbnails and the full-size ones publishing uploads."""
     folder = paths.data_dir() / "posters"
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{safe_id(render_id)}-full.jpg"
+    return folder
+
+
+def publish_poster_path(render_id: str) -> Path:
+    return poster_dir() / f"{safe_id(render_id)}-full.jpg"
 
 
 def request_for_render(
@@ -463,7 +468,7 @@ class _Run:
         if poster is None or not poster.exists():
             poster = cut_poster(
                 Path(req.video),
-                paths.data_dir() / "posters" / f"{safe_id(req.render_id)}.jpg",
+                poster_dir() / f"{safe_id(req.render_id)}.jpg",
                 req.poster_frame,
             )
         remote = poster_path(req.render_id, req.title)

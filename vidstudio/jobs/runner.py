@@ -36,10 +36,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage
 
-from vidstudio import paths
 from vidstudio.jobs import workers
 from vidstudio.jobs.backends import make_backend
-from vidstudio.jobs.publish import request_for_render
+from vidstudio.jobs.publish import poster_dir, request_for_render
 from vidstudio.jobs.store import Job, JobState, JobStore, new_job_id
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, UserError, message, unexpected
 from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
@@ -106,12 +105,6 @@ def unique_output_path(directory: Path, title: str, aspect: str) -> Path:
         candidate = directory / f"{base}-{number}.mp4"
         number += 1
     return candidate
-
-
-def poster_dir() -> Path:
-    folder = paths.data_dir() / "posters"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 NO_TEMPLATE = QT_TRANSLATE_NOOP("Message", "The template is missing; choose another template.")
