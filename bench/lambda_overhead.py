@@ -41,8 +41,8 @@ from vidstudio.cloud.lambda_render import (  # noqa: E402
 )
 from vidstudio.render.backends import LambdaBackend, RenderRequest  # noqa: E402
 from vidstudio.render.fonts import ensure_fonts  # noqa: E402
-from vidstudio.render.paint import Props  # noqa: E402
 from vidstudio.render.pipeline import Progress, render_video  # noqa: E402
+from vidstudio.render.props import Props  # noqa: E402
 from vidstudio.render.template import get_template  # noqa: E402
 
 PHOTO = REPO.parent / "shared" / "testdata" / "coffee.png"

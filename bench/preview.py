@@ -79,7 +79,8 @@ def bench_paint(frames: int) -> None:
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from vidstudio.render.paint import Props, paint_frame
+    from vidstudio.render.paint import paint_frame
+    from vidstudio.render.props import Props
     from vidstudio.render.template import list_templates
 
     size = QSize(960, 540)

@@ -131,8 +131,8 @@ def bench_rendered_to_published(services: object, root: Path, photo: Path) -> No
     from vidstudio.cloud.factory import make_clients
     from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
     from vidstudio.jobs.publish import publish
-    from vidstudio.render.paint import Props
     from vidstudio.render.pipeline import render_still, render_video
+    from vidstudio.render.props import Props
     from vidstudio.render.template import get_template
     from vidstudio.secrets import Secrets
     from vidstudio.settings import PublishSettings, S3Settings, SupabaseSettings

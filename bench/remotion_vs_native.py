@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QGuiApplication
 
 from vidstudio.render.backends import LocalBackend, RenderRequest
-from vidstudio.render.paint import Props
+from vidstudio.render.props import Props
 from vidstudio.render.remotion_local import RemotionLocalBackend
 from vidstudio.render.template import get_template
 

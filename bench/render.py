@@ -32,7 +32,8 @@ CHILD = textwrap.dedent(
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     app = QGuiApplication([])
-    from vidstudio.render.paint import Props, paint_frame
+    from vidstudio.render.paint import paint_frame
+    from vidstudio.render.props import Props
     from vidstudio.render.template import get_template
     mode, photo, quality = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
     template = get_template("promo")

@@ -107,7 +107,7 @@ def _ensure_gui_app() -> None:
 
 
 def _props(args: argparse.Namespace) -> object:
-    from vidstudio.render.paint import Props
+    from vidstudio.render.props import Props
 
     return Props(
         title=args.title,
@@ -190,8 +190,8 @@ def _human_size(size: int) -> str:
 def cmd_render(args: argparse.Namespace) -> int:
     from vidstudio.jobs.backends import make_backend
     from vidstudio.render.backends import RenderRequest
-    from vidstudio.render.paint import Props
     from vidstudio.render.pipeline import CancelToken
+    from vidstudio.render.props import Props
     from vidstudio.render.template import get_template
     from vidstudio.settings import load_settings
 

@@ -41,8 +41,8 @@ from vidstudio.cloud.lambda_client import REMOTION_VERSION
 from vidstudio.jobs.backends import AutoBackend, LambdaBackend
 from vidstudio.render.backends import LocalBackend
 from vidstudio.render.errors import Cancelled, RenderError
-from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress, render_video
+from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, get_template
 
 BUCKET = "remotionlambda-useast1-local"

@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from vidstudio.render.paint import Props, render_frame_image
+from vidstudio.render.paint import render_frame_image
+from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, get_template
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden"

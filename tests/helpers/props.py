@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from vidstudio.jobs.store import Job, JobState, JobStore, new_job_id
-from vidstudio.render.paint import Props
+from vidstudio.render.props import Props
 
 TITLE = "Nismara Pool Villa"
 SUBTITLE = "Your private escape in Bali"

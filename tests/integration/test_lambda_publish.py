@@ -27,7 +27,7 @@ from vidstudio.jobs.backends import BUSY_MESSAGE, LambdaBackend
 from vidstudio.jobs.outbox import PublishOutbox
 from vidstudio.jobs.publish import RetryPolicy, publish, request_for_video
 from vidstudio.render.backends import RenderRequest
-from vidstudio.render.paint import Props
+from vidstudio.render.props import Props
 from vidstudio.render.template import get_template
 
 pytestmark = pytest.mark.aws_lambda

@@ -19,8 +19,8 @@ from vidstudio.cloud.lambda_render import S3ImageHost
 from vidstudio.jobs.backends import BUSY_MESSAGE, SLOW_MESSAGE, LambdaBackend, make_backend
 from vidstudio.render.backends import RenderRequest
 from vidstudio.render.errors import Cancelled, PropsError
-from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import CancelToken, Progress
+from vidstudio.render.props import Props
 from vidstudio.render.template import get_template
 
 pytestmark = pytest.mark.aws_lambda

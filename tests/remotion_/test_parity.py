@@ -36,7 +36,8 @@ from PySide6.QtGui import QImage
 
 from helpers.props import villa_props
 from helpers.ssim import SSIM_REPORT, ssim
-from vidstudio.render.paint import Props, render_frame_image
+from vidstudio.render.paint import render_frame_image
+from vidstudio.render.props import Props
 from vidstudio.render.remotion_props import image_ref, remotion_input_props
 from vidstudio.render.template import ASPECTS, get_template
 

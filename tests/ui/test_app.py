@@ -34,7 +34,7 @@ RENDER_SCRIPT = textwrap.dedent(
     from vidstudio.jobs.runner import JobQueue
     from vidstudio.jobs.store import JobStore
     from vidstudio.render import pipeline
-    from vidstudio.render.paint import Props
+    from vidstudio.render.props import Props
 
     paint = pipeline.paint_frame
     out = Path(sys.argv[3])

@@ -13,12 +13,12 @@ from helpers.golden import cases, golden_path, golden_props, render_case
 from vidstudio.render.errors import ImageError, PropsError
 from vidstudio.render.paint import (
     MAX_TITLE,
-    Props,
     aspect_for_size,
     render_frame_image,
     text_layout,
     validate_props,
 )
+from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, get_template
 
 

@@ -20,8 +20,9 @@ from helpers.props import villa_props
 from vidstudio.render import encode_worker
 from vidstudio.render.encode_worker import FRAMES_PREFIX
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
-from vidstudio.render.paint import Props, render_frame_image
+from vidstudio.render.paint import render_frame_image
 from vidstudio.render.pipeline import CancelToken, Progress, render_still, render_video
+from vidstudio.render.props import Props
 from vidstudio.render.template import get_template
 
 SMALL = QSize(320, 180)
@@ -257,7 +258,7 @@ def test_killing_the_app_mid_render_leaves_no_file_and_no_process(tmp_path: Path
         from pathlib import Path
         from PySide6.QtGui import QGuiApplication
         app = QGuiApplication([])
-        from vidstudio.render.paint import Props
+        from vidstudio.render.props import Props
         from vidstudio.render.pipeline import render_video
         from vidstudio.render.template import get_template
         import time

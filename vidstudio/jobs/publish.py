@@ -37,8 +37,8 @@ from vidstudio.jobs.outbox import DONE, STEPS, OutboxEntry, PublishOutbox, Publi
 from vidstudio.jobs.store import Job
 from vidstudio.messages import Kind, unexpected
 from vidstudio.render.backends import BackendResult
-from vidstudio.render.paint import Props
 from vidstudio.render.pipeline import RenderResult
+from vidstudio.render.props import Props
 from vidstudio.render.template import Template
 from vidstudio.settings import Settings
 

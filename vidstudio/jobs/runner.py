@@ -44,8 +44,9 @@ from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, UserError, mess
 from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
 from vidstudio.render.errors import CANCELLED, Cancelled, ImageError, RenderError
 from vidstudio.render.images import probe_image
-from vidstudio.render.paint import Props, validate_props
+from vidstudio.render.paint import validate_props
 from vidstudio.render.pipeline import CancelToken, Progress, canvas_size
+from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, Template, get_template
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from PySide6.QtCore import QSize
 from vidstudio.messages import QT_TRANSLATE_NOOP, Message, message
 from vidstudio.render.encoder import check_output_path
 from vidstudio.render.errors import RenderError
-from vidstudio.render.paint import Props, validate_props
+from vidstudio.render.paint import validate_props
 from vidstudio.render.pipeline import (
     CancelToken,
     ProgressCallback,
@@ -31,6 +31,7 @@ from vidstudio.render.pipeline import (
     canvas_size,
     render_video,
 )
+from vidstudio.render.props import Props
 from vidstudio.render.template import Template
 
 NO_SUCH_ASPECT = QT_TRANSLATE_NOOP("Message", "Template {template} has no {aspect} version.")

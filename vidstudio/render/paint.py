@@ -17,7 +17,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, get_args
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
@@ -40,6 +39,7 @@ from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import PropsError
 from vidstudio.render.fonts import make_font, missing_glyphs
 from vidstudio.render.images import image_cache
+from vidstudio.render.props import Props
 from vidstudio.render.template import (
     ASPECTS,
     PLACEHOLDERS,
@@ -60,43 +60,6 @@ MAX_SUBTITLE = 160
 MAX_CTA = 80
 # Below its ``min_size`` a text may shrink to this fraction of it before it is cut.
 HARD_FLOOR = 0.6
-
-
-@dataclass(frozen=True)
-class Props:
-    """What the user gives: the photo and the words.  Paths, so a job can be stored."""
-
-    title: str
-    subtitle: str = ""
-    photo: Path | None = None
-    logo: Path | None = None
-    cta: str = ""
-    end_card: bool = True
-
-    def text_for(self, name: str) -> str:
-        value: str = getattr(self, name)
-        return value
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "photo": str(self.photo) if self.photo else None,
-            "logo": str(self.logo) if self.logo else None,
-            "cta": self.cta,
-            "end_card": self.end_card,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Props:
-        return cls(
-            title=str(data.get("title", "")),
-            subtitle=str(data.get("subtitle", "")),
-            photo=Path(data["photo"]) if data.get("photo") else None,
-            logo=Path(data["logo"]) if data.get("logo") else None,
-            cta=str(data.get("cta", "")),
-            end_card=bool(data.get("end_card", True)),
-        )
 
 
 def validate_props(props: Props) -> None:

@@ -24,7 +24,8 @@ from PySide6.QtGui import QImage, QPainter
 from vidstudio.messages import QT_TRANSLATE_NOOP, Message
 from vidstudio.render.encoder import Encoder, check_output_path, output_error, temp_path_for
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
-from vidstudio.render.paint import Props, paint_frame, render_frame_image, scene_cache, validate_props
+from vidstudio.render.paint import paint_frame, render_frame_image, scene_cache, validate_props
+from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, Template
 
 THUMBNAIL_EVERY = 10

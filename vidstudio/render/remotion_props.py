@@ -27,7 +27,8 @@ from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import RenderError
 from vidstudio.render.fonts import make_font
 from vidstudio.render.images import probe_image
-from vidstudio.render.paint import Props, TextBlock, text_layout, validate_props
+from vidstudio.render.paint import TextBlock, text_layout, validate_props
+from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, Template, resolve_layers
 
 PROPS_VERSION = 1

@@ -53,7 +53,8 @@ from vidstudio.messages import Message, unexpected
 from vidstudio.render.backends import RenderBackend
 from vidstudio.render.errors import ImageError, RenderError
 from vidstudio.render.images import SUPPORTED_SUFFIXES, image_cache, probe_image
-from vidstudio.render.paint import MAX_SUBTITLE, MAX_TITLE, Props, render_frame_image, text_layout
+from vidstudio.render.paint import MAX_SUBTITLE, MAX_TITLE, render_frame_image, text_layout
+from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, Template, list_templates
 from vidstudio.settings import Settings, save_settings
 from vidstudio.ui import desktop

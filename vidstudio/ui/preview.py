@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from vidstudio.render.errors import RenderError
-from vidstudio.render.paint import Props, paint_frame
+from vidstudio.render.paint import paint_frame
+from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, Template
 from vidstudio.ui.theme import PREVIEW_BG
 
