@@ -42,3 +42,15 @@ class Cancelled(RenderError):
 
     def __init__(self, template: str | Message = CANCELLED) -> None:
         super().__init__(template, Kind.CANCELLED)
+
+
+class ClipError(RenderError):
+    """A video clip cannot be used; the message names the file."""
+
+    default_kind = Kind.IMAGE
+
+
+class AudioError(RenderError):
+    """A music file cannot be used; the message names the file."""
+
+    default_kind = Kind.IMAGE
