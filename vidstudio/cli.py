@@ -40,18 +40,59 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from vidstudio.render.template import ASPECTS
 
-    parser = _Parser(prog="vidstudio", description="Turn a photo and two lines of text into a promo video.")
+    parser = _Parser(
+        prog="vidstudio",
+        description="Turn photos, clips, a few lines of text and a song into a promo video.",
+    )
     parser.add_argument("--version", action="version", version=f"vidstudio {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("photo", type=Path, help="the photo (JPEG, PNG, WebP, BMP, TIFF or GIF)")
+        p.add_argument(
+            "media",
+            type=Path,
+            nargs="+",
+            metavar="MEDIA",
+            help="photos (JPEG, PNG, WebP, BMP, TIFF, GIF) and clips (MP4, MOV, WebM), in order",
+        )
         p.add_argument("--title", required=True, help="the title line")
         p.add_argument("--subtitle", default="", help="the subtitle line")
         p.add_argument("--cta", default="", help="call to action on the end card, e.g. 'Book now'")
         p.add_argument("--logo", type=Path, default=None, help="optional logo image (PNG with transparency)")
         p.add_argument("--no-end-card", action="store_true", help="leave out the end card")
-        p.add_argument("--template", default="promo", help="template id (see 'vidstudio templates')")
+        p.add_argument(
+            "--template",
+            default=None,
+            help="template id (see 'vidstudio templates'; default: promo for one photo, tour for more)",
+        )
+        p.add_argument(
+            "--duration",
+            type=float,
+            default=None,
+            metavar="SECONDS",
+            help="length of the video, 5 to 90 s (default: the template's own)",
+        )
+        p.add_argument("--music", type=Path, default=None, help="a music track (MP3, M4A, WAV, FLAC, OGG)")
+        p.add_argument(
+            "--music-start", type=float, default=0.0, metavar="SECONDS", help="start into the track"
+        )
+        p.add_argument("--fade-in", type=float, default=1.0, metavar="SECONDS", help="music fade-in")
+        p.add_argument("--fade-out", type=float, default=2.0, metavar="SECONDS", help="music fade-out")
+        p.add_argument(
+            "--music-end",
+            choices=["loop", "silence"],
+            default="loop",
+            help="when the track is shorter than the video: loop it or end in silence",
+        )
+        p.add_argument(
+            "--caption",
+            action="append",
+            default=[],
+            help="a caption per photo or clip, in order (repeat the option; shown by the tour template)",
+        )
+        p.add_argument(
+            "--keep-clip-sound", action="store_true", help="keep the clips' own sound (mixed under the music)"
+        )
         p.add_argument("--aspect", default="16:9", choices=list(ASPECTS), help="canvas aspect")
         p.add_argument("-o", "--output", type=Path, required=True, help="output file")
         p.add_argument("--force", action="store_true", help="replace an existing output file")
@@ -106,16 +147,38 @@ def _ensure_gui_app() -> None:
         QGuiApplication(["vidstudio"])
 
 
-def _props(args: argparse.Namespace) -> object:
-    from vidstudio.render.props import Props
+def _template_id(args: argparse.Namespace) -> str:
+    if args.template:
+        return str(args.template)
+    return "tour" if len(args.media) > 1 else "promo"
 
+
+def _props(args: argparse.Namespace) -> object:
+    from vidstudio.render.props import MediaItem, Music, Props
+
+    captions = list(args.caption) + [""] * max(0, len(args.media) - len(args.caption))
+    media: list[MediaItem | Path] = [
+        MediaItem(path, keep_sound=args.keep_clip_sound, caption=caption)
+        for path, caption in zip(args.media, captions, strict=False)
+    ]
+    music = None
+    if args.music is not None:
+        music = Music(
+            args.music,
+            start=args.music_start,
+            fade_in=args.fade_in,
+            fade_out=args.fade_out,
+            at_end=args.music_end,
+        )
     return Props(
         title=args.title,
         subtitle=args.subtitle,
-        photo=args.photo,
+        media=media,
         logo=args.logo,
         cta=args.cta,
         end_card=not args.no_end_card,
+        music=music,
+        duration=args.duration,
     )
 
 
@@ -196,7 +259,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from vidstudio.settings import load_settings
 
     _check_output(args, (".mp4",))
-    template = get_template(args.template)
+    template = get_template(_template_id(args))
     _check_aspect(template, args.aspect)
     _ensure_gui_app()
     settings = load_settings()
@@ -384,7 +447,7 @@ def cmd_still(args: argparse.Namespace) -> int:
     from vidstudio.render.template import get_template
 
     _check_output(args, (".png", ".jpg", ".jpeg"))
-    template = get_template(args.template)
+    template = get_template(_template_id(args))
     _check_aspect(template, args.aspect)
     _ensure_gui_app()
     path = render_still(template, _props(args), args.output, aspect=args.aspect, frame=args.frame)  # type: ignore[arg-type]
@@ -398,7 +461,7 @@ def cmd_templates(_args: argparse.Namespace) -> int:
     for template in list_templates():
         print(
             f"{template.id:10s} {template.display_name():12s} aspects {', '.join(template.aspects):22s} "
-            f"{template.duration:g} s at {template.fps} fps ({template.frame_count} frames)"
+            f"{template.duration:g} s at {template.fps} fps ({template.frame_count} frames; any 5-90 s)"
         )
         if template.description.get("en"):
             print(f"{'':10s} {template.description['en']}")
@@ -434,7 +497,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     from vidstudio.render.errors import (
+        AudioError,
         Cancelled,
+        ClipError,
         ImageError,
         OutputError,
         PropsError,
@@ -457,7 +522,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nvidstudio: interrupted; no file was written.", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (ImageError, OutputError, PropsError, TemplateError) as exc:
+    except (ImageError, OutputError, PropsError, TemplateError, ClipError, AudioError) as exc:
         print(f"vidstudio: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UserError as exc:  # render, Lambda, publishing: one plain line

@@ -28,6 +28,7 @@ from vidstudio.render.backends import BackendResult, LocalBackend, RenderBackend
 from vidstudio.render.errors import Cancelled, RenderError
 from vidstudio.render.pipeline import Progress
 from vidstudio.render.remotion_props import ImageRef, image_ref, remotion_input_props
+from vidstudio.render.timeline import frame_count
 from vidstudio.settings import RenderOn, Settings
 
 if TYPE_CHECKING:  # botocore loads only when Lambda is really used
@@ -89,7 +90,7 @@ class LambdaBackend(RenderBackend):
 
     def _render(self, request: RenderRequest, run: Started) -> BackendResult:
         template, props = request.template, request.props
-        total = template.frame_count
+        total = frame_count(template, props)
         run.report(Progress("preparing", 0, total, 0.0, message=message(CONNECTING)))
         # The layout is checked here, before anything is uploaded or invoked.
         photo_size: ImageRef | None = image_ref(props.photo, "") if props.photo else None
@@ -182,7 +183,7 @@ class AutoBackend(RenderBackend):
         def tagged(p: Progress) -> None:
             progress(p if p.message else replace(p, message=reason))
 
-        progress(Progress("preparing", 0, request.template.frame_count, 0.0, message=reason))
+        progress(Progress("preparing", 0, frame_count(request.template, request.props), 0.0, message=reason))
         result = self.local.render(request, tagged, cancel)
         return replace(result, fallback_reason=reason)
 

@@ -42,8 +42,8 @@ from vidstudio.jobs.publish import poster_dir, request_for_render
 from vidstudio.jobs.store import Job, JobState, JobStore, new_job_id
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, UserError, message, unexpected
 from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest
-from vidstudio.render.errors import CANCELLED, Cancelled, ImageError, RenderError
-from vidstudio.render.images import probe_image
+from vidstudio.render.errors import CANCELLED, Cancelled, RenderError
+from vidstudio.render.media import check_media
 from vidstudio.render.paint import validate_props
 from vidstudio.render.pipeline import CancelToken, Progress, canvas_size
 from vidstudio.render.props import Props
@@ -112,6 +112,8 @@ NO_TEMPLATE = QT_TRANSLATE_NOOP("Message", "The template is missing; choose anot
 NO_VERSION = QT_TRANSLATE_NOOP("Message", "The template {template} has no {aspect} version.")
 NO_PHOTO = QT_TRANSLATE_NOOP("Message", "Add a photo first.")
 PHOTO_GONE = QT_TRANSLATE_NOOP("Message", "The photo {name} is no longer there; add it again.")
+CLIP_GONE = QT_TRANSLATE_NOOP("Message", "The clip {name} is no longer there; add it again.")
+MUSIC_GONE = QT_TRANSLATE_NOOP("Message", "The music file {name} is no longer there; choose it again.")
 NO_FOLDER = QT_TRANSLATE_NOOP("Message", "The folder {folder} does not exist; choose another output folder.")
 READ_ONLY_FOLDER = QT_TRANSLATE_NOOP(
     "Message", "vidstudio cannot save in {folder}; choose another output folder."
@@ -125,15 +127,19 @@ def check_request(template: Template | None, aspect: str, props: Props, output_d
         return message(NO_TEMPLATE, Kind.TEMPLATE)
     if aspect not in ASPECTS or aspect not in template.aspects:
         return message(NO_VERSION, Kind.BAD_INPUT, template=template.display_name(), aspect=aspect)
+    if not props.media:
+        return message(NO_PHOTO, Kind.BAD_INPUT)
+    # A file removed between the preview and the render: said plainly, before anything starts.
+    for item in props.media:
+        if not item.path.exists():
+            return message(
+                CLIP_GONE if item.kind == "clip" else PHOTO_GONE, Kind.FILE_MISSING, name=item.path.name
+            )
+    if props.music is not None and not props.music.path.exists():
+        return message(MUSIC_GONE, Kind.FILE_MISSING, name=props.music.path.name)
     try:
         validate_props(props)
-        if props.photo is None:
-            return message(NO_PHOTO, Kind.BAD_INPUT)
-        probe_image(props.photo)
-    except ImageError as exc:
-        if props.photo is not None and not props.photo.exists():
-            return message(PHOTO_GONE, Kind.FILE_MISSING, name=props.photo.name)
-        return exc.sentence
+        check_media(props)
     except RenderError as exc:
         return exc.sentence
     if not output_dir.is_dir():

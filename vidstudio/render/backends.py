@@ -33,6 +33,7 @@ from vidstudio.render.pipeline import (
 )
 from vidstudio.render.props import Props
 from vidstudio.render.template import Template
+from vidstudio.render.timeline import frame_count
 
 NO_SUCH_ASPECT = QT_TRANSLATE_NOOP("Message", "Template {template} has no {aspect} version.")
 
@@ -87,7 +88,7 @@ class Started:
     def result(self, request: RenderRequest, path: Path, size_bytes: int) -> RenderResult:
         """The :class:`RenderResult` of a video another renderer made for ``request``."""
         template, size = request.template, canvas_size(request.aspect)
-        total = template.frame_count
+        total = frame_count(template, request.props)
         return RenderResult(
             path=path,
             frames=total,

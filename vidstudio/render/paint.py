@@ -21,7 +21,6 @@ from typing import Any, get_args
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -32,20 +31,20 @@ from PySide6.QtGui import (
     QPen,
     QTextLayout,
     QTextOption,
-    QTransform,
 )
 
 from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import PropsError
 from vidstudio.render.fonts import make_font, missing_glyphs
 from vidstudio.render.images import image_cache
-from vidstudio.render.props import Props
+from vidstudio.render.props import MAX_DURATION, MAX_MEDIA, MIN_DURATION, MediaItem, Props
 from vidstudio.render.template import (
     ASPECTS,
     PLACEHOLDERS,
     Animation,
     EasingName,
     GradientLayer,
+    KenBurns,
     LogoLayer,
     PhotoLayer,
     SolidLayer,
@@ -54,6 +53,8 @@ from vidstudio.render.template import (
     resolve_layer,
     resolve_layers,
 )
+from vidstudio.render.timeline import Scene as TimelineScene
+from vidstudio.render.timeline import timeline
 
 MAX_TITLE = 100
 MAX_SUBTITLE = 160
@@ -63,7 +64,25 @@ HARD_FLOOR = 0.6
 
 
 def validate_props(props: Props) -> None:
-    """Raise :class:`PropsError` with a plain message when the words cannot be used."""
+    """Raise :class:`PropsError` with a plain message when the words, the number of media
+    or the length cannot be used (the files themselves: ``render.media.check_media``)."""
+    if len(props.media) > MAX_MEDIA:
+        raise PropsError(
+            QT_TRANSLATE_NOOP(
+                "Message", "A video can have at most {limit} photos and clips; this one has {count}."
+            ),
+            limit=MAX_MEDIA,
+            count=len(props.media),
+        )
+    if props.duration is not None and not MIN_DURATION <= props.duration <= MAX_DURATION:
+        raise PropsError(
+            QT_TRANSLATE_NOOP(
+                "Message", "A video lasts from {low} to {high} seconds; {value} seconds is outside that."
+            ),
+            low=f"{MIN_DURATION:g}",
+            high=f"{MAX_DURATION:g}",
+            value=f"{props.duration:g}",
+        )
     if not props.title.strip():
         raise PropsError(QT_TRANSLATE_NOOP("Message", "The title is empty; type a title."))
     # One sentence per field, so each reads naturally once translated.
@@ -249,7 +268,7 @@ class TextBlock:
     truncated: bool  # did not fit at all: the last line ends with an ellipsis
 
 
-def _resolve_text(layer: TextLayer, props: Props) -> str:
+def _resolve_text(layer: TextLayer, props: Props, caption: str = "") -> str:
     text = layer.text
     any_placeholder = False
     any_value = False
@@ -257,7 +276,7 @@ def _resolve_text(layer: TextLayer, props: Props) -> str:
         token = "{" + name + "}"
         if token in text:
             any_placeholder = True
-            value = props.text_for(name).strip()
+            value = (caption if name == "caption" else props.text_for(name)).strip()
             any_value = any_value or bool(value)
             text = text.replace(token, value)
     if any_placeholder and not any_value:
@@ -299,10 +318,10 @@ def _wrap(text: str, font: QFont, width: float) -> list[tuple[str, float]] | Non
 
 
 def layout_text(
-    template: Template, layer: TextLayer, index: int, props: Props, aspect: str
+    template: Template, layer: TextLayer, index: int, props: Props, aspect: str, caption: str = ""
 ) -> TextBlock | None:
     """Fit a text layer into its box: wrap, then shrink until it fits (None if empty)."""
-    text = _resolve_text(layer, props)
+    text = _resolve_text(layer, props, caption)
     if not text:
         return None
     ref_w, ref_h = ASPECTS[aspect]
@@ -531,6 +550,41 @@ class _Prepared:
     source_scale: float = 1.0  # canvas px per prepared-image px at zoom 1
 
 
+@dataclass
+class _Media:
+    """One photo or clip made ready for the media layer's rect."""
+
+    item: MediaItem
+    image: QImage | None = None  # a photo, pre-scaled to what the most zoomed frame needs
+    background: QImage | None = None  # "blur" fit: the blurred, dimmed backdrop at the rect's size
+    reader: Any = None  # a clip's ClipReader
+    clip_length: float = 0.0  # seconds of the clip between its in and out points
+
+
+# Prepared media kept per scene: a render walks the scenes in order and needs at
+# most two at once (a transition); the preview may scrub back.  Fifteen 12 MP
+# photos prepared at 1080p would hold ~220 MB; four hold ~60 MB.
+MEDIA_KEPT = 4
+# "blur" fit: the backdrop is the photo reduced to this width, smoothed back up (a wide, soft blur).
+BLUR_WIDTH = 48
+BLUR_DIM = 0.45
+
+
+def _motion_at(motion: KenBurns | None, p: float) -> tuple[float, float, float]:
+    if motion is None:
+        return 1.0, 0.5, 0.5
+    e = EASINGS[motion.easing](p)
+    return (
+        motion.start_scale + (motion.end_scale - motion.start_scale) * e,
+        motion.start_center[0] + (motion.end_center[0] - motion.start_center[0]) * e,
+        motion.start_center[1] + (motion.end_center[1] - motion.start_center[1]) * e,
+    )
+
+
+def _max_zoom(motion: KenBurns | None) -> float:
+    return max(motion.start_scale, motion.end_scale) if motion is not None else 1.0
+
+
 class Scene:
     """Everything about one (template, props, size) that does not change per frame."""
 
@@ -542,33 +596,31 @@ class Scene:
         self.aspect = aspect_for_size(self.width, self.height)
         ref_w, _ = ASPECTS[self.aspect]
         self.scale = self.width / ref_w
+        self.timeline = timeline(template, props)
+        self.duration = self.timeline.duration
         self.layers: list[_Prepared] = []
-        for index, layer in resolve_layers(template, self.aspect, props.end_card):
+        self.per_scene: list[tuple[int, Any]] = []
+        for index, layer in resolve_layers(template, self.aspect, props.end_card, self.duration):
+            if layer.per_scene:
+                self.per_scene.append((index, layer))
+                continue
             prepared = self._prepare(index, layer)
             if prepared is not None:
                 self.layers.append(prepared)
+        self._has_media_layer = any(item.kind == "media" for item in self.layers)
+        self._frame_images: dict[int, tuple[_Media, QImage]] = {}
+        self._media: OrderedDict[int, _Media] = OrderedDict()
+        self._captions: dict[tuple[int, int], _Prepared | None] = {}
+        self._scene_layers: dict[tuple[int, int], Any] = {}
+        self._lock = threading.RLock()
 
-    def _prepare(self, index: int, layer: Any) -> _Prepared | None:
+    # -- preparation
+
+    def _prepare(self, index: int, layer: Any, caption: str = "") -> _Prepared | None:
         w, h = self.width, self.height
         if isinstance(layer, PhotoLayer):
-            if self.props.photo is None:
-                return _Prepared(layer, "placeholder", _rect(layer.box, w, h))
-            rect = _rect(layer.box, w, h)
-            zoom = 1.0
-            if layer.ken_burns is not None:
-                zoom = max(layer.ken_burns.start_scale, layer.ken_burns.end_scale)
-            photo = image_cache.get(self.props.photo)
-            cover = max(rect.width() / photo.width(), rect.height() / photo.height())
-            # Pre-scale once to the size the most zoomed frame needs.
-            need = cover * zoom
-            if need < 1.0:
-                photo = photo.scaled(
-                    max(1, math.ceil(photo.width() * need)),
-                    max(1, math.ceil(photo.height() * need)),
-                    Qt.AspectRatioMode.IgnoreAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            return _Prepared(layer, "photo", rect, photo)
+            kind = "media" if self.props.media else "placeholder"
+            return _Prepared(layer, kind, _rect(layer.box, w, h))
         if isinstance(layer, LogoLayer):
             if self.props.logo is None:
                 return None
@@ -592,7 +644,7 @@ class Scene:
         if isinstance(layer, GradientLayer):
             return _Prepared(layer, "gradient", _rect(layer.box, w, h))
         if isinstance(layer, TextLayer):
-            block = layout_text(self.template, layer, index, self.props, self.aspect)
+            block = layout_text(self.template, layer, index, self.props, self.aspect, caption)
             if block is None:
                 return None
             image, origin = _rasterise_text(layer, block, self.scale)
@@ -600,34 +652,141 @@ class Scene:
             return _Prepared(layer, "image", target, image, origin * self.scale)
         raise TypeError(type(layer).__name__)
 
+    def media(self, scene: TimelineScene, rect: QRectF) -> _Media:
+        """The prepared photo or clip of ``scene`` (kept for the next frames)."""
+        with self._lock:
+            found = self._media.get(scene.index)
+            if found is not None:
+                self._media.move_to_end(scene.index)
+                return found
+        assert scene.item is not None
+        made = self._prepare_media(scene.item, rect, _max_zoom(scene.motion))
+        with self._lock:
+            self._media[scene.index] = made
+            while len(self._media) > MEDIA_KEPT:
+                _, old = self._media.popitem(last=False)
+                if old.reader is not None:
+                    old.reader.close()
+        return made
+
+    def _prepare_media(self, item: MediaItem, rect: QRectF, zoom: float) -> _Media:
+        if item.kind == "clip":
+            from vidstudio.render.clips import ClipReader
+
+            cover = QSize(max(1, math.ceil(rect.width() * zoom)), max(1, math.ceil(rect.height() * zoom)))
+            reader = ClipReader(item.path, cover)
+            end = item.trim_out if item.trim_out is not None else reader.info.duration
+            length = max(1.0 / self.template.fps, min(end, reader.info.duration) - item.trim_in)
+            return _Media(item, reader=reader, clip_length=length)
+        photo = image_cache.get(item.path)
+        if item.fit == "blur":
+            need = min(rect.width() / photo.width(), rect.height() / photo.height()) * zoom
+            background = _blurred_backdrop(photo, rect)
+        else:
+            need = max(rect.width() / photo.width(), rect.height() / photo.height()) * zoom
+            background = None
+        if need < 1.0:
+            # Pre-scale once to the size the most zoomed frame needs.
+            photo = photo.scaled(
+                max(1, math.ceil(photo.width() * need)),
+                max(1, math.ceil(photo.height() * need)),
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        return _Media(item, image=photo, background=background)
+
+    def _scene_layer(self, index: int, layer: Any, scene: TimelineScene) -> Any:
+        """A per-scene layer on its scene's clock: it ends with the scene, or when the end card is in."""
+        key = (index, scene.index)
+        with self._lock:
+            if key in self._scene_layers:
+                return self._scene_layers[key]
+        end = scene.length if layer.end is None else layer.end
+        if layer.until_end_card and layer.end is not None:
+            # resolve_layers gave it the end card's (absolute) time.
+            end = min(scene.length, layer.end - scene.start)
+        local = layer.model_copy(update={"end": end}) if end > layer.start else None
+        with self._lock:
+            self._scene_layers[key] = local
+        return local
+
+    def caption(self, index: int, layer: Any, scene: TimelineScene) -> _Prepared | None:
+        key = (index, scene.index)
+        with self._lock:
+            if key in self._captions:
+                return self._captions[key]
+        caption = scene.item.caption if scene.item is not None else ""
+        prepared = self._prepare(index, layer, caption)
+        with self._lock:
+            self._captions[key] = prepared
+        return prepared
+
+    def close(self) -> None:
+        """Close every clip reader (the cache calls this when it drops the scene)."""
+        with self._lock:
+            for media in self._media.values():
+                if media.reader is not None:
+                    media.reader.close()
+            self._media.clear()
+
+    # -- painting
+
     def paint(self, painter: QPainter, frame: int) -> None:
         template = self.template
         t = frame / template.fps
-        short = min(self.width, self.height)
+        # Decode what this frame shows before drawing anything: a photo or clip that
+        # fails raises here, with the painter untouched.
+        self._frame_images = {
+            scene.index: self._scene_image(scene, t)
+            for scene, _ in self.timeline.active(t)
+            if scene.item is not None and self._has_media_layer
+        }
         painter.save()
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         painter.fillRect(QRectF(0, 0, self.width, self.height), _color(template.background))
         for item in self.layers:
-            state = layer_state(item.layer, t, template.duration)
+            state = layer_state(item.layer, t, self.duration)
             if state is None:
                 continue
-            painter.save()
-            painter.setOpacity(state.opacity)
-            if state.dx or state.dy:
-                painter.translate(state.dx * short, state.dy * short)
-            if state.scale != 1.0:
-                center = item.rect.center()
-                painter.translate(center)
-                painter.scale(state.scale, state.scale)
-                painter.translate(-center)
-            self._paint_item(painter, item, t)
-            painter.restore()
+            self._paint_with_state(painter, item, state, t)
+            if item.kind in ("media", "placeholder"):
+                self._paint_per_scene(painter, t)
         painter.restore()
+
+    def _paint_with_state(self, painter: QPainter, item: _Prepared, state: _State, t: float) -> None:
+        short = min(self.width, self.height)
+        painter.save()
+        painter.setOpacity(painter.opacity() * state.opacity)
+        if state.dx or state.dy:
+            painter.translate(state.dx * short, state.dy * short)
+        if state.scale != 1.0:
+            center = item.rect.center()
+            painter.translate(center)
+            painter.scale(state.scale, state.scale)
+            painter.translate(-center)
+        self._paint_item(painter, item, t)
+        painter.restore()
+
+    def _paint_per_scene(self, painter: QPainter, t: float) -> None:
+        """Layers drawn once per scene (captions), on their scene's clock, right above the media."""
+        if not self.per_scene:
+            return
+        for scene, _ in self.timeline.active(t):
+            for index, raw in self.per_scene:
+                layer = self._scene_layer(index, raw, scene)
+                if layer is None:
+                    continue
+                state = layer_state(layer, t - scene.start, scene.length)
+                if state is None:
+                    continue
+                prepared = self.caption(index, layer, scene)
+                if prepared is not None:
+                    self._paint_with_state(painter, prepared, state, t)
 
     def _paint_item(self, painter: QPainter, item: _Prepared, t: float) -> None:
         layer = item.layer
-        if item.kind == "photo":
-            self._paint_photo(painter, item, t)
+        if item.kind == "media":
+            self._paint_media_layer(painter, item, t)
         elif item.kind == "placeholder":
             _paint_placeholder(painter, item.rect)
         elif item.kind == "image":
@@ -644,37 +803,25 @@ class Scene:
         elif item.kind == "gradient":
             painter.fillRect(item.rect, _gradient(layer, item.rect))
 
-    def _paint_photo(self, painter: QPainter, item: _Prepared, t: float) -> None:
-        layer: PhotoLayer = item.layer
-        photo = item.image
-        assert photo is not None
+    def _paint_media_layer(self, painter: QPainter, item: _Prepared, t: float) -> None:
+        """The scenes at ``t``: one, or the two of a transition, clipped to the photo box."""
+        active = self.timeline.active(t)
         rect = item.rect
-        scale, cx, cy = 1.0, 0.5, 0.5
-        if layer.ken_burns is not None:
-            kb = layer.ken_burns
-            p = EASINGS[kb.easing](t / self.template.duration)
-            scale = kb.start_scale + (kb.end_scale - kb.start_scale) * p
-            cx = kb.start_center[0] + (kb.end_center[0] - kb.start_center[0]) * p
-            cy = kb.start_center[1] + (kb.end_center[1] - kb.start_center[1]) * p
-        cover = max(rect.width() / photo.width(), rect.height() / photo.height()) * scale
-        src_w = rect.width() / cover
-        src_h = rect.height() / cover
-        x = min(max(cx * photo.width() - src_w / 2, 0.0), photo.width() - src_w)
-        y = min(max(cy * photo.height() - src_h / 2, 0.0), photo.height() - src_h)
-        source = QRectF(x, y, src_w, src_h)
+        layer: PhotoLayer = item.layer
         radius = layer.corner_radius * min(self.width, self.height)
-        if radius <= 0:
-            painter.drawImage(rect, photo, source)
+        painter.save()
+        if radius > 0:
+            path = QPainterPath()
+            path.addRoundedRect(rect, radius, radius)
+            painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
         else:
-            brush = QBrush(photo)
-            transform = QTransform()
-            transform.translate(rect.left(), rect.top())
-            transform.scale(cover, cover)
-            transform.translate(-x, -y)
-            brush.setTransform(transform)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(brush)
-            painter.drawRoundedRect(rect, radius, radius)
+            painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+        if len(active) == 1:
+            self._paint_scene(painter, active[0][0], rect, t)
+        else:
+            (outgoing, _), (incoming, p) = active
+            self._paint_transition(painter, outgoing, incoming, p, rect, t)
+        painter.restore()
         if layer.border is not None:
             width = layer.border.width * min(self.width, self.height)
             pen = QPen(_color(layer.border.color), width)
@@ -682,6 +829,122 @@ class Scene:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             inset = rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
             painter.drawRoundedRect(inset, radius, radius)
+
+    def _paint_transition(
+        self, painter: QPainter, a: TimelineScene, b: TimelineScene, p: float, rect: QRectF, t: float
+    ) -> None:
+        transition = b.transition_in
+        assert transition is not None
+        e = EASINGS[transition.easing](p)
+        dx, dy = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}[transition.direction]
+        w, h = rect.width(), rect.height()
+        kind = transition.type
+        if kind == "push":
+            painter.save()
+            painter.translate(dx * w * e, dy * h * e)
+            self._paint_scene(painter, a, rect, t)
+            painter.restore()
+        elif kind == "zoom":
+            self._paint_scene(painter, b, rect, t)
+            painter.save()
+            painter.setOpacity(painter.opacity() * (1.0 - e))
+            center = rect.center()
+            painter.translate(center)
+            painter.scale(1.0 + ZOOM_TRANSITION * e, 1.0 + ZOOM_TRANSITION * e)
+            painter.translate(-center)
+            self._paint_scene(painter, a, rect, t)
+            painter.restore()
+            return
+        else:
+            self._paint_scene(painter, a, rect, t)
+        painter.save()
+        if kind == "crossfade":
+            painter.setOpacity(painter.opacity() * e)
+        elif kind in ("slide", "push"):
+            painter.translate(-dx * w * (1.0 - e), -dy * h * (1.0 - e))
+        elif kind == "wipe":
+            # The edge moves in ``direction``: a left wipe uncovers the next scene from the right.
+            if dx:
+                cover = QRectF(rect.left() if dx > 0 else rect.right() - w * e, rect.top(), w * e, h)
+            else:
+                cover = QRectF(rect.left(), rect.top() if dy > 0 else rect.bottom() - h * e, w, h * e)
+            painter.setClipRect(cover, Qt.ClipOperation.IntersectClip)
+        elif e < 0.5:  # cut
+            painter.restore()
+            return
+        self._paint_scene(painter, b, rect, t)
+        painter.restore()
+
+    def _paint_scene(self, painter: QPainter, scene: TimelineScene, rect: QRectF, t: float) -> None:
+        if scene.item is None:
+            _paint_placeholder(painter, rect)
+            return
+        media, image = self._frame_images.get(scene.index) or self._scene_image(scene, t)
+        scale, cx, cy = _motion_at(scene.motion, scene.progress(t))
+        item = media.item
+        if item.fit == "blur":
+            backdrop = media.background if media.background is not None else _blurred_backdrop(image, rect)
+            painter.drawImage(rect, backdrop)
+            fit = min(rect.width() / image.width(), rect.height() / image.height()) * scale
+            size = QSizeF(image.width() * fit, image.height() * fit)
+            target = QRectF(rect.center() - QPointF(size.width() / 2, size.height() / 2), size)
+            painter.drawImage(target, image, QRectF(image.rect()))
+            return
+        # The motion's centre moves around the focus point; the crop stays inside the photo.
+        cx += item.focus[0] - 0.5
+        cy += item.focus[1] - 0.5
+        cover = max(rect.width() / image.width(), rect.height() / image.height()) * scale
+        src_w = rect.width() / cover
+        src_h = rect.height() / cover
+        x = min(max(cx * image.width() - src_w / 2, 0.0), image.width() - src_w)
+        y = min(max(cy * image.height() - src_h / 2, 0.0), image.height() - src_h)
+        painter.drawImage(rect, image, QRectF(x, y, src_w, src_h))
+
+    def _scene_image(self, scene: TimelineScene, t: float) -> tuple[_Media, QImage]:
+        rect = next(item.rect for item in self.layers if item.kind == "media")
+        media = self.media(scene, rect)
+        if media.reader is not None:
+            return media, media.reader.frame_at(self._clip_time(media, t - scene.start))
+        assert media.image is not None
+        return media, media.image
+
+    def _clip_time(self, media: _Media, into: float) -> float:
+        """Source time of a clip ``into`` s after its scene starts: held or looped past its out point."""
+        item = media.item
+        length = media.clip_length
+        if into >= length:
+            if self.template.scenes.clip_end == "loop":
+                into = math.fmod(into, length)
+            else:
+                into = length - 0.5 / self.template.fps
+        return item.trim_in + max(0.0, into)
+
+
+# The zoom transition: the outgoing scene grows by this much as it fades out.
+ZOOM_TRANSITION = 0.25
+
+
+def _blurred_backdrop(image: QImage, rect: QRectF) -> QImage:
+    """The image covering ``rect``, blurred and dimmed: what a "blur" fit shows around the photo."""
+    cover = max(rect.width() / image.width(), rect.height() / image.height())
+    src_w, src_h = rect.width() / cover, rect.height() / cover
+    crop = image.copy(
+        round((image.width() - src_w) / 2), round((image.height() - src_h) / 2), round(src_w), round(src_h)
+    )
+    small_h = max(1, round(BLUR_WIDTH * rect.height() / max(1.0, rect.width())))
+    small = crop.scaled(
+        BLUR_WIDTH, small_h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    out = small.scaled(
+        max(1, round(rect.width())),
+        max(1, round(rect.height())),
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    ).convertToFormat(QImage.Format.Format_RGB32)
+    painter = QPainter(out)
+    painter.fillRect(out.rect(), QColor(0, 0, 0, round(255 * BLUR_DIM)))
+    painter.end()
+    return out
 
 
 def _gradient(layer: GradientLayer, rect: QRectF) -> QLinearGradient:
@@ -724,11 +987,14 @@ class _SceneCache:
         with self._lock:
             self._items[key] = scene
             while len(self._items) > self._capacity:
-                self._items.popitem(last=False)
+                _, old = self._items.popitem(last=False)
+                old.close()
         return scene
 
     def clear(self) -> None:
         with self._lock:
+            for scene in self._items.values():
+                scene.close()
             self._items.clear()
 
 
@@ -742,8 +1008,9 @@ def paint_frame(painter: QPainter, template: Template, props: Props, frame: int,
     device; the preview translates it to letterbox.  Deterministic: the same
     inputs give the same pixels.  Raises ``ImageError`` for an unusable photo.
     """
-    frame = max(0, min(frame, template.frame_count - 1))
-    scene_cache.get(template, props, size).paint(painter, frame)
+    scene = scene_cache.get(template, props, size)
+    frame = max(0, min(frame, scene.timeline.frame_count - 1))
+    scene.paint(painter, frame)
 
 
 def render_frame_image(template: Template, props: Props, frame: int, size: QSize) -> QImage:

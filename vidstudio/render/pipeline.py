@@ -24,9 +24,11 @@ from PySide6.QtGui import QImage, QPainter
 from vidstudio.messages import QT_TRANSLATE_NOOP, Message
 from vidstudio.render.encoder import Encoder, check_output_path, output_error, temp_path_for
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
+from vidstudio.render.media import check_media
 from vidstudio.render.paint import paint_frame, render_frame_image, scene_cache, validate_props
 from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, Template
+from vidstudio.render.timeline import frame_count, poster_frame
 
 THUMBNAIL_EVERY = 10
 THUMBNAIL_WIDTH = 320
@@ -123,11 +125,12 @@ def render_video(
     output = Path(output)
     validate_props(props)
     size = size or canvas_size(aspect)
-    total = template.frame_count
+    total = frame_count(template, props)
     report = progress or (lambda _p: None)
     report(Progress("preparing", 0, total, 0.0))
     check_output_path(output)
-    # Build the scene (decode the photo, lay out text) before any file exists.
+    # Check every file and build the scene (lay out text, decode the first photo) before any file exists.
+    check_media(props)
     scene = scene_cache.get(template, props, size)
     del scene
 
@@ -207,9 +210,9 @@ def render_still(
             name=output.name,
         )
     validate_props(props)
-    total = template.frame_count
+    total = frame_count(template, props)
     if frame is None:
-        frame = template.default_poster_frame
+        frame = poster_frame(template, props)
     if not 0 <= frame < total:
         raise RenderError(
             QT_TRANSLATE_NOOP("Message", "Frame {frame} is outside the video (0 to {value})."),

@@ -45,6 +45,7 @@ class MediaItem:
     trim_in: float = 0.0
     trim_out: float | None = None
     keep_sound: bool = False
+    caption: str = ""  # a template's per-scene text ({caption}), e.g. "Infinity pool"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", Path(self.path))
@@ -66,6 +67,7 @@ class MediaItem:
             "trim_in": self.trim_in,
             "trim_out": self.trim_out,
             "keep_sound": self.keep_sound,
+            "caption": self.caption,
         }
 
     @classmethod
@@ -80,6 +82,7 @@ class MediaItem:
             trim_in=float(data.get("trim_in") or 0.0),
             trim_out=float(data["trim_out"]) if data.get("trim_out") is not None else None,
             keep_sound=bool(data.get("keep_sound", False)),
+            caption=str(data.get("caption") or ""),
         )
 
 

@@ -42,6 +42,7 @@ from vidstudio.render.pipeline import (
     ProgressCallback,
 )
 from vidstudio.render.remotion_props import image_ref, remotion_input_props
+from vidstudio.render.timeline import frame_count
 from vidstudio.resources import resource_root
 
 MIN_NODE_MAJOR = 18
@@ -203,7 +204,7 @@ class RemotionLocalBackend(RenderBackend):
             raise RenderError(reason)
         started, cancel, report = run.at, run.cancel, run.report
         template, props = request.template, request.props
-        total = template.frame_count
+        total = frame_count(template, props)
         report(Progress("preparing", 0, total, 0.0, message=user_message(STARTING)))
         photo = image_ref(props.photo, "static:photo") if props.photo else None
         logo = image_ref(props.logo, "static:logo") if props.logo else None

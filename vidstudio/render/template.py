@@ -91,6 +91,38 @@ class KenBurns(_Model):
     easing: EasingName = "ease_in_out"
 
 
+TransitionType = Literal["cut", "crossfade", "slide", "push", "zoom", "wipe"]
+
+
+class Transition(_Model):
+    """How one scene gives way to the next.  ``slide``: the next scene slides in over this one;
+    ``push``: it pushes this one out; ``wipe``: a hard edge sweeps across; ``zoom``: this one
+    zooms in and fades out over the next.  ``direction`` is where the movement goes."""
+
+    type: TransitionType = "crossfade"
+    duration: float = Field(0.8, ge=0.0, le=3.0)
+    easing: EasingName = "ease_in_out"
+    direction: Literal["left", "right", "up", "down"] = "left"
+
+
+class Scenes(_Model):
+    """How several media share a video: one scene per photo or clip, in order.
+
+    Each scene is ``unit`` seconds long, overlapping the next by its transition;
+    the first scene gets ``opening`` seconds more (time to read the title) and the
+    last ``closing`` seconds more (the end card lies over it).  ``motions`` and
+    ``transitions`` repeat in turn (an empty ``motions`` uses the photo layer's
+    ``ken_burns`` for every scene).  A clip shorter than its scene ``hold``s its
+    last frame or ``loop``s.
+    """
+
+    motions: list[KenBurns] = Field(default_factory=list)
+    transitions: list[Transition] = Field(default_factory=lambda: [Transition()])  # type: ignore[call-arg]
+    opening: float = Field(0.0, ge=0.0, le=10.0)
+    closing: float = Field(0.0, ge=0.0, le=10.0)
+    clip_end: Literal["hold", "loop"] = "hold"
+
+
 class _LayerBase(_Model):
     box: Box = (0.0, 0.0, 1.0, 1.0)
     start: float = Field(0.0, ge=0)
@@ -101,6 +133,8 @@ class _LayerBase(_Model):
     end_card: bool = False
     # Ends (with its exit animation, if any) once the end card has come in, when there is one.
     until_end_card: bool = False
+    # Drawn once per scene, with start/end counted from the scene's start ({caption} is its item's).
+    per_scene: bool = False
     overrides: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     @field_validator("overrides")
@@ -186,7 +220,7 @@ class TextLayer(_LayerBase):
         return value
 
 
-PLACEHOLDERS = ("title", "subtitle", "cta")
+PLACEHOLDERS = ("title", "subtitle", "cta", "caption")
 
 Layer = Annotated[
     PhotoLayer | LogoLayer | SolidLayer | GradientLayer | TextLayer, Field(discriminator="type")
@@ -206,6 +240,9 @@ class Template(_Model):
     aspects: list[str] = Field(default_factory=lambda: list(ASPECTS))
     layers: list[Layer] = Field(min_length=1)
     poster_frame: int | None = None
+    scenes: Scenes = Field(default_factory=Scenes)  # type: ignore[arg-type]
+    # When a video is made longer or shorter than ``duration``, the end card and the layers marked
+    # ``until_end_card`` keep their distance from the end; everything else keeps its start.
 
     _c = field_validator("background")(_check_color)
 
@@ -226,8 +263,14 @@ class Template(_Model):
                     resolve_layer(layer, aspect)
                 except ValidationError as exc:
                     raise ValueError(f"layers.{index}.overrides.{aspect}: {_first_error(exc)}") from None
-        if not any(isinstance(layer, PhotoLayer) for layer in self.layers):
+        photos = [layer for layer in self.layers if isinstance(layer, PhotoLayer)]
+        if not photos:
             raise ValueError("a template needs a photo layer")
+        if len(photos) > 1:
+            raise ValueError("a template has one photo layer (it shows every photo and clip in turn)")
+        for index, layer in enumerate(self.layers):
+            if layer.per_scene and (layer.end_card or isinstance(layer, PhotoLayer)):
+                raise ValueError(f"layers.{index}: per_scene is for text, logos and shapes, not the end card")
         return self
 
     @property
@@ -255,17 +298,22 @@ def resolve_layer(layer: Any, aspect: str) -> Any:
     return type(layer).model_validate(data)
 
 
-def resolve_layers(template: Template, aspect: str, end_card: bool) -> list[tuple[int, Any]]:
+def resolve_layers(
+    template: Template, aspect: str, end_card: bool, duration: float | None = None
+) -> list[tuple[int, Any]]:
     """The layers drawn for ``aspect``, with their index in the template.
 
     Overrides are applied; end-card layers are left out when there is no end
     card; layers marked ``until_end_card`` end when the end card is fully in.
-    The native renderer and the Remotion props both use this, so they agree.
+    With ``duration`` (a video longer or shorter than the template's), end-card
+    layers move with the end.  The native renderer and the Remotion props both use
+    this, so they agree.
     """
+    shift = 0.0 if duration is None else duration - template.duration
     card_in: float | None = None
     if end_card:
         ends = [
-            layer.start + (layer.entrance.delay + layer.entrance.duration if layer.entrance else 0.0)
+            layer.start + shift + (layer.entrance.delay + layer.entrance.duration if layer.entrance else 0.0)
             for layer in template.layers
             if layer.end_card
         ]
@@ -275,6 +323,11 @@ def resolve_layers(template: Template, aspect: str, end_card: bool) -> list[tupl
         if raw.end_card and not end_card:
             continue
         layer = resolve_layer(raw, aspect)
+        if layer.end_card and shift:
+            update: dict[str, Any] = {"start": max(0.0, layer.start + shift)}
+            if layer.end is not None:
+                update["end"] = max(update["start"] + 0.01, layer.end + shift)
+            layer = layer.model_copy(update=update)
         if layer.until_end_card and card_in is not None:
             end = card_in if layer.end is None else min(layer.end, card_in)
             layer = layer.model_copy(update={"end": end})
