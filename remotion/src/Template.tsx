@@ -1,7 +1,8 @@
 // Interprets one vidstudio template (resolved layers + text layout in the props)
 // the way vidstudio/render/paint.py (Scene.paint) does, layer by layer.
 import React, {useState} from 'react';
-import {AbsoluteFill, Img, staticFile, useCurrentFrame, useVideoConfig} from 'remotion';
+import {AbsoluteFill, Audio, Img, staticFile, useCurrentFrame, useVideoConfig} from 'remotion';
+import {activeScenes, MediaLayer} from './Scenes';
 import {ease, layerState} from './anim';
 import {FAMILIES, waitForFonts} from './fonts';
 import type {
@@ -10,18 +11,21 @@ import type {
 	ImageRef,
 	Layer,
 	LogoLayer,
+	SceneLayer,
 	PhotoLayer,
 	Scene,
 	SolidLayer,
 	TextBlock,
 	TextLayer,
+	Timeline,
+	TimelineScene,
 	VidstudioProps,
 } from './types';
 
 type Rect = {x: number; y: number; w: number; h: number};
 
 // "static:<name>": a file the local renderer copied into the bundle's public folder.
-const srcOf = (url: string): string => (url.startsWith('static:') ? staticFile(url.slice(7)) : url);
+export const srcOf = (url: string): string => (url.startsWith('static:') ? staticFile(url.slice(7)) : url);
 
 const rectOf = (box: Box, w: number, h: number): Rect => ({
 	x: box[0] * w,
@@ -140,15 +144,16 @@ const Gradient: React.FC<{layer: GradientLayer; rect: Rect}> = ({layer, rect}) =
 	return <div style={{...place(rect), background: `linear-gradient(${layer.angle}deg, ${stops})`}} />;
 };
 
-const Text: React.FC<{layer: TextLayer & {index: number}; block: TextBlock; scene: Scene; w: number; h: number}> = ({
-	layer,
-	block,
-	scene,
-	w,
-	h,
-}) => {
+const Text: React.FC<{
+	layer: TextLayer & {index: number};
+	block: TextBlock;
+	scene: Scene;
+	w: number;
+	h: number;
+	idSuffix?: string;
+}> = ({layer, block, scene, w, h, idSuffix}) => {
 	const [refW, refH] = scene.reference;
-	const filterId = `vs-shadow-${layer.index}`;
+	const filterId = `vs-shadow-${layer.index}${idSuffix ?? ''}`;
 	const shadow = layer.shadow;
 	// paint._rasterise_text: shadow sizes are fractions of 1080 reference pixels;
 	// the shadow is the glyphs' alpha, blurred, tinted and offset.
@@ -210,6 +215,51 @@ const Text: React.FC<{layer: TextLayer & {index: number}; block: TextBlock; scen
 	);
 };
 
+/** One per-scene layer (a caption) at its scene's time, with the same entrance and exit as any layer. */
+const PerSceneLayer: React.FC<{
+	layer: SceneLayer;
+	sceneOf: TimelineScene;
+	scene: Scene;
+	t: number;
+	w: number;
+	h: number;
+	short: number;
+}> = ({layer, sceneOf, scene, t, w, h, short}) => {
+	const state = layerState(layer, t - sceneOf.start, sceneOf.length);
+	if (!state) return null;
+	let content: React.ReactNode = null;
+	let rect: Rect;
+	if (layer.type === 'text') {
+		if (!layer.block) return null;
+		const s = w / scene.reference[0];
+		const [bx, by, bw, bh] = layer.block.bounds;
+		rect = {x: bx * s, y: by * s, w: bw * s, h: bh * s};
+		content = <Text layer={layer} block={layer.block} scene={scene} w={w} h={h} idSuffix={`-s${sceneOf.index}`} />;
+	} else if (layer.type === 'solid') {
+		rect = rectOf(layer.box, w, h);
+		content = <Solid layer={layer} rect={rect} short={short} />;
+	} else if (layer.type === 'gradient') {
+		rect = rectOf(layer.box, w, h);
+		content = <Gradient layer={layer} rect={rect} />;
+	} else {
+		return null;
+	}
+	const transforms: string[] = [];
+	if (state.dx || state.dy) transforms.push(`translate(${state.dx * short}px, ${state.dy * short}px)`);
+	if (state.scale !== 1.0) transforms.push(`scale(${state.scale})`);
+	return (
+		<AbsoluteFill
+			style={{
+				opacity: state.opacity,
+				transform: transforms.length ? transforms.join(' ') : undefined,
+				transformOrigin: `${rect.x + rect.w / 2}px ${rect.y + rect.h / 2}px`,
+			}}
+		>
+			{content}
+		</AbsoluteFill>
+	);
+};
+
 const Missing: React.FC = () => (
 	<AbsoluteFill style={{background: '#1d262d', color: '#fff', fontSize: 40, padding: 60}}>
 		This composition draws what vidstudio sends (scene, text layout and photo in the input props).
@@ -227,8 +277,26 @@ export const TemplateComposition: React.FC<VidstudioProps> = (props) => {
 	}
 	const t = frame / scene.fps;
 	const short = Math.min(w, h);
+	// paint.Scene._paint_per_scene: per-scene layers (captions) of every scene on screen, each on
+	// its scene's clock, right above the media layer.
+	const perScene = (line: Timeline, now: number): React.ReactNode =>
+		activeScenes(line, now).flatMap(([sceneOf]) =>
+			sceneOf.layers.map((layer) => (
+				<PerSceneLayer
+					key={`${sceneOf.index}-${layer.index}`}
+					layer={layer}
+					sceneOf={sceneOf}
+					scene={scene}
+					t={now}
+					w={w}
+					h={h}
+					short={short}
+				/>
+			)),
+		);
 	return (
 		<AbsoluteFill style={{background: scene.background, overflow: 'hidden'}}>
+			{props.soundtrack ? <Audio src={srcOf(props.soundtrack.url)} volume={props.soundtrack.volume} /> : null}
 			{scene.layers.map((layer) => {
 				if (layer.end_card && !props.end_card) return null;
 				const state = layerState(layer, t, scene.duration);
@@ -241,7 +309,22 @@ export const TemplateComposition: React.FC<VidstudioProps> = (props) => {
 				if (state.dx || state.dy) transforms.push(`translate(${state.dx * short}px, ${state.dy * short}px)`);
 				if (state.scale !== 1.0) transforms.push(`scale(${state.scale})`);
 				let content: React.ReactNode = null;
-				if (layer.type === 'photo') {
+				let after: React.ReactNode = null;
+				if (layer.type === 'photo' && props.timeline && props.media) {
+					content = (
+						<MediaLayer
+							layer={layer}
+							rect={rect}
+							short={short}
+							line={props.timeline}
+							media={props.media}
+							t={t}
+							zoom={props.timeline.zoom_transition}
+							staticFile={staticFile}
+						/>
+					);
+					after = perScene(props.timeline, t);
+				} else if (layer.type === 'photo') {
 					content = <Photo layer={layer} photo={props.photo} rect={rect} t={t} duration={scene.duration} short={short} />;
 				} else if (layer.type === 'logo') {
 					content = props.logo ? <Img src={srcOf(props.logo.url)} style={{...place(rect)}} /> : null;
@@ -253,16 +336,18 @@ export const TemplateComposition: React.FC<VidstudioProps> = (props) => {
 					content = <Text layer={layer} block={scene.text[String(layer.index)]} scene={scene} w={w} h={h} />;
 				}
 				return (
-					<AbsoluteFill
-						key={layer.index}
-						style={{
-							opacity: state.opacity,
-							transform: transforms.length ? transforms.join(' ') : undefined,
-							transformOrigin: `${cx}px ${cy}px`,
-						}}
-					>
-						{content}
-					</AbsoluteFill>
+					<React.Fragment key={layer.index}>
+						<AbsoluteFill
+							style={{
+								opacity: state.opacity,
+								transform: transforms.length ? transforms.join(' ') : undefined,
+								transformOrigin: `${cx}px ${cy}px`,
+							}}
+						>
+							{content}
+						</AbsoluteFill>
+						{after}
+					</React.Fragment>
 				);
 			})}
 		</AbsoluteFill>

@@ -79,6 +79,63 @@ export type TextBlock = {
 
 export type ImageRef = {url: string; width: number; height: number};
 
+export type TransitionType = 'cut' | 'crossfade' | 'slide' | 'push' | 'zoom' | 'wipe';
+export type Transition = {
+	type: TransitionType;
+	duration: number;
+	easing: Easing;
+	direction: 'left' | 'right' | 'up' | 'down';
+};
+
+/** One photo or clip (vidstudio.render.remotion_props.media_json). */
+export type MediaRef = {
+	kind: 'photo' | 'clip';
+	url: string;
+	width: number;
+	height: number;
+	focus: [number, number];
+	fit: 'cover' | 'blur';
+	trim_in: number;
+	trim_out: number | null;
+	clip_length: number | null; // seconds between the clip's in and out points
+	clip_duration: number | null;
+	backdrop: string | null; // "blur" fit: the photo reduced to BLUR_WIDTH px (data URL)
+	blur_dim: number;
+};
+
+/** A per-scene layer on its scene's clock, with its caption laid out (text layers). */
+export type SceneLayer = Layer & {block?: TextBlock};
+
+/** One scene of the timeline (vidstudio.render.timeline.Scene), in seconds. */
+export type TimelineScene = {
+	index: number;
+	media: number | null;
+	start: number;
+	length: number;
+	motion: KenBurns | null;
+	transition_in: Transition | null;
+	layers: SceneLayer[];
+};
+
+export type Timeline = {
+	duration: number;
+	fps: number;
+	frame_count: number;
+	clip_end: 'hold' | 'loop';
+	zoom_transition: number; // paint.ZOOM_TRANSITION: how much the outgoing scene grows in a zoom
+	scenes: TimelineScene[];
+};
+
+export type Soundtrack = {
+	url: string;
+	duration: number;
+	volume: number;
+	music_name?: string;
+	gain_db?: number;
+	fade_in?: number;
+	fade_out?: number;
+};
+
 export type Scene = {
 	template_id: string;
 	fps: number;
@@ -101,4 +158,7 @@ export type VidstudioProps = {
 	photo: ImageRef | null;
 	logo: ImageRef | null;
 	scene: Scene | null;
+	media?: MediaRef[];
+	timeline?: Timeline | null;
+	soundtrack?: Soundtrack | null;
 };

@@ -1,37 +1,59 @@
 """Input props for the Remotion twin of the templates (``remotion/``).
 
 The Remotion compositions interpret the same template JSON as :mod:`paint`; to
-keep one source of truth, vidstudio sends them:
+keep one source of truth, vidstudio sends them what Python has already decided:
 
-- the template's layers resolved for the aspect by the same pydantic models
-  (overrides applied, every default filled in), so TypeScript restates no
-  default;
-- the text layout computed here with Qt (:func:`paint.text_layout`: font size
-  after shrink-to-fit, wrapped lines, positions and baselines in the aspect's
-  reference pixels), so TypeScript draws lines and never re-fits text;
-- the user's words, the aspect, the end-card switch and the photo's URL with its
-  upright pixel size (for the cover fit and Ken Burns).
+- ``scene``: the template's layers resolved for the aspect and the video's length
+  by the same pydantic models (overrides applied, every default filled in, end
+  card moved with the end), so TypeScript restates no default;
+- ``scene.text``: the text layout computed here with Qt (:func:`paint.text_layout`:
+  font size after shrink-to-fit, wrapped lines, positions and baselines in the
+  aspect's reference pixels), so TypeScript draws lines and never re-fits text;
+- ``timeline``: the scenes of :func:`timeline.timeline` (start and length in
+  seconds, motion, the transition in), each with its per-scene layers on the
+  scene's clock and their captions laid out like the other text, so Remotion
+  never re-derives how the length is shared;
+- ``media``: every photo and clip by URL with its upright pixel size, focus, fit
+  and trim (a clip's length between its in and out points; a "blur" photo's
+  backdrop reduced to ``BLUR_WIDTH`` pixels, made with Qt as the native
+  renderer makes it);
+- ``soundtrack``: the one WAV Python mixed and normalised (``render.audio``),
+  played at volume 1, with its figures (gain, fades, music name) for the record.
 
 The props are plain JSON (``json.dumps`` works on the result).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import base64
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QImage
 
 from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import RenderError
 from vidstudio.render.fonts import make_font
-from vidstudio.render.images import probe_image
-from vidstudio.render.paint import TextBlock, text_layout, validate_props
-from vidstudio.render.props import Props
-from vidstudio.render.template import ASPECTS, Template, resolve_layers
+from vidstudio.render.images import image_cache, probe_image
+from vidstudio.render.paint import (
+    BLUR_DIM,
+    BLUR_WIDTH,
+    ZOOM_TRANSITION,
+    TextBlock,
+    layout_text,
+    text_layout,
+    validate_props,
+)
+from vidstudio.render.props import MediaItem, Props
+from vidstudio.render.template import ASPECTS, PhotoLayer, Template, Transition, resolve_layers
+from vidstudio.render.timeline import Scene, Timeline, timeline
 
-PROPS_VERSION = 1
+# 2: scenes, transitions, several media, clips and the soundtrack (1: one photo).
+PROPS_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -50,6 +72,47 @@ def image_ref(path: Path, url: str) -> ImageRef:
     """The :class:`ImageRef` of a local file served at ``url`` (EXIF orientation applied)."""
     info = probe_image(path)
     return ImageRef(url, info.width, info.height)
+
+
+@dataclass(frozen=True)
+class SoundtrackRef:
+    """The soundtrack WAV by URL and the figures it was made with (for the record)."""
+
+    url: str
+    duration: float
+    figures: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"url": self.url, "duration": self.duration, "volume": 1.0, **dict(self.figures)}
+
+
+def soundtrack_figures(props: Props, soundtrack: Any) -> dict[str, Any]:
+    """What the props record about the soundtrack: the music, its fades and the gain applied."""
+    music = props.music
+    figures: dict[str, Any] = {}
+    if music is not None:
+        figures.update(
+            music_name=music.name,
+            music_start=music.start,
+            fade_in=music.fade_in,
+            fade_out=music.fade_out,
+            at_end=music.at_end,
+        )
+    for name in ("gain_db", "loudness_lufs", "true_peak_dbtp", "sample_rate"):
+        value = getattr(soundtrack, name, None)
+        if isinstance(value, int | float):
+            figures[name] = float(value) if name != "sample_rate" else int(value)
+    figures["clip_sounds"] = sum(1 for item in props.media if item.kind == "clip" and item.keep_sound)
+    return figures
+
+
+def media_paths(props: Props) -> list[Path]:
+    """Every file a render of ``props`` loads, in order, each once: media, then the logo."""
+    seen: list[Path] = []
+    for path in [item.path for item in props.media] + ([props.logo] if props.logo else []):
+        if path not in seen:
+            seen.append(path)
+    return seen
 
 
 def _block_json(block: TextBlock) -> dict[str, Any]:
@@ -78,8 +141,7 @@ def _block_json(block: TextBlock) -> dict[str, Any]:
     }
 
 
-def scene_json(template: Template, props: Props, aspect: str) -> dict[str, Any]:
-    """The template resolved for ``aspect`` plus the text layout, as plain JSON."""
+def _check_aspect(template: Template, aspect: str) -> None:
     if aspect not in ASPECTS:
         raise RenderError(
             QT_TRANSLATE_NOOP("Message", "Unknown aspect {aspect} (use one of {items})"),
@@ -94,18 +156,30 @@ def scene_json(template: Template, props: Props, aspect: str) -> dict[str, Any]:
             aspect=aspect,
             have=have,
         )
-    layers = []
-    for index, layer in resolve_layers(template, aspect, props.end_card):
-        data = layer.model_dump(mode="json")
-        data.pop("overrides", None)
-        data["index"] = index
-        layers.append(data)
+
+
+def _layer_json(index: int, layer: Any) -> dict[str, Any]:
+    data: dict[str, Any] = layer.model_dump(mode="json")
+    data.pop("overrides", None)
+    data["index"] = index
+    return data
+
+
+def scene_json(template: Template, props: Props, aspect: str) -> dict[str, Any]:
+    """The template resolved for ``aspect`` and the video's length, plus the text layout."""
+    _check_aspect(template, aspect)
+    line = timeline(template, props)
+    layers = [
+        _layer_json(index, layer)
+        for index, layer in resolve_layers(template, aspect, props.end_card, line.duration)
+        if not layer.per_scene
+    ]
     blocks = text_layout(template, props, aspect)
     return {
         "template_id": template.id,
         "fps": template.fps,
-        "duration": template.duration,
-        "frame_count": template.frame_count,
+        "duration": line.duration,
+        "frame_count": line.frame_count,
         "background": template.background,
         "reference": list(ASPECTS[aspect]),
         "layers": layers,
@@ -113,16 +187,170 @@ def scene_json(template: Template, props: Props, aspect: str) -> dict[str, Any]:
     }
 
 
+def _scene_layer(layer: Any, scene: Scene) -> Any | None:
+    """A per-scene layer on its scene's clock (``paint.Scene._scene_layer``, the same rule)."""
+    end = scene.length if layer.end is None else layer.end
+    if layer.until_end_card and layer.end is not None:
+        # resolve_layers gave it the end card's (absolute) time.
+        end = min(scene.length, layer.end - scene.start)
+    return layer.model_copy(update={"end": end}) if end > layer.start else None
+
+
+def _transition_json(transition: Transition | None) -> dict[str, Any] | None:
+    return transition.model_dump(mode="json") if transition is not None else None
+
+
+def timeline_json(template: Template, props: Props, aspect: str) -> dict[str, Any]:
+    """The scenes (seconds), their motion and transition, and their per-scene layers laid out."""
+    line: Timeline = timeline(template, props)
+    per_scene = [
+        (index, layer)
+        for index, layer in resolve_layers(template, aspect, props.end_card, line.duration)
+        if layer.per_scene
+    ]
+    scenes = []
+    for scene in line.scenes:
+        layers = []
+        for index, raw in per_scene:
+            layer = _scene_layer(raw, scene)
+            if layer is None:
+                continue
+            data = _layer_json(index, layer)
+            if data["type"] == "text":
+                caption = scene.item.caption if scene.item is not None else ""
+                block = layout_text(template, layer, index, props, aspect, caption)
+                if block is None:
+                    continue
+                data["block"] = _block_json(block)
+            layers.append(data)
+        scenes.append(
+            {
+                "index": scene.index,
+                "media": scene.index if scene.item is not None else None,
+                "start": scene.start,
+                "length": scene.length,
+                "motion": scene.motion.model_dump(mode="json") if scene.motion is not None else None,
+                "transition_in": _transition_json(scene.transition_in),
+                "layers": layers,
+            }
+        )
+    return {
+        "duration": line.duration,
+        "fps": line.fps,
+        "frame_count": line.frame_count,
+        "clip_end": template.scenes.clip_end,
+        "zoom_transition": ZOOM_TRANSITION,
+        "scenes": scenes,
+    }
+
+
+def _photo_rect(template: Template, aspect: str) -> QRectF:
+    """The media layer's box in the aspect's reference pixels (the size Remotion renders at)."""
+    w, h = ASPECTS[aspect]
+    for _, layer in resolve_layers(template, aspect, False):
+        if isinstance(layer, PhotoLayer):
+            box = layer.box
+            return QRectF(box[0] * w, box[1] * h, box[2] * w, box[3] * h)
+    return QRectF(0, 0, w, h)
+
+
+def blur_backdrop_small(image: QImage, rect: QRectF) -> QImage:
+    """A "blur" fit's backdrop before it is scaled up: ``paint._blurred_backdrop``'s first steps.
+
+    The photo cropped to cover ``rect`` and reduced to ``BLUR_WIDTH`` pixels wide.
+    Remotion scales it up smoothly over the box and dims it by ``BLUR_DIM``, as Qt does.
+    """
+    cover = max(rect.width() / image.width(), rect.height() / image.height())
+    src_w, src_h = rect.width() / cover, rect.height() / cover
+    crop = image.copy(
+        round((image.width() - src_w) / 2), round((image.height() - src_h) / 2), round(src_w), round(src_h)
+    )
+    small_h = max(1, round(BLUR_WIDTH * rect.height() / max(1.0, rect.width())))
+    return crop.scaled(
+        BLUR_WIDTH, small_h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    ).convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _png_data_url(image: QImage) -> str:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return "data:image/png;base64," + base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def media_json(item: MediaItem, url: str, template: Template, aspect: str) -> dict[str, Any]:
+    """One photo or clip as the composition needs it (probed here, so errors name the file)."""
+    data: dict[str, Any] = {
+        "kind": item.kind,
+        "url": url,
+        "focus": list(item.focus),
+        "fit": item.fit,
+        "trim_in": item.trim_in,
+        "trim_out": item.trim_out,
+        "backdrop": None,
+        "blur_dim": BLUR_DIM,
+    }
+    if item.kind == "clip":
+        from vidstudio.render.clips import probe_clip
+
+        info = probe_clip(item.path)
+        end = item.trim_out if item.trim_out is not None else info.duration
+        # paint.Scene._prepare_media: the same length, so hold and loop start at the same frame.
+        length = max(1.0 / template.fps, min(end, info.duration) - item.trim_in)
+        data.update(width=info.width, height=info.height, clip_length=length, clip_duration=info.duration)
+        return data
+    info = probe_image(item.path)
+    data.update(width=info.width, height=info.height, clip_length=None, clip_duration=None)
+    if item.fit == "blur":
+        small = blur_backdrop_small(image_cache.get(item.path), _photo_rect(template, aspect))
+        data["backdrop"] = _png_data_url(small)
+    return data
+
+
+UrlFor = Callable[[Path], str] | Mapping[Path, str]
+
+
+def _lookup(url_for: UrlFor, path: Path) -> str:
+    return url_for[path] if isinstance(url_for, Mapping) else url_for(path)
+
+
 def remotion_input_props(
     template: Template,
     props: Props,
     aspect: str,
     *,
-    photo: ImageRef | None,
+    url_for: UrlFor | None = None,
+    photo: ImageRef | None = None,
     logo: ImageRef | None = None,
+    soundtrack: SoundtrackRef | None = None,
 ) -> dict[str, Any]:
-    """All a ``remotion/`` composition needs to draw ``template`` as :func:`paint_frame` does."""
+    """All a ``remotion/`` composition needs to draw ``template`` as :func:`paint_frame` does.
+
+    ``url_for`` gives the URL every file of :func:`media_paths` is served at (a
+    mapping or a function); None only for checking the props before anything is
+    uploaded (URLs are then empty).  ``photo``/``logo``: the one-photo form, for
+    callers that hold an :class:`ImageRef` (its URL wins for the first photo).
+    """
     validate_props(props)
+    _check_aspect(template, aspect)
+
+    def url(path: Path) -> str:
+        if photo is not None and path == props.photo:
+            return photo.url
+        if logo is not None and path == props.logo:
+            return logo.url
+        return _lookup(url_for, path) if url_for is not None else ""
+
+    media = [media_json(item, url(item.path), template, aspect) for item in props.media]
+    first_photo = next((m for m in media if m["kind"] == "photo"), None)
+    photo_ref = (
+        {"url": first_photo["url"], "width": first_photo["width"], "height": first_photo["height"]}
+        if first_photo
+        else None
+    )
+    logo_ref = image_ref(props.logo, url(props.logo)).to_json() if props.logo is not None else None
     return {
         "props_version": PROPS_VERSION,
         "aspect": aspect,
@@ -130,8 +358,16 @@ def remotion_input_props(
         "subtitle": props.subtitle,
         "cta": props.cta,
         "end_card": props.end_card,
-        "image_url": photo.url if photo else None,
-        "photo": photo.to_json() if photo else None,
-        "logo": logo.to_json() if logo else None,
+        "image_url": photo_ref["url"] if photo_ref else None,  # the first photo (0.1 props)
+        "photo": photo_ref,
+        "logo": logo_ref,
+        "media": media,
         "scene": scene_json(template, props, aspect),
+        "timeline": timeline_json(template, props, aspect),
+        "soundtrack": soundtrack.to_json() if soundtrack is not None else None,
     }
+
+
+def props_size(input_props: Mapping[str, Any]) -> int:
+    """Bytes of the props as Remotion's SDK serialises them (compact JSON, UTF-8)."""
+    return len(json.dumps(input_props, separators=(",", ":")).encode("utf-8"))
