@@ -2,7 +2,8 @@
 //
 // stdin, one JSON object per line:
 //   {"type":"render","composition":"promo","props":{...},"output":"/abs/out.mp4",
-//    "photoPath":"/abs/photo.jpg"|null,"logoPath":null,"browserExecutable":"/usr/bin/chromium"|null,
+//    "assets":[{"path":"/abs/photo.jpg","name":"vs-1a2b-0.jpg"}, ...],
+//    "browserExecutable":"/usr/bin/chromium"|null,
 //    "concurrency":null,"crf":null}
 //   {"type":"cancel"}
 // stdout, one JSON object per line:
@@ -10,8 +11,9 @@
 //    "encodedFrames":120,"stage":"encoding"} {"type":"done","output":...,"ms":...}
 //   {"type":"cancelled"} {"type":"error","message":...}
 //
-// The photo is copied into the bundle's public folder (no server of ours, no port):
-// props.photo.url becomes "static:<name>", which the composition resolves with staticFile().
+// Every asset (photos, clips, logo, the soundtrack WAV) is copied into the bundle's public
+// folder (no server of ours, no port) under the name vidstudio chose: the props already say
+// "static:<name>", which the composition resolves with staticFile().
 // When stdin closes (the app quit or died) the render is cancelled and the process exits.
 import {bundle} from '@remotion/bundler';
 import {makeCancelSignal, renderMedia, selectComposition} from '@remotion/renderer';
@@ -45,18 +47,22 @@ const render = async (request) => {
 	emit({type: 'bundled', ms: Date.now() - t0});
 	if (cancelled) throw new Error('cancelled');
 	const props = request.props;
-	const stage = (file, role) => {
-		const name = `vs-${role}-${process.pid}${path.extname(file).toLowerCase()}`;
-		fs.copyFileSync(file, path.join(serveUrl, 'public', name));
-		return `static:${name}`;
-	};
-	if (request.photoPath && props.photo) {
-		props.photo = {...props.photo, url: stage(request.photoPath, 'photo')};
-		props.image_url = props.photo.url;
+	// Every photo, clip, logo and the soundtrack, under the names the props use ("static:<name>").
+	const staged = [];
+	for (const asset of request.assets ?? []) {
+		const target = path.join(serveUrl, 'public', asset.name);
+		fs.copyFileSync(asset.path, target);
+		staged.push(target);
 	}
-	if (request.logoPath && props.logo) {
-		props.logo = {...props.logo, url: stage(request.logoPath, 'logo')};
-	}
+	process.on('exit', () => {
+		for (const file of staged) {
+			try {
+				fs.unlinkSync(file);
+			} catch {
+				// already gone
+			}
+		}
+	});
 	const browserExecutable = request.browserExecutable ?? null;
 	const chromeMode = 'chrome-for-testing';
 	const composition = await selectComposition({

@@ -8,6 +8,10 @@ An HTTP server on loopback that boto3's Lambda client talks to with
   call but ``info``), renders with vidstudio's native renderer into the local
   S3, and, like Remotion, fails the render with "AWS Concurrency limit reached"
   when ``ceil(frames / framesPerLambda) + 1`` exceeds the account's limit;
+  the props are read inline or, over Remotion's inline limit, from the bucket
+  (``input-props/<hash>.json``, the hash checked); every photo, clip, logo and
+  the soundtrack is fetched by URL first, as Chromium would, so a URL that does
+  not load fails the render;
 - ``GET /2016-08-19/account-settings/`` answers ``GetAccountSettings``.
 
 Faults to inject (``FakeLambda.faults``): ``throttle`` (HTTP 429
@@ -21,6 +25,7 @@ function ``version`` other than the client's.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import math
 import re
@@ -42,7 +47,7 @@ from vidstudio.jobs.backends import AutoBackend, LambdaBackend
 from vidstudio.render.backends import LocalBackend
 from vidstudio.render.errors import Cancelled, RenderError
 from vidstudio.render.pipeline import CancelToken, Progress, render_video
-from vidstudio.render.props import Props
+from vidstudio.render.props import MediaItem, Music, Props
 from vidstudio.render.template import ASPECTS, get_template
 
 BUCKET = "remotionlambda-useast1-local"
@@ -91,6 +96,9 @@ class FakeLambda:
         self.hang_seconds = 3.0
         self.renders: dict[str, _Render] = {}
         self.max_renderers_seen = 0
+        self.props_seen: list[dict[str, Any]] = []  # the input props of every start, as read
+        self.fetched: list[str] = []  # every URL a render loaded
+        self.soundtracks_seen: list[bytes] = []
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
         with contextlib.suppress(s3_client.exceptions.BucketAlreadyOwnedByYou):
@@ -170,16 +178,19 @@ class FakeLambda:
                 "type": "error",
                 "message": f"Could not find composition with ID {composition}.",
             }
-        props_field = payload.get("inputProps") or {}
-        if props_field.get("type") != "payload":
-            return {"type": "error", "message": "inputProps must be inline in this test function"}
+        try:
+            props = self._input_props(payload.get("inputProps") or {})
+        except Exception as exc:  # what Remotion says when it cannot read the props
+            return {"type": "error", "message": f"Could not read the input props: {exc}"}
+        self.props_seen.append(props)
         fpl = payload.get("framesPerLambda")
         if fpl is not None and payload.get("concurrency") is not None:
             return {
                 "type": "error",
                 "message": "framesPerLambda and concurrency cannot both be set",
             }
-        frames = template.frame_count
+        scene = props.get("scene") or {}
+        frames = int(scene.get("frame_count") or template.frame_count)
         renderers = math.ceil(frames / int(fpl)) if fpl else min(200, frames)
         self.max_renderers_seen = max(self.max_renderers_seen, renderers)
         render_id = uuid.uuid4().hex[:10]
@@ -199,11 +210,25 @@ class FakeLambda:
                 {"message": CONCURRENCY_ERROR, "isFatal": True, "willRetry": False, "chunk": None}
             )
         elif "stall" not in self.faults:
-            props = json.loads(props_field["payload"])
             thread = threading.Thread(target=self._render, args=(render, props), daemon=True)
             self._threads.append(thread)
             thread.start()
         return {"type": "success", "renderId": render_id, "bucketName": BUCKET}
+
+    def _input_props(self, field: dict[str, Any]) -> dict[str, Any]:
+        """The props of a start: inline, or (over the inline limit) from the bucket, as Remotion
+        reads them (``input-props/<hash>.json``; the hash must match)."""
+        if field.get("type") == "payload":
+            props: dict[str, Any] = json.loads(field["payload"])
+            return props
+        if field.get("type") != "bucket-url":
+            raise ValueError(f"unknown inputProps type {field.get('type')!r}")
+        digest = str(field["hash"])
+        body = self.s3.get_object(Bucket=field["bucketName"], Key=f"input-props/{digest}.json")["Body"].read()
+        if hashlib.sha256(body).hexdigest() != digest:
+            raise ValueError("the stored props do not match their hash")
+        stored: dict[str, Any] = json.loads(body)
+        return stored
 
     def _status(self, payload: dict[str, Any]) -> dict[str, Any]:
         render = self.renders.get(str(payload.get("renderId")))
@@ -246,14 +271,7 @@ class FakeLambda:
     def _render(self, render: _Render, props: dict[str, Any]) -> None:
         with tempfile.TemporaryDirectory(prefix="fake-lambda-") as tmp:
             try:
-                photo = self._fetch_photo(props.get("image_url"), Path(tmp))
-                vprops = Props(
-                    title=props["title"],
-                    subtitle=props.get("subtitle", ""),
-                    photo=photo,
-                    cta=props.get("cta", ""),
-                    end_card=bool(props.get("end_card", True)),
-                )
+                vprops = self._native_props(props, Path(tmp))
                 out = Path(tmp) / "out.mp4"
                 width, height = ASPECTS[props.get("aspect", "16:9")]
 
@@ -283,18 +301,59 @@ class FakeLambda:
                     {"message": f"{type(exc).__name__}: {exc}", "isFatal": True, "willRetry": False}
                 )
 
-    def _fetch_photo(self, url: str | None, folder: Path) -> Path | None:
-        if not url:
-            return None
+    def _native_props(self, props: dict[str, Any], folder: Path) -> Props:
+        """What the composition would draw, for the native renderer: every medium, the logo and
+        the soundtrack fetched by URL first, as Chromium loads them (a URL that does not load
+        fails the render, as on Lambda)."""
+        media: list[MediaItem] = []
+        items = props.get("media")
+        if items is None:  # 0.1 props: one photo
+            items = [{"kind": "photo", "url": props["image_url"]}] if props.get("image_url") else []
+        for i, item in enumerate(items):
+            suffix = ".mp4" if item["kind"] == "clip" else ".img"
+            path = self._fetch(item["url"], folder / f"media-{i}{suffix}", item["kind"])
+            media.append(
+                MediaItem(
+                    path,
+                    focus=tuple(item.get("focus") or (0.5, 0.5)),  # type: ignore[arg-type]
+                    fit=item.get("fit", "cover"),
+                    trim_in=float(item.get("trim_in") or 0.0),
+                    trim_out=item.get("trim_out"),
+                    caption=str(item.get("caption") or ""),
+                )
+            )
+        logo = self._fetch(props["logo"]["url"], folder / "logo.img", "photo") if props.get("logo") else None
+        music = None
+        if props.get("soundtrack"):
+            # Already mixed, normalised and faded: played as it is.
+            wav = self._fetch(props["soundtrack"]["url"], folder / "soundtrack.wav", "audio")
+            music = Music(wav, fade_in=0.0, fade_out=0.0, at_end="silence")
+            self.soundtracks_seen.append(wav.read_bytes()[:4])
+        scene = props.get("scene") or {}
+        template = get_template(str(scene.get("template_id") or "promo"))
+        duration = scene.get("duration")
+        return Props(
+            title=props["title"],
+            subtitle=props.get("subtitle", ""),
+            cta=props.get("cta", ""),
+            end_card=bool(props.get("end_card", True)),
+            media=tuple(media),
+            logo=logo,
+            music=music,
+            duration=None if duration is None or duration == template.duration else float(duration),
+        )
+
+    def _fetch(self, url: str, path: Path, kind: str) -> Path:
         try:
             with urllib.request.urlopen(url, timeout=10) as response:
                 data = response.read()
         except urllib.error.HTTPError as exc:
             exc.close()
-            # What Chromium reports when an <Img> cannot load (the original failure).
-            raise RuntimeError(f"Error loading image with src: {url} ({exc.code})") from None
-        path = folder / "photo"
+            # What Chromium reports when an <Img> (or OffthreadVideo, or Audio) cannot load.
+            what = {"photo": "image", "clip": "video", "audio": "audio"}[kind]
+            raise RuntimeError(f"Error loading {what} with src: {url} ({exc.code})") from None
         path.write_bytes(data)
+        self.fetched.append(url)
         return path
 
     def _cancel_requested(self, render: _Render) -> bool:

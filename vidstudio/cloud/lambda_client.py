@@ -15,11 +15,13 @@ mismatch, access denied, bad props, a broken function).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import math
 import re
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -38,8 +40,11 @@ from botocore.exceptions import (
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, UserError
 
 REMOTION_VERSION = "4.0.527"
-# Remotion's limit for inline video props (remotion-lambda: 200 KB less margins).
+# Remotion's limit for inline video props: remotion-lambda 4.0.527's ``_needs_upload``
+# (remotionclient.py) allows 200 000 bytes less a 5 KB margin and 1 KB for webhook data;
+# over it the SDK puts the props in the Remotion bucket (``_serialize_input_props``).
 MAX_INLINE_PROPS = 200_000 - 5_000 - 1024
+BUCKET_PREFIX = "remotionlambda-"
 # A Lambda function may render at most this many chunks in one render (Remotion's limit).
 MAX_RENDERERS = 200
 MIN_FRAMES_PER_LAMBDA = 4
@@ -284,6 +289,76 @@ def _find_json_objects(text: str) -> list[dict[str, Any]]:
         index = end
 
 
+def serialize_input_props(
+    input_props: dict[str, Any], store_props: Callable[[str, str], str] | None = None
+) -> dict[str, Any]:
+    """``inputProps`` of a ``start`` payload, decided as ``remotion-lambda`` 4.0.527 decides it.
+
+    Compact JSON up to :data:`MAX_INLINE_PROPS` bytes travels inline
+    (``{"type": "payload"}``); larger props are stored by ``store_props(key, body)``
+    (which returns the bucket's name) under ``input-props/<sha256>.json`` and sent as
+    ``{"type": "bucket-url", "hash", "bucketName"}``: the SDK's
+    ``_serialize_input_props``, key and hash included, so the same props reuse the object.
+    """
+    payload = json.dumps(input_props, separators=(",", ":"))
+    if len(payload.encode("utf-8")) <= MAX_INLINE_PROPS:
+        return {"type": "payload", "payload": payload if payload not in ("", "null") else json.dumps({})}
+    if store_props is None:
+        raise LambdaError(
+            LambdaErrorKind.BAD_PROPS,
+            QT_TRANSLATE_NOOP("Message", "The render request is too large for Lambda; shorten the texts."),
+        )
+    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    bucket = store_props(f"input-props/{digest}.json", payload)
+    return {"type": "bucket-url", "hash": digest, "bucketName": bucket}
+
+
+def remotion_bucket(s3_client: Any, region: str) -> str:
+    """The region's Remotion bucket (``remotionlambda-*``), created if there is none: the SDK's
+    ``_get_or_create_bucket``.  Several are an error, as in the SDK."""
+    try:
+        names = [
+            str(b["Name"])
+            for b in s3_client.list_buckets().get("Buckets", [])
+            if str(b.get("Name", "")).startswith(BUCKET_PREFIX)
+        ]
+        mine = []
+        for name in names:
+            location = s3_client.get_bucket_location(Bucket=name).get("LocationConstraint")
+            if location == region or (location in (None, "") and region == "us-east-1"):
+                mine.append(name)
+        if len(mine) > 1:
+            raise LambdaError(
+                LambdaErrorKind.BAD_PROPS,
+                QT_TRANSLATE_NOOP(
+                    "Message",
+                    "There are several Remotion buckets in {region} ({names}); keep one "
+                    "(see remotion.dev/docs/lambda/multiple-buckets).",
+                ),
+                region=region,
+                names=", ".join(mine),
+            )
+        if mine:
+            return mine[0]
+        name = f"{BUCKET_PREFIX}{region.replace('-', '')}-{uuid.uuid4().hex[:10]}"
+        if region == "us-east-1":
+            s3_client.create_bucket(Bucket=name)
+        else:
+            s3_client.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": region})
+        return name
+    except ClientError as exc:
+        raise LambdaError(
+            LambdaErrorKind.FAILED,
+            QT_TRANSLATE_NOOP("Message", "The Remotion bucket in {region} cannot be found or made."),
+            str(exc),
+            region=region,
+        ) from None
+    except (BotoCoreError, OSError) as exc:
+        raise LambdaError(
+            LambdaErrorKind.NETWORK, QT_TRANSLATE_NOOP("Message", "Cannot reach AWS S3."), str(exc)
+        ) from None
+
+
 class _ConcurrencyCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -340,16 +415,11 @@ class RemotionLambda:
         input_props: dict[str, Any],
         frames_per_lambda: int,
         out_name: str | None = None,
+        store_props: Callable[[str, str], str] | None = None,
     ) -> dict[str, Any]:
-        """The ``start`` payload exactly as ``remotion-lambda`` serialises RenderMediaParams."""
-        serialized = json.dumps(input_props, separators=(",", ":"))
-        if len(serialized.encode("utf-8")) > MAX_INLINE_PROPS:
-            raise LambdaError(
-                LambdaErrorKind.BAD_PROPS,
-                QT_TRANSLATE_NOOP(
-                    "Message", "The render request is too large for Lambda; shorten the texts."
-                ),
-            )
+        """The ``start`` payload exactly as ``remotion-lambda`` serialises RenderMediaParams
+        (large props stored through ``store_props``: :func:`serialize_input_props`)."""
+        serialized = serialize_input_props(input_props, store_props)
         s = self.settings
         return {
             "enableCancellation": True,
@@ -358,7 +428,7 @@ class RemotionLambda:
             "concurrency": None,
             "composition": composition,
             "serveUrl": s.serve_url.strip().rstrip("/"),
-            "inputProps": {"type": "payload", "payload": serialized},
+            "inputProps": serialized,
             "codec": "h264",
             "imageFormat": "jpeg",
             "maxRetries": 1,
@@ -562,6 +632,7 @@ class RemotionLambda:
         input_props: dict[str, Any],
         frame_count: int,
         out_name: str | None = None,
+        store_props: Callable[[str, str], str] | None = None,
     ) -> tuple[StartedRender, int]:
         """Start a render sized to the account's concurrency; the render and framesPerLambda."""
         fpl = frames_per_lambda(frame_count, self.account_concurrency())
@@ -570,6 +641,7 @@ class RemotionLambda:
             input_props=input_props,
             frames_per_lambda=fpl,
             out_name=out_name,
+            store_props=store_props,
         )
         result = self.invoke(payload)
         try:

@@ -3,11 +3,16 @@
 Order, each step failing with a plain :class:`LambdaError`:
 
 1. ``info``: the function's Remotion version must be :data:`REMOTION_VERSION`.
-2. The photo is uploaded (an :class:`ImageHost`, e.g. Supabase Storage) and its
-   URL proven: fetched back with status 200, an image content type and the same
-   bytes.  Otherwise nothing is invoked (a render that cannot load its photo dies
-   halfway and still costs money).
-3. ``start`` with ``framesPerLambda`` sized to the account's concurrency.
+2. Every file the render loads (each photo and clip, the logo, the soundtrack
+   WAV) is uploaded (an :class:`ImageHost`, e.g. Supabase Storage) under a name
+   made from its content, so a retry reuses it, and its URL proven: a photo is
+   fetched back with status 200, an image content type and the same bytes; a clip
+   or the soundtrack with a ranged GET: a video or audio content type, the same
+   size and the same first bytes.  Otherwise nothing is invoked (a render that
+   cannot load a file dies halfway and still costs money).
+3. ``start`` with ``framesPerLambda`` sized to the account's concurrency; props
+   over Remotion's inline limit go to the Remotion bucket first, as the SDK does
+   (:func:`~vidstudio.cloud.lambda_client.serialize_input_props`).
 4. ``status`` polled into progress reports until done, a fatal error, a stall,
    the overall timeout, or cancel (which asks Remotion to stop the render).
 5. The MP4 is downloaded from S3 to the output path (temp name, then renamed).
@@ -16,12 +21,13 @@ Order, each step failing with a plain :class:`LambdaError`:
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -34,16 +40,18 @@ from vidstudio.cloud.lambda_client import (
     RemotionLambda,
     RenderStatus,
     StartedRender,
+    remotion_bucket,
     status_error,
 )
 from vidstudio.messages import QT_TRANSLATE_NOOP
 
 
 class ImageHost(Protocol):
-    """Where the photo goes so Lambda's browser can load it (Supabase Storage in the app)."""
+    """Where the media go so Lambda's browser can load them (Supabase Storage in the app)."""
 
     def upload_image(self, path: Path) -> str:
-        """Upload ``path``; the URL a browser can GET it from."""
+        """Upload ``path`` (a photo, a clip or a sound) under :func:`hosted_name`; the URL a
+        browser can GET it from."""
         ...
 
     def close(self) -> None:
@@ -79,6 +87,8 @@ class LambdaOutcome:
     size_bytes: int
     wall_time: float
 
+
+UPLOADING = QT_TRANSLATE_NOOP("Message", "Uploading the photos, clips and music")
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff")
 
@@ -142,6 +152,88 @@ def prove_image_url(url: str, expected: bytes, *, timeout: float = 20.0) -> None
         )
 
 
+# How much of a clip or a soundtrack is fetched back to prove its URL (its size comes from
+# Content-Range): enough to see the container's header, not the whole file.
+PROOF_BYTES = 64 * 1024
+MEDIA_TYPES = ("video/", "audio/")
+
+
+def prove_media_url(url: str, path: Path, *, timeout: float = 20.0) -> None:
+    """Prove that ``url`` serves the file at ``path`` before a render loads it.
+
+    A photo: :func:`prove_image_url` (the whole file).  A clip or a sound: a ranged GET
+    of the first :data:`PROOF_BYTES`: status 200 or 206, a video or audio content type,
+    the file's size (Content-Range, else Content-Length) and its first bytes.
+    """
+    path = Path(path)
+    if _content_type(path).startswith("image/"):
+        prove_image_url(url, path.read_bytes(), timeout=timeout)
+        return
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        head = handle.read(PROOF_BYTES)
+    name = path.name
+    request = urllib.request.Request(
+        url, method="GET", headers={"User-Agent": "vidstudio", "Range": f"bytes=0-{len(head) - 1}"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            status = response.status
+            content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            content_range = response.headers.get("Content-Range", "")
+            length = response.headers.get("Content-Length")
+            body = response.read(len(head))
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        raise LambdaError(
+            LambdaErrorKind.IMAGE_URL,
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The uploaded file {name} cannot be loaded back (HTTP {code}); the render was not started.",
+            ),
+            f"{url}: {exc}",
+            name=name,
+            code=exc.code,
+        ) from None
+    except (urllib.error.URLError, OSError) as exc:
+        raise LambdaError(
+            LambdaErrorKind.IMAGE_URL,
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The uploaded file {name} cannot be loaded back (no connection); the render was not started.",
+            ),
+            f"{url}: {exc}",
+            name=name,
+        ) from None
+    if not content_type.startswith(MEDIA_TYPES):
+        raise LambdaError(
+            LambdaErrorKind.IMAGE_URL,
+            QT_TRANSLATE_NOOP(
+                "Message",
+                "The link of {name} does not serve a video or a sound ({value}); the render was not started.",
+            ),
+            url,
+            name=name,
+            value=content_type or "no type",
+        )
+    total: int | None = None
+    if status == 206 and "/" in content_range:
+        with contextlib.suppress(ValueError):
+            total = int(content_range.rsplit("/", 1)[1])
+    elif status == 200 and length is not None:
+        with contextlib.suppress(ValueError):
+            total = int(length)
+    if status not in (200, 206) or total != size or body != head:
+        raise LambdaError(
+            LambdaErrorKind.IMAGE_URL,
+            QT_TRANSLATE_NOOP(
+                "Message", "The file at {name} is not the one uploaded; the render was not started."
+            ),
+            f"{url}: status {status}, {total} bytes of {size}",
+            name=name,
+        )
+
+
 class LambdaRenderer:
     """Renders one composition on Remotion Lambda and brings the MP4 home."""
 
@@ -181,17 +273,39 @@ class LambdaRenderer:
         """Settings' "Test connection": the version, or a LambdaError saying what is wrong."""
         return self.remotion.check_version()
 
-    def upload_photo(self, path: Path) -> str:
+    def upload_media(self, path: Path) -> str:
+        """Upload one photo, clip or sound and prove its URL (:func:`prove_media_url`)."""
         url = self._images.upload_image(path)
-        prove_image_url(url, Path(path).read_bytes())
+        prove_media_url(url, Path(path))
         return url
+
+    upload_photo = upload_media
+
+    def store_props(self, key: str, body: str) -> str:
+        """Put props too large to travel inline in the Remotion bucket (as the SDK does); its name."""
+        bucket = self.remotion.settings.bucket_name or remotion_bucket(
+            self._s3, self.remotion.settings.region
+        )
+        with s3_transfer(
+            LambdaErrorKind.FAILED,
+            QT_TRANSLATE_NOOP(
+                "Message", "The render request is too large for Lambda and could not be stored in S3."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Message", "The render request could not be stored in S3 for Lambda (connection lost)."
+            ),
+        ):
+            self._s3.put_object(
+                Bucket=bucket, Key=key, Body=body.encode("utf-8"), ContentType="application/json"
+            )
+        return bucket
 
     def render(
         self,
         *,
         composition: str,
-        photo: Path | None,
-        make_props: Callable[[str | None], dict[str, Any]],
+        uploads: Sequence[Path],
+        make_props: Callable[[Mapping[Path, str]], dict[str, Any]],
         frame_count: int,
         output: Path,
         progress: Callable[[LambdaProgress], None],
@@ -228,18 +342,21 @@ class LambdaRenderer:
         report("checking", message=QT_TRANSLATE_NOOP("Message", "Connecting to Lambda"))
         self.remotion.check_version()
         check_cancel()
-        url: str | None = None
-        if photo is not None:
-            report("uploading", message=QT_TRANSLATE_NOOP("Message", "Uploading the photo"))
-            url = self.upload_photo(photo)
+        urls: dict[Path, str] = {}
+        for path in uploads:
+            if path in urls:
+                continue
+            report("uploading", message=UPLOADING)
+            urls[path] = self.upload_media(path)
             check_cancel()
-        input_props = make_props(url)
+        input_props = make_props(urls)
         report("starting", message=QT_TRANSLATE_NOOP("Message", "Starting the render on Lambda"))
         render, fpl = self.remotion.start(
             composition=self.remotion.settings.composition_for(composition),
             input_props=input_props,
             frame_count=frame_count,
             out_name=out_name,
+            store_props=self.store_props,
         )
         status = self._poll(render, started, report, check_cancel, wait)
         report("downloading", status, QT_TRANSLATE_NOOP("Message", "Downloading the video"))
@@ -371,7 +488,7 @@ def make_lambda_clients(
     return lambda_client, s3_client
 
 
-_IMAGE_CONTENT_TYPES = {
+_CONTENT_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
     ".jfif": "image/jpeg",
@@ -381,28 +498,58 @@ _IMAGE_CONTENT_TYPES = {
     ".bmp": "image/bmp",
     ".tif": "image/tiff",
     ".tiff": "image/tiff",
+    ".mp4": "video/mp4",
+    ".m4v": "video/mp4",
+    ".mov": "video/quicktime",
+    ".webm": "video/webm",
+    ".mkv": "video/x-matroska",
+    ".wav": "audio/wav",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".aac": "audio/aac",
+    ".flac": "audio/flac",
+    ".ogg": "audio/ogg",
+    ".oga": "audio/ogg",
+    ".opus": "audio/ogg",
 }
 
 
+def _content_type(path: Path) -> str:
+    return _CONTENT_TYPES.get(Path(path).suffix.lower(), "application/octet-stream")
+
+
+def content_digest(path: Path) -> str:
+    """The first 32 hex digits of the file's SHA-256: the same file gets the same hosted name."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:32]
+
+
 def hosted_name(path: Path, prefix: str) -> tuple[str, str]:
-    """Where a photo is hosted for a Lambda render (``<prefix><random>/<safe name>``: any file
-    name, WhatsApp's or with emoji, becomes a safe key) and its content type."""
+    """Where a photo, clip or sound is hosted for a Lambda render and its content type.
+
+    ``<prefix><content digest>/<safe name>``: any file name, WhatsApp's or with emoji,
+    becomes a safe key, and the same file always gets the same key, so a retried
+    render reuses what the first attempt uploaded.
+    """
+    path = Path(path)
     suffix = path.suffix.lower()
-    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "photo"
-    content_type = _IMAGE_CONTENT_TYPES.get(suffix, "application/octet-stream")
-    return f"{prefix}{uuid.uuid4().hex}/{safe}{suffix}", content_type
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)[:60] or "media"
+    return f"{prefix}{content_digest(path)}/{safe}{suffix}", _content_type(path)
 
 
 @contextlib.contextmanager
-def s3_transfer(refused_kind: LambdaErrorKind, refused: str, lost: str) -> Iterator[None]:
+def s3_transfer(refused_kind: LambdaErrorKind, refused: str, lost: str, **params: object) -> Iterator[None]:
     """A Lambda render's own S3 transfer: S3 said no → ``refused``; the connection or the disk
     failed → ``lost`` (worth falling back from).  The AWS text goes to the log only."""
     try:
         yield
     except ClientError as exc:
-        raise LambdaError(refused_kind, refused, str(exc)) from None
+        raise LambdaError(refused_kind, refused, str(exc), **params) from None
     except (BotoCoreError, OSError) as exc:
-        raise LambdaError(LambdaErrorKind.NETWORK, lost, str(exc)) from None
+        raise LambdaError(LambdaErrorKind.NETWORK, lost, str(exc), **params) from None
 
 
 class S3ImageHost:
@@ -424,17 +571,27 @@ class S3ImageHost:
         with contextlib.suppress(Exception):
             self._s3.close()
 
+    def _already_there(self, key: str, size: int) -> bool:
+        """A retry's file: the same content-named key, the same size (then not sent again)."""
+        try:
+            head = self._s3.head_object(Bucket=self.bucket, Key=key)
+        except (ClientError, BotoCoreError, OSError):
+            return False
+        return int(head.get("ContentLength", -1)) == size
+
     def upload_image(self, path: Path) -> str:
         path = Path(path)
         key, content_type = hosted_name(path, self.prefix)
         with s3_transfer(
             LambdaErrorKind.IMAGE_URL,
-            QT_TRANSLATE_NOOP("Message", "The photo could not be uploaded for the Lambda render."),
+            QT_TRANSLATE_NOOP("Message", "The file {name} could not be uploaded for the Lambda render."),
             QT_TRANSLATE_NOOP(
-                "Message", "The photo could not be uploaded for the Lambda render (connection lost)."
+                "Message", "The file {name} could not be uploaded for the Lambda render (connection lost)."
             ),
+            name=path.name,
         ):
-            self._s3.upload_file(str(path), self.bucket, key, ExtraArgs={"ContentType": content_type})
+            if not self._already_there(key, path.stat().st_size):
+                self._s3.upload_file(str(path), self.bucket, key, ExtraArgs={"ContentType": content_type})
             url: str = self._s3.generate_presigned_url(
                 "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=self.expires
             )
@@ -474,7 +631,10 @@ class SupabaseImageHost:
             network = kind in ("network", "dns", "timeout", "server", "throttled")
             raise LambdaError(
                 LambdaErrorKind.NETWORK if network else LambdaErrorKind.IMAGE_URL,
-                QT_TRANSLATE_NOOP("Message", "The photo could not be uploaded for the Lambda render: {exc}"),
+                QT_TRANSLATE_NOOP(
+                    "Message", "The file {name} could not be uploaded for the Lambda render: {exc}"
+                ),
                 f"{type(exc).__name__}: {exc}",
+                name=path.name,
                 exc=exc,
             ) from None

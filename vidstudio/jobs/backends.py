@@ -18,7 +18,10 @@ read once) or passed in by tests, and closed with the backend (:meth:`RenderBack
 from __future__ import annotations
 
 import logging
+import tempfile
+from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize
@@ -26,8 +29,9 @@ from PySide6.QtCore import QSize
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, UserError, message
 from vidstudio.render.backends import BackendResult, LocalBackend, RenderBackend, RenderRequest, Started
 from vidstudio.render.errors import Cancelled, RenderError
+from vidstudio.render.media import check_media
 from vidstudio.render.pipeline import Progress
-from vidstudio.render.remotion_props import ImageRef, image_ref, remotion_input_props
+from vidstudio.render.remotion_props import media_paths, remotion_input_props, write_soundtrack
 from vidstudio.render.timeline import frame_count
 from vidstudio.settings import RenderOn, Settings
 
@@ -92,14 +96,22 @@ class LambdaBackend(RenderBackend):
         template, props = request.template, request.props
         total = frame_count(template, props)
         run.report(Progress("preparing", 0, total, 0.0, message=message(CONNECTING)))
-        # The layout is checked here, before anything is uploaded or invoked.
-        photo_size: ImageRef | None = image_ref(props.photo, "") if props.photo else None
+        # Every file is checked, and the layout made, before anything is uploaded or invoked:
+        # a missing or broken photo, clip or music file is one plain sentence naming it.
+        check_media(props)
+        remotion_input_props(template, props, request.aspect)
+        with tempfile.TemporaryDirectory(prefix="vidstudio-lambda-") as folder:
+            return self._render_with(request, run, total, Path(folder))
 
-        def make_props(url: str | None) -> dict[str, Any]:
-            photo = ImageRef(url, photo_size.width, photo_size.height) if url and photo_size else None
-            return remotion_input_props(template, props, request.aspect, photo=photo)
+    def _render_with(self, request: RenderRequest, run: Started, total: int, folder: Path) -> BackendResult:
+        template, props = request.template, request.props
+        soundtrack = write_soundtrack(template, props, folder)
+        uploads = media_paths(props) + ([soundtrack.path] if soundtrack is not None else [])
 
-        make_props(None)  # fail on bad props before any network call
+        def make_props(urls: Mapping[Path, str]) -> dict[str, Any]:
+            track = soundtrack.ref(urls[soundtrack.path]) if soundtrack is not None else None
+            return remotion_input_props(template, props, request.aspect, url_for=urls, soundtrack=track)
+
         from vidstudio.cloud.lambda_client import LambdaError, LambdaErrorKind
 
         def on_progress(p: LambdaProgress) -> None:
@@ -114,7 +126,7 @@ class LambdaBackend(RenderBackend):
         try:
             outcome: LambdaOutcome = self.renderer.render(
                 composition=template.id,
-                photo=props.photo,
+                uploads=uploads,
                 make_props=make_props,
                 frame_count=total,
                 output=request.output,

@@ -3,8 +3,9 @@
 Available when Node 18 or newer is found and ``remotion/node_modules`` is
 installed (a developer or an office that chose Remotion; the installer ships
 neither).  The child, ``remotion/scripts/render.mjs``, speaks JSON lines on
-stdin/stdout: no port is opened by vidstudio, the photo is copied into the
-bundle's public folder by the child.
+stdin/stdout: no port is opened by vidstudio; every photo, clip, logo and the
+soundtrack WAV (:func:`remotion_props.write_soundtrack`, the samples the native
+encoder muxes) is copied into the bundle's public folder by the child.
 
 The child runs in its own process group (POSIX session; on Windows a new process
 group) and is terminated, then killed, with its Chromium on cancel, on error and
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,12 +38,13 @@ from vidstudio.render import winjob
 from vidstudio.render.backends import BackendResult, RenderBackend, RenderRequest, Started
 from vidstudio.render.encoder import temp_path_for
 from vidstudio.render.errors import Cancelled, RenderError
+from vidstudio.render.media import check_media
 from vidstudio.render.pipeline import (
     CancelToken,
     Progress,
     ProgressCallback,
 )
-from vidstudio.render.remotion_props import image_ref, remotion_input_props
+from vidstudio.render.remotion_props import media_paths, remotion_input_props, write_soundtrack
 from vidstudio.render.timeline import frame_count
 from vidstudio.resources import resource_root
 
@@ -206,20 +209,45 @@ class RemotionLocalBackend(RenderBackend):
         template, props = request.template, request.props
         total = frame_count(template, props)
         report(Progress("preparing", 0, total, 0.0, message=user_message(STARTING)))
-        photo = image_ref(props.photo, "static:photo") if props.photo else None
-        logo = image_ref(props.logo, "static:logo") if props.logo else None
-        input_props = remotion_input_props(template, props, request.aspect, photo=photo, logo=logo)
-        temp = temp_path_for(request.output)
-        message = {
-            "type": "render",
-            "composition": template.id,
-            "props": input_props,
-            "output": str(temp),
-            "photoPath": str(props.photo) if props.photo else None,
-            "logoPath": str(props.logo) if props.logo else None,
-            "browserExecutable": self.browser_executable,
-            "concurrency": self.concurrency,
-        }
+        # Every file the composition loads is copied into the bundle's public folder under a
+        # name of its own (no port is opened): "static:<name>" in the props.
+        check_media(props)
+        token = uuid.uuid4().hex[:12]
+        with tempfile.TemporaryDirectory(prefix="vidstudio-remotion-") as folder:
+            soundtrack = write_soundtrack(template, props, Path(folder))
+            assets: dict[Path, str] = {}
+            for i, path in enumerate(media_paths(props) + ([soundtrack.path] if soundtrack else [])):
+                assets[path] = f"vs-{token}-{i}{path.suffix.lower()}"
+            urls = {path: f"static:{name}" for path, name in assets.items()}
+            track = soundtrack.ref(urls[soundtrack.path]) if soundtrack is not None else None
+            input_props = remotion_input_props(
+                template, props, request.aspect, url_for=urls, soundtrack=track
+            )
+            temp = temp_path_for(request.output)
+            message = {
+                "type": "render",
+                "composition": template.id,
+                "props": input_props,
+                "output": str(temp),
+                "assets": [{"path": str(path), "name": name} for path, name in assets.items()],
+                "browserExecutable": self.browser_executable,
+                "concurrency": self.concurrency,
+            }
+            self._render_to(request, message, temp, total, started, report, cancel)
+        result = run.result(request, request.output, request.output.stat().st_size)
+        report(Progress("done", total, total, result.wall_time, 0.0))
+        return BackendResult(render=result, backend=self.name)
+
+    def _render_to(
+        self,
+        request: RenderRequest,
+        message: dict[str, Any],
+        temp: Path,
+        total: int,
+        started: float,
+        report: ProgressCallback,
+        cancel: CancelToken,
+    ) -> None:
         try:
             self._run(message, total, started, report, cancel)
             if not temp.exists():
@@ -230,9 +258,6 @@ class RemotionLocalBackend(RenderBackend):
         finally:
             with contextlib.suppress(OSError):
                 temp.unlink()
-        result = run.result(request, request.output, request.output.stat().st_size)
-        report(Progress("done", total, total, result.wall_time, 0.0))
-        return BackendResult(render=result, backend=self.name)
 
     def _run(
         self,

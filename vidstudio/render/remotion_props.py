@@ -106,6 +106,46 @@ def soundtrack_figures(props: Props, soundtrack: Any) -> dict[str, Any]:
     return figures
 
 
+@dataclass(frozen=True)
+class WrittenSoundtrack:
+    """The soundtrack of a render written as a WAV file, ready to be served or uploaded."""
+
+    path: Path
+    duration: float
+    figures: Mapping[str, Any]
+
+    def ref(self, url: str) -> SoundtrackRef:
+        return SoundtrackRef(url, self.duration, self.figures)
+
+
+def write_soundtrack(template: Template, props: Props, folder: Path) -> WrittenSoundtrack | None:
+    """The soundtrack the native encoder muxes, written to ``folder``/soundtrack.wav (None: silent).
+
+    The very samples of the native render (music with its start, fades and loop, clip
+    sounds kept under it, normalised to −14 LUFS), computed once here; Remotion plays
+    them at volume 1, so both videos sound the same.
+    """
+    keeps = any(item.kind == "clip" and item.keep_sound for item in props.media)
+    if props.music is None and not keeps:
+        return None
+    from vidstudio.render import audio
+
+    duration = timeline(template, props).duration
+    soundtrack = _native_soundtrack(audio, template, props, duration)
+    if soundtrack is None:
+        return None
+    path = audio.write_wav(soundtrack, Path(folder) / "soundtrack.wav")
+    return WrittenSoundtrack(Path(path), duration, soundtrack_figures(props, soundtrack))
+
+
+def _native_soundtrack(audio: Any, template: Template, props: Props, duration: float) -> Any:
+    """What the native pipeline makes for ``props`` (render.audio's own entry point when it has one)."""
+    for_props = getattr(audio, "soundtrack_for", None)
+    if for_props is not None:
+        return for_props(template, props)
+    return audio.make_soundtrack(props.music, duration)
+
+
 def media_paths(props: Props) -> list[Path]:
     """Every file a render of ``props`` loads, in order, each once: media, then the logo."""
     seen: list[Path] = []
@@ -291,6 +331,7 @@ def media_json(item: MediaItem, url: str, template: Template, aspect: str) -> di
         "trim_out": item.trim_out,
         "backdrop": None,
         "blur_dim": BLUR_DIM,
+        "caption": item.caption,  # for the record: the composition draws timeline.scenes[].layers
     }
     if item.kind == "clip":
         from vidstudio.render.clips import probe_clip
