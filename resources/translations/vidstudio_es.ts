@@ -854,6 +854,14 @@
         <translation>La imagen {name} es demasiado grande para la memoria de este ordenador.</translation>
     </message>
     <message>
+        <source>A video can have at most {limit} photos and clips; this one has {count}.</source>
+        <translation>Un vídeo puede tener como máximo {limit} fotos y clips; este tiene {count}.</translation>
+    </message>
+    <message>
+        <source>A video lasts from {low} to {high} seconds; {value} seconds is outside that.</source>
+        <translation>Un vídeo dura de {low} a {high} segundos; {value} segundos queda fuera.</translation>
+    </message>
+    <message>
         <source>The title is empty; type a title.</source>
         <translation>El título está vacío; escribe un título.</translation>
     </message>
@@ -1040,6 +1048,14 @@
     <message>
         <source>The photo {name} is no longer there; add it again.</source>
         <translation>La foto {name} ya no está; vuelve a añadirla.</translation>
+    </message>
+    <message>
+        <source>The clip {name} is no longer there; add it again.</source>
+        <translation>El clip {name} ya no está; vuelve a añadirlo.</translation>
+    </message>
+    <message>
+        <source>The music file {name} is no longer there; choose it again.</source>
+        <translation>El archivo de música {name} ya no está; vuelve a elegirlo.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist; choose another output folder.</source>
