@@ -1,0 +1,76 @@
+"""Media for tour tests: the shared test photos plus generated ones, and a short H.264 clip."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+TESTDATA_PHOTOS = (
+    "coffee.png",
+    "chelsea.png",
+    "astronaut.png",
+    "WhatsApp Image 2026-02-06 at 3.58.30 PM.jpeg",
+)
+
+
+def generated_photo(path: Path, width: int, height: int, seed: int) -> Path:
+    """A photo-like JPEG with gradients and shapes (edges and smooth areas), the same every time."""
+    rng = np.random.default_rng(seed)
+    y, x = np.mgrid[0:height, 0:width]
+    pixels = np.stack([x * 255 / width, y * 255 / height, (x + y) % 256], -1).astype(np.uint8)
+    image = Image.fromarray(pixels)
+    draw = ImageDraw.Draw(image)
+    for _ in range(30):
+        x0, y0 = int(rng.integers(0, width)), int(rng.integers(0, height))
+        w, h = int(rng.integers(20, width // 4)), int(rng.integers(20, height // 4))
+        draw.ellipse([x0, y0, x0 + w, y0 + h], fill=tuple(int(v) for v in rng.integers(0, 255, 3)))
+    image.save(path, quality=92)
+    return path
+
+
+def tour_photos(testdata: Path, folder: Path) -> list[Path]:
+    """Six photos in ``folder``: a landscape, the cat, the astronaut, a generated wide one, a
+    generated portrait (for the blurred fit) and the WhatsApp photo (a name with spaces)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for name in TESTDATA_PHOTOS:
+        target = folder / name
+        if not target.exists():
+            shutil.copy(testdata / name, target)
+        copies.append(target)
+    wide = folder / "pool.jpg"
+    tall = folder / "tower.jpg"
+    if not wide.exists():
+        generated_photo(wide, 1600, 1000, 1)
+    if not tall.exists():
+        generated_photo(tall, 900, 1600, 2)
+    return [copies[0], copies[1], copies[2], wide, tall, copies[3]]
+
+
+def make_clip(path: Path, *, seconds: float = 2.0, fps: int = 30, size: tuple[int, int] = (640, 360)) -> Path:
+    """A short H.264 MP4 made with PyAV: a gradient that scrolls and a square that moves."""
+    import av
+
+    width, height = size
+    frames = round(seconds * fps)
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=fps)
+        stream.width, stream.height = width, height
+        stream.pix_fmt = "yuv420p"
+        stream.options = {"crf": "16", "preset": "veryfast"}
+        y, x = np.mgrid[0:height, 0:width]
+        for i in range(frames):
+            rgb = np.stack([(x + 4 * i) % 256, y * 255 // height, np.full_like(x, (i * 5) % 256)], -1).astype(
+                np.uint8
+            )
+            left = 40 + i * (width - 160) // max(1, frames - 1)
+            rgb[120:220, left : left + 80] = (250, 250, 250)
+            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return path
