@@ -11,7 +11,7 @@ from remotion_lambda import RemotionClient
 from remotion_lambda.models import Privacy, RenderMediaParams
 from remotion_lambda.version import VERSION as SDK_VERSION
 
-from vidstudio.cloud.lambda_client import REMOTION_VERSION, LambdaSettings, RemotionLambda
+from vidstudio.cloud.lambda_client import MAX_INLINE_PROPS, REMOTION_VERSION, LambdaSettings, RemotionLambda
 
 REPO = Path(__file__).resolve().parents[2]
 SERVE_URL = "https://remotionlambda-useast1-abc.s3.us-east-1.amazonaws.com/sites/vidstudio/index.html"
@@ -90,3 +90,46 @@ def test_status_payload_is_what_the_sdk_serialises() -> None:
 def test_info_payload_is_what_the_js_client_sends() -> None:
     # @remotion/lambda-client getFunctionInfo(): {logLevel, type: 'info'}, no version.
     assert _ours().info_payload() == {"logLevel": "info", "type": "info"}
+
+
+def test_large_props_go_by_bucket_url_as_the_sdk_sends_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over 193 976 bytes (the SDK's 200 000 less its margins) the props go to the bucket first."""
+    big = {**PROPS, "media": [{"backdrop": "data:image/png;base64," + "A" * 7000, "i": i} for i in range(28)]}
+    small = {**PROPS, "media": [{"i": i} for i in range(28)]}
+    stored: list[tuple[str, str]] = []
+
+    def store(key: str, body: str) -> str:
+        stored.append((key, body))
+        return "remotionlambda-useast1-abc"
+
+    sdk_stored: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(RemotionClient, "_get_or_create_bucket", lambda self: "remotionlambda-useast1-abc")
+    monkeypatch.setattr(
+        RemotionClient,
+        "_upload_to_s3",
+        lambda self, bucket, key, body: sdk_stored.append((bucket, key, body)),
+    )
+    for props, inline in ((small, True), (big, False)):
+        ours = _ours().start_payload(
+            composition="tour", input_props=props, frames_per_lambda=34, store_props=store
+        )
+        params = RenderMediaParams(
+            composition="tour", input_props=props, frames_per_lambda=34, enable_cancellation=True
+        )
+        sdk = json.loads(_sdk().construct_render_request(params, render_type="video-or-audio"))
+        assert json.loads(json.dumps(ours)) == sdk
+        assert (sdk["inputProps"]["type"] == "payload") is inline
+    assert len(json.dumps(big, separators=(",", ":"))) > MAX_INLINE_PROPS
+    assert [(key, body) for _, key, body in sdk_stored] == stored
+    ((key, body),) = stored
+    assert key == f"input-props/{ours['inputProps']['hash']}.json" and json.loads(body) == big
+
+
+def test_the_inline_limit_is_the_sdks() -> None:
+    import inspect
+
+    from remotion_lambda.remotionclient import RemotionClient as Client
+
+    source = inspect.getsource(Client._needs_upload)
+    assert "200_000 - margin" in source and "5_000 + 1024" in source
+    assert MAX_INLINE_PROPS == 200_000 - (5_000 + 1024)
