@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from helpers.fake_lambda import BUCKET, PHOTO_BUCKET, FakeLambda
-from helpers.tour_media import generated_photo, tour_photos
+from helpers.tour_media import generated_photo, make_clip, tour_photos
 from vidstudio.cloud import lambda_client
+from vidstudio.cloud.lambda_client import LambdaError
 from vidstudio.cloud.lambda_render import S3ImageHost, hosted_name
 from vidstudio.jobs.backends import LambdaBackend
 from vidstudio.render.backends import RenderRequest
@@ -87,6 +88,62 @@ def test_a_tour_renders_through_lambda_with_every_photo_uploaded_and_proven_firs
     assert props["scene"]["frame_count"] == 300
     # The function loaded every URL it was given, each once.
     assert sorted(fake_lambda.fetched) == sorted(m["url"] for m in props["media"])
+
+
+def test_a_tour_with_a_clip_uploads_and_proves_the_clip_before_start(
+    fake_lambda: FakeLambda, make_renderer: Any, s3_client: Any, testdata: Path, tmp_path: Path
+) -> None:
+    photos = tour_photos(testdata, tmp_path)[:2]
+    clip = make_clip(tmp_path / "pool walk.mp4", seconds=1.5)
+    host = _CountingHost(s3_client)
+    media = [MediaItem(photos[0]), MediaItem(clip, caption="Pool walk"), MediaItem(photos[1])]
+    output = tmp_path / "tour.mp4"
+    request = RenderRequest(get_template("tour"), _tour(media, duration=6.0), output)
+    result = LambdaBackend(make_renderer(image_host=host)).render(request)
+
+    assert result.backend == "lambda" and result.render.frames == 180
+    assert host.asked == [photos[0], clip, photos[1]]
+    key, content_type = hosted_name(clip, "sources/")
+    assert content_type == "video/mp4" and key.endswith("/pool-walk.mp4")
+    head = s3_client.head_object(Bucket=PHOTO_BUCKET, Key=key)
+    assert head["ContentLength"] == clip.stat().st_size and head["ContentType"] == "video/mp4"
+    (props,) = fake_lambda.props_seen
+    assert [m["kind"] for m in props["media"]] == ["photo", "clip", "photo"]
+    assert props["media"][1]["clip_length"] == pytest.approx(1.5, abs=0.02)
+    # Every URL the render loads was proven before the start, and loaded by the function.
+    types = fake_lambda.types()
+    assert types.index("start") == 1 and types[0] == "info"
+    assert sorted(fake_lambda.fetched) == sorted(m["url"] for m in props["media"])
+
+
+def test_a_clip_url_that_serves_something_else_never_starts_a_render(
+    fake_lambda: FakeLambda, make_renderer: Any, s3_client: Any, testdata: Path, tmp_path: Path
+) -> None:
+    clip = make_clip(tmp_path / "walk.mp4", seconds=1.0)
+
+    class _Truncating(S3ImageHost):
+        """Uploads a clip cut short under the clip's own name (a broken upload)."""
+
+        def upload_image(self, path: Path) -> str:
+            url = super().upload_image(path)
+            if path.suffix == ".mp4":
+                key, _ = hosted_name(path, self.prefix)
+                data = path.read_bytes()[:1000]
+                s3_client.put_object(Bucket=PHOTO_BUCKET, Key=key, Body=data, ContentType="video/mp4")
+            return url
+
+    photos = tour_photos(testdata, tmp_path)[:1]
+    request = RenderRequest(
+        get_template("tour"), _tour([MediaItem(photos[0]), MediaItem(clip)], duration=5.0), tmp_path / "v.mp4"
+    )
+    renderer = make_renderer(image_host=_Truncating(s3_client, PHOTO_BUCKET))
+    with pytest.raises(LambdaError) as info:
+        LambdaBackend(renderer).render(request)
+    assert str(info.value) == "The file at walk.mp4 is not the one uploaded; the render was not started."
+    assert "start" not in fake_lambda.types()
+    # The next attempt sees the broken object (a different size) and uploads the clip again.
+    LambdaBackend(make_renderer()).render(request)
+    assert "start" in fake_lambda.types()
 
 
 def test_a_retried_render_reuses_what_the_first_uploaded(
