@@ -336,11 +336,11 @@ def media_json(item: MediaItem, url: str, template: Template, aspect: str) -> di
     if item.kind == "clip":
         from vidstudio.render.clips import probe_clip
 
-        info = probe_clip(item.path)
-        end = item.trim_out if item.trim_out is not None else info.duration
+        clip = probe_clip(item.path)
+        end = item.trim_out if item.trim_out is not None else clip.duration
         # paint.Scene._prepare_media: the same length, so hold and loop start at the same frame.
-        length = max(1.0 / template.fps, min(end, info.duration) - item.trim_in)
-        data.update(width=info.width, height=info.height, clip_length=length, clip_duration=info.duration)
+        length = max(1.0 / template.fps, min(end, clip.duration) - item.trim_in)
+        data.update(width=clip.width, height=clip.height, clip_length=length, clip_duration=clip.duration)
         return data
     info = probe_image(item.path)
     data.update(width=info.width, height=info.height, clip_length=None, clip_duration=None)
