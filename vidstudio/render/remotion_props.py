@@ -26,6 +26,7 @@ The props are plain JSON (``json.dumps`` works on the result).
 from __future__ import annotations
 
 import base64
+import importlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -98,10 +99,12 @@ def soundtrack_figures(props: Props, soundtrack: Any) -> dict[str, Any]:
             fade_out=music.fade_out,
             at_end=music.at_end,
         )
-    for name in ("gain_db", "loudness_lufs", "true_peak_dbtp", "sample_rate"):
+    # render.audio.Soundtrack measures what it made (FFmpeg's ebur128 on the samples).
+    for key, name in (("loudness_lufs", "loudness"), ("true_peak_dbtp", "true_peak")):
         value = getattr(soundtrack, name, None)
         if isinstance(value, int | float):
-            figures[name] = float(value) if name != "sample_rate" else int(value)
+            figures[key] = round(float(value), 2)
+    figures["sample_rate"] = 48000
     figures["clip_sounds"] = sum(1 for item in props.media if item.kind == "clip" and item.keep_sound)
     return figures
 
@@ -139,11 +142,29 @@ def write_soundtrack(template: Template, props: Props, folder: Path) -> WrittenS
 
 
 def _native_soundtrack(audio: Any, template: Template, props: Props, duration: float) -> Any:
-    """What the native pipeline makes for ``props`` (render.audio's own entry point when it has one)."""
-    for_props = getattr(audio, "soundtrack_for", None)
-    if for_props is not None:
-        return for_props(template, props)
-    return audio.make_soundtrack(props.music, duration)
+    """What the native pipeline makes for ``props`` (its own entry point when it has one).
+
+    Otherwise the same call: the music, and each kept clip sound from the clip's in
+    point for as long as the clip shows in its scene, placed at the scene's start.
+    """
+    for module in ("vidstudio.render.pipeline", "vidstudio.render.audio"):
+        for_props = getattr(importlib.import_module(module), "soundtrack_for", None)
+        if for_props is not None:
+            return for_props(template, props)
+    sounds = []
+    for scene in timeline(template, props).scenes:
+        item = scene.item
+        if item is None or item.kind != "clip" or not item.keep_sound:
+            continue
+        from vidstudio.render.clips import clip_audio, probe_clip
+
+        info = probe_clip(item.path)
+        end = item.trim_out if item.trim_out is not None else info.duration
+        length = min(scene.length, max(0.0, min(end, info.duration) - item.trim_in))
+        samples = clip_audio(item.path, item.trim_in, length)
+        if samples is not None:
+            sounds.append(audio.ClipSound(samples, scene.start))
+    return audio.make_soundtrack(props.music, duration, sounds)
 
 
 def media_paths(props: Props) -> list[Path]:
