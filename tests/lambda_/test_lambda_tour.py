@@ -17,7 +17,7 @@ from vidstudio.cloud.lambda_render import S3ImageHost, hosted_name
 from vidstudio.jobs.backends import LambdaBackend
 from vidstudio.render.backends import RenderRequest
 from vidstudio.render.errors import RenderError
-from vidstudio.render.props import MediaItem, Props
+from vidstudio.render.props import MediaItem, Music, Props
 from vidstudio.render.template import get_template
 from vidstudio.render.timeline import timeline
 
@@ -114,6 +114,33 @@ def test_a_tour_with_a_clip_uploads_and_proves_the_clip_before_start(
     types = fake_lambda.types()
     assert types.index("start") == 1 and types[0] == "info"
     assert sorted(fake_lambda.fetched) == sorted(m["url"] for m in props["media"])
+
+
+def test_the_soundtrack_is_uploaded_proven_and_played_at_volume_one(
+    fake_lambda: FakeLambda, make_renderer: Any, s3_client: Any, testdata: Path, tmp_path: Path
+) -> None:
+    from helpers.sound import make_track
+
+    photos = tour_photos(testdata, tmp_path)[:2]
+    song = make_track(tmp_path / "Sunset Lounge.mp3", 8.0, kind="music-like", level_dbfs=-22.0)
+    music = Music(song, fade_in=0.5, fade_out=1.5)
+    host = _CountingHost(s3_client)
+    request = RenderRequest(
+        get_template("tour"),
+        _tour([MediaItem(p) for p in photos], music=music, duration=5.0),
+        tmp_path / "v.mp4",
+    )
+    LambdaBackend(make_renderer(image_host=host)).render(request)
+
+    # The photos, then the soundtrack WAV (not the MP3: the mix is made here, once).
+    assert host.asked[:2] == photos and len(host.asked) == 3
+    assert host.asked[2].name == "soundtrack.wav" and not host.asked[2].exists()  # a temporary file
+    (props,) = fake_lambda.props_seen
+    track = props["soundtrack"]
+    assert track["volume"] == 1.0 and track["duration"] == 5.0
+    assert track["music_name"] == "Sunset Lounge" and track["fade_in"] == 0.5 and track["fade_out"] == 1.5
+    assert track["loudness_lufs"] == pytest.approx(-14.0, abs=0.5)
+    assert track["url"] in fake_lambda.fetched and fake_lambda.soundtracks_seen == [b"RIFF"]
 
 
 def test_a_clip_url_that_serves_something_else_never_starts_a_render(
