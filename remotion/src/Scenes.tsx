@@ -95,6 +95,43 @@ const Picture: React.FC<{media: MediaRef; style: React.CSSProperties; t: number;
 	return <Img src={src} style={style} />;
 };
 
+/**
+ * A clip's "blur" backdrop, frame by frame: paint._blurred_backdrop reduces the covering crop to
+ * BLUR_WIDTH px and scales it back up (a box then a triangle filter, of one reduced pixel each:
+ * a blur of standard deviation about 0.42 × w / BLUR_WIDTH); CSS blurs the frame that much.  The
+ * frame is drawn larger than the box so that the blur does not fade at the box's edges.
+ */
+const ClipBackdrop: React.FC<{
+	media: MediaRef;
+	w: number;
+	h: number;
+	t: number;
+	scene: TimelineScene;
+	fps: number;
+	clipEnd: 'hold' | 'loop';
+	staticFile: (name: string) => string;
+}> = ({media, w, h, t, scene, fps, clipEnd, staticFile}) => {
+	const sigma = (0.42 * w) / media.blur_width;
+	const cover = Math.max(w / media.width, h / media.height);
+	const pad = 3 * sigma;
+	const grow = Math.max((w + 2 * pad) / w, (h + 2 * pad) / h);
+	const cw = media.width * cover * grow;
+	const ch = media.height * cover * grow;
+	return (
+		<div style={{position: 'absolute', inset: 0, filter: `blur(${sigma}px)`}}>
+			<Picture
+				media={media}
+				t={t}
+				scene={scene}
+				fps={fps}
+				clipEnd={clipEnd}
+				staticFile={staticFile}
+				style={{position: 'absolute', left: (w - cw) / 2, top: (h - ch) / 2, width: cw, height: ch, maxWidth: 'none'}}
+			/>
+		</div>
+	);
+};
+
 /** paint.Scene._paint_scene: cover crop around the focus with the motion, or the "blur" fit. */
 const SceneView: React.FC<SceneViewProps> = ({scene, media, w, h, t, opacity, fps, clipEnd, staticFile}) => {
 	const [scale, mx, my] = motionAt(scene.motion, progressOf(scene, t));
@@ -107,13 +144,15 @@ const SceneView: React.FC<SceneViewProps> = ({scene, media, w, h, t, opacity, fp
 		const dim = Math.round(255 * media.blur_dim) / 255;
 		return (
 			<>
-				<div style={{position: 'absolute', left: 0, top: 0, width: w, height: h, opacity}}>
+				<div style={{position: 'absolute', left: 0, top: 0, width: w, height: h, opacity, overflow: 'hidden'}}>
 					{media.backdrop ? (
 						<img
 							src={media.backdrop}
 							style={{position: 'absolute', left: 0, top: 0, width: w, height: h, maxWidth: 'none'}}
 						/>
-					) : null}
+					) : (
+						<ClipBackdrop media={media} w={w} h={h} t={t} scene={scene} fps={fps} clipEnd={clipEnd} staticFile={staticFile} />
+					)}
 					<div style={{position: 'absolute', inset: 0, background: `rgba(0, 0, 0, ${dim})`}} />
 				</div>
 				<div style={{position: 'absolute', left: 0, top: 0, width: w, height: h, opacity}}>

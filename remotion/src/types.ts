@@ -101,6 +101,7 @@ export type MediaRef = {
 	clip_duration: number | null;
 	backdrop: string | null; // "blur" fit: the photo reduced to BLUR_WIDTH px (data URL)
 	blur_dim: number;
+	blur_width: number; // paint.BLUR_WIDTH
 };
 
 /** A per-scene layer on its scene's clock, with its caption laid out (text layers). */

@@ -352,6 +352,7 @@ def media_json(item: MediaItem, url: str, template: Template, aspect: str) -> di
         "trim_out": item.trim_out,
         "backdrop": None,
         "blur_dim": BLUR_DIM,
+        "blur_width": BLUR_WIDTH,
         "caption": item.caption,  # for the record: the composition draws timeline.scenes[].layers
     }
     if item.kind == "clip":
