@@ -106,14 +106,15 @@ CLIP_SECONDS = 1.5
 
 
 def _clip_props(folder: Path) -> Props:
-    """A wide photo, a 1.5 s H.264 clip (its scene is longer: the clip holds its last frame), the cup."""
+    """A wide photo, a 1.5 s H.264 clip (its scene is longer: the clip holds its last frame), then
+    the same clip from 0.3 s with the blurred fit."""
     clip = folder / "pool-walk.mp4"
     if not clip.exists():
         make_clip(clip, seconds=CLIP_SECONDS)
     media = (
         MediaItem(folder / "pool.jpg"),
         MediaItem(clip, caption="Pool walk"),
-        MediaItem(folder / "coffee.png"),
+        MediaItem(clip, fit="blur", trim_in=0.3),
     )
     return Props(title=TITLE, subtitle=SUBTITLE, cta=CTA, media=media, duration=9.0)
 
@@ -129,11 +130,12 @@ def _clip_frames() -> list[tuple[str, int]]:
         ("clip-playing", round(line.middle(1) * line.fps)),
         ("clip-held", round(held * line.fps)),
         ("clip-push", round(line.transition_middle(2) * line.fps)),
+        ("clip-blur-trimmed", round((line.scenes[2].start + 0.9) * line.fps)),
     ]
 
 
 def _clip_props_shape() -> Props:
-    names = ("a.jpg", "b.mp4", "c.png")
+    names = ("a.jpg", "b.mp4", "c.mp4")
     return Props(title=TITLE, media=tuple(MediaItem(Path(n)) for n in names), duration=9.0)
 
 
