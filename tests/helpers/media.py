@@ -5,7 +5,7 @@ green bar that moves along the top half; and in the band ``5/8 .. 7/8`` of the h
 row of ``BITS`` white (1) / black (0) cells, most significant first, spelling the
 frame's index.  :func:`frame_number` reads the index back from any upright, scaled
 copy of the frame (the cells are large enough to survive compression and scaling).
-``"noise"`` pans a fixed random texture instead (realistic bitrate, for timings).
+``"noise"`` pans a random texture with fresh grain instead (a phone-like bitrate, for timings).
 
 ``size`` is the size the encoder stores (a phone's portrait clip is stored 1920×1080);
 with ``rotation`` (degrees clockwise that a player applies) the picture is drawn
@@ -63,10 +63,14 @@ class _Noise:
         small = rng.integers(0, 256, (height // 8 + 1, width // 8 + 80, 3), dtype=np.uint8)
         self.texture = np.repeat(np.repeat(small, 8, axis=0), 8, axis=1)
         self.width, self.height = width, height
+        self.rng = rng
 
     def frame(self, index: int) -> np.ndarray:
         x = (index * 4) % (self.texture.shape[1] - self.width)
-        return np.ascontiguousarray(self.texture[: self.height, x : x + self.width])
+        picture = self.texture[: self.height, x : x + self.width]
+        # Fresh grain on every frame, as a camera sensor has: a phone-like bitrate.
+        grain = self.rng.integers(0, 24, (self.height, self.width, 1), dtype=np.uint8)
+        return np.ascontiguousarray(picture | grain)
 
 
 def make_clip(
@@ -81,6 +85,7 @@ def make_clip(
     audio: bool = False,
     pattern: str = "bars",
     faststart: bool = False,
+    options: dict[str, str] | None = None,
 ) -> Path:
     """Write a clip to ``path`` (the container follows its suffix) and return the path."""
     path = Path(path)
@@ -97,6 +102,8 @@ def make_clip(
             video.codec_context.options = {"x265-params": "log-level=error"}
         if codec == "libvpx-vp9":
             video.codec_context.options = {"deadline": "realtime", "cpu-used": "8"}
+        if options:
+            video.codec_context.options = {**video.codec_context.options, **options}
         time_base = Fraction(1, 1000) if vfr else Fraction(1, fps)
         video.codec_context.time_base = time_base
         if rotation:

@@ -32,6 +32,7 @@ keep their own few reference frames.  Never a whole clip.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 from collections.abc import Iterator
@@ -43,6 +44,7 @@ from typing import Self
 
 import av
 import av.container
+import av.filter
 import av.video.reformatter
 import numpy as np
 from av.video.frame import VideoFrame
@@ -71,7 +73,8 @@ NOT_A_VIDEO = QT_TRANSLATE_NOOP("Message", "{name} is not a video vidstudio can 
 DAMAGED = QT_TRANSLATE_NOOP("Message", "The clip {name} is damaged or incomplete.")
 NO_VIDEO = QT_TRANSLATE_NOOP("Message", "{name} has no picture, only sound; choose a video clip.")
 CODEC = QT_TRANSLATE_NOOP(
-    "Message", "The clip {name} is in the {codec} format, which vidstudio cannot read; use H.264, HEVC or VP9."
+    "Message",
+    "The clip {name} is in the {codec} format, which vidstudio cannot read; use H.264, HEVC or VP9.",
 )
 
 # The first bytes of the containers vidstudio reads: such a file that FFmpeg
@@ -272,6 +275,8 @@ class ClipReader:
         self._origin = opened.origin
         self._size = cover_size(self._info.width, self._info.height, cover)
         self._reformatter = av.video.reformatter.VideoReformatter()
+        self._graph: av.filter.Graph | None = None
+        self._graph_shape: tuple[int, int, str] | None = None
         self._frames: Iterator[VideoFrame] = self._decode()
         self._shown: VideoFrame | None = opened.first
         self._shown_at = 0.0
@@ -337,7 +342,9 @@ class ClipReader:
 
     def _mark_damaged(self) -> None:
         if not self.damaged:
-            log.warning("clip %s is damaged after %d frames: holding the last good one", self._info.path, self.decoded)
+            log.warning(
+                "clip %s is damaged after %d frames: holding the last good one", self._info.path, self.decoded
+            )
         self.damaged = True
 
     def _next(self) -> tuple[VideoFrame, float] | None:
@@ -401,21 +408,45 @@ class ClipReader:
         self._image_serial = self._shown_serial
         return self._image
 
+    def _upright(self, frame: VideoFrame) -> VideoFrame:
+        """``frame`` turned upright by libavfilter (transpose works on the small YUV planes, in SIMD)."""
+        rotation = self._info.rotation
+        if not rotation:
+            return frame
+        shape = (frame.width, frame.height, frame.format.name)
+        if self._graph is None or self._graph_shape != shape:
+            graph = av.filter.Graph()
+            chain = [
+                graph.add_buffer(
+                    width=frame.width,
+                    height=frame.height,
+                    format=frame.format,
+                    time_base=self._stream.time_base or Fraction(1, 1000),
+                )
+            ]
+            if rotation == 180:
+                chain += [graph.add("hflip"), graph.add("vflip")]
+            else:
+                chain.append(graph.add("transpose", "clock" if rotation == 90 else "cclock"))
+            chain.append(graph.add("buffersink"))
+            for left, right in itertools.pairwise(chain):
+                left.link_to(right)
+            graph.configure()
+            self._graph, self._graph_shape = graph, shape
+        self._graph.push(frame)
+        turned = self._graph.vpull()
+        return turned
+
     def _to_qimage(self, frame: VideoFrame) -> QImage:
         width, height = self._size
-        rotation = self._info.rotation
-        stored_w, stored_h = (height, width) if rotation in (90, 270) else (width, height)
         scaled = self._reformatter.reformat(
-            frame, width=stored_w, height=stored_h, format="bgra", interpolation="BILINEAR"
+            self._upright(frame), width=width, height=height, format="bgra", interpolation="BILINEAR"
         )
         plane = scaled.planes[0]
-        pixels = np.frombuffer(plane, np.uint8).reshape(stored_h, plane.line_size)
-        source = pixels[:, : stored_w * 4].reshape(stored_h, stored_w, 4)
-        if rotation:
-            source = np.rot90(source, k=-rotation // 90)  # k < 0: clockwise
+        source = np.frombuffer(plane, np.uint8).reshape(height, plane.line_size)
         image = QImage(width, height, QImage.Format.Format_RGB32)
         target = np.frombuffer(image.bits(), np.uint8).reshape(height, image.bytesPerLine())
-        target[:, : width * 4].reshape(height, width, 4)[...] = source
+        target[:, : width * 4] = source[:, : width * 4]
         return image
 
     def close(self) -> None:
@@ -427,6 +458,7 @@ class ClipReader:
             close()
         self._shown = self._ahead = None
         self._image = None
+        self._graph = None
         self._container.close()
 
     def __enter__(self) -> Self:
@@ -462,9 +494,7 @@ def clip_audio(path: Path, start: float, duration: float) -> np.ndarray | None:
         position: int | None = None  # the index in ``out`` of the next resampled sample
         try:
             if start > 0 and stream.time_base is not None:
-                container.seek(
-                    math.floor((origin + start) / stream.time_base), stream=stream, backward=True
-                )
+                container.seek(math.floor((origin + start) / stream.time_base), stream=stream, backward=True)
             for packet in container.demux(stream):
                 for frame in stream.decode(packet):
                     if position is None:
