@@ -5,6 +5,7 @@ green bar that moves along the top half; and in the band ``5/8 .. 7/8`` of the h
 row of ``BITS`` white (1) / black (0) cells, most significant first, spelling the
 frame's index.  :func:`frame_number` reads the index back from any upright, scaled
 copy of the frame (the cells are large enough to survive compression and scaling).
+``"still"`` repeats frame 0 (fast to write: for sizes and memory, not for timing).
 ``"noise"`` pans a random texture with fresh grain instead (a phone-like bitrate, for timings).
 
 ``size`` is the size the encoder stores (a phone's portrait clip is stored 1920×1080);
@@ -91,10 +92,10 @@ def make_clip(
     path = Path(path)
     stored_w, stored_h = size
     upright_w, upright_h = (stored_h, stored_w) if rotation in (90, 270) else (stored_w, stored_h)
-    options = {"movflags": "faststart"} if faststart else {}
+    muxer = {"movflags": "faststart"} if faststart else {}
     times = frame_times(seconds, fps, vfr)
     noise = _Noise(upright_w, upright_h) if pattern == "noise" else None
-    with av.open(str(path), "w", options=options) as container:
+    with av.open(str(path), "w", options=muxer) as container:
         video = container.add_stream(codec, rate=fps)
         video.width, video.height = stored_w, stored_h
         video.pix_fmt = "yuv420p"
@@ -113,11 +114,14 @@ def make_clip(
             sound = container.add_stream("libopus" if path.suffix == ".webm" else "aac", rate=48000)
             sound.layout = "stereo"
         samples_done = 0
+        still: av.VideoFrame | None = None
         for index, t in enumerate(times):
-            picture = noise.frame(index) if noise is not None else _bars(index, upright_w, upright_h)
-            if rotation:
-                picture = np.ascontiguousarray(np.rot90(picture, k=rotation // 90))
-            frame = av.VideoFrame.from_ndarray(picture, format="rgb24")
+            if still is not None:
+                frame = still
+            else:
+                frame = _frame(pattern, noise, index, upright_w, upright_h, rotation)
+                if pattern == "still":
+                    still = frame = frame.reformat(format="yuv420p")  # converted once, not per frame
             frame.pts = round(t / time_base)
             frame.time_base = time_base
             for packet in video.encode(frame):
@@ -146,6 +150,15 @@ def _write_tone(container: av.container.OutputContainer, sound: av.AudioStream, 
             container.mux(packet)
         done += chunk
     return done
+
+
+def _frame(
+    pattern: str, noise: _Noise | None, index: int, width: int, height: int, rotation: int
+) -> av.VideoFrame:
+    picture = noise.frame(index) if noise is not None else _bars(index, width, height)
+    if rotation:
+        picture = np.ascontiguousarray(np.rot90(picture, k=rotation // 90))
+    return av.VideoFrame.from_ndarray(picture, format="rgb24")
 
 
 def make_audio_only(path: Path, seconds: float = 1.0) -> Path:

@@ -61,6 +61,13 @@ log = logging.getLogger(__name__)
 # instead of decoding every frame on the way (a 30 fps H.264 GOP is often 1–2 s).
 SEEK_AHEAD = 2.0
 AUDIO_RATE = 48000
+# WebM and MKV store times in whole milliseconds: a 30 fps clip's frame 29 is at
+# 0.967 s, after the output's 29/30 s.  A frame due this little after ``t`` is
+# the one shown at ``t``.
+TIME_SLACK = 0.001
+# Seek the sound this much before the start: AAC and Opus decoders need a frame or
+# two to warm up after a seek, and the samples before the start are dropped anyway.
+AUDIO_PREROLL = 0.2
 # A clip whose first frame has not come out after this many packets is not usable.
 FIRST_FRAME_PACKETS = 300
 
@@ -73,8 +80,7 @@ NOT_A_VIDEO = QT_TRANSLATE_NOOP("Message", "{name} is not a video vidstudio can 
 DAMAGED = QT_TRANSLATE_NOOP("Message", "The clip {name} is damaged or incomplete.")
 NO_VIDEO = QT_TRANSLATE_NOOP("Message", "{name} has no picture, only sound; choose a video clip.")
 CODEC = QT_TRANSLATE_NOOP(
-    "Message",
-    "The clip {name} is in the {codec} format, which vidstudio cannot read; use H.264, HEVC or VP9.",
+    "Message", "The clip {name} uses a video format vidstudio cannot read; use H.264, HEVC or VP9."
 )
 
 # The first bytes of the containers vidstudio reads: such a file that FFmpeg
@@ -136,9 +142,8 @@ def _video_stream(container: av.container.InputContainer, path: Path) -> VideoSt
     if not container.streams.video:
         raise _error(NO_VIDEO if container.streams.audio else NOT_A_VIDEO, path)
     stream = container.streams.video[0]
-    if stream.codec_context is None:
-        codec = getattr(stream.codec, "name", None) or "unknown"
-        raise _error(CODEC, path, codec=codec)
+    if stream.codec_context is None:  # FFmpeg knows no decoder for it
+        raise _error(CODEC, path)
     return stream
 
 
@@ -163,7 +168,7 @@ def _first_frame(container: av.container.InputContainer, stream: VideoStream, pa
             if count >= FIRST_FRAME_PACKETS:
                 break
     except av.error.PatchWelcomeError:
-        raise _error(CODEC, path, codec=stream.codec_context.name) from None
+        raise _error(CODEC, path) from None
     except av.FFmpegError:
         raise _error(DAMAGED, path) from None
     raise _error(DAMAGED, path)
@@ -304,7 +309,7 @@ class ClipReader:
         """The upright frame shown at ``t`` seconds (before the start: the first; past the end: the last)."""
         if self._closed:
             raise ValueError("ClipReader is closed")
-        target = max(0.0, t) if math.isfinite(t) else (math.inf if t > 0 else 0.0)
+        target = max(0.0, t) + TIME_SLACK if math.isfinite(t) else (math.inf if t > 0 else 0.0)
         if t >= self._info.duration:
             target = math.inf
         if not self._covers(target):
@@ -443,7 +448,7 @@ class ClipReader:
             self._upright(frame), width=width, height=height, format="bgra", interpolation="BILINEAR"
         )
         plane = scaled.planes[0]
-        source = np.frombuffer(plane, np.uint8).reshape(height, plane.line_size)
+        source = np.frombuffer(memoryview(plane), np.uint8).reshape(height, plane.line_size)
         image = QImage(width, height, QImage.Format.Format_RGB32)
         target = np.frombuffer(image.bits(), np.uint8).reshape(height, image.bytesPerLine())
         target[:, : width * 4] = source[:, : width * 4]
@@ -494,7 +499,8 @@ def clip_audio(path: Path, start: float, duration: float) -> np.ndarray | None:
         position: int | None = None  # the index in ``out`` of the next resampled sample
         try:
             if start > 0 and stream.time_base is not None:
-                container.seek(math.floor((origin + start) / stream.time_base), stream=stream, backward=True)
+                preroll = max(0.0, origin + start - AUDIO_PREROLL)
+                container.seek(math.floor(preroll / stream.time_base), stream=stream, backward=True)
             for packet in container.demux(stream):
                 for frame in stream.decode(packet):
                     if position is None:
