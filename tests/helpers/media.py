@@ -92,7 +92,7 @@ def make_clip(
     path = Path(path)
     stored_w, stored_h = size
     upright_w, upright_h = (stored_h, stored_w) if rotation in (90, 270) else (stored_w, stored_h)
-    muxer = {"movflags": "faststart"} if faststart else {}
+    muxer = {"movflags": "faststart"} if faststart and path.suffix in (".mp4", ".mov", ".m4v") else {}
     times = frame_times(seconds, fps, vfr)
     noise = _Noise(upright_w, upright_h) if pattern == "noise" else None
     with av.open(str(path), "w", options=muxer) as container:
@@ -170,6 +170,22 @@ def make_audio_only(path: Path, seconds: float = 1.0) -> Path:
         for packet in sound.encode():
             container.mux(packet)
     return Path(path)
+
+
+def spoil_packet(path: Path, index: int) -> tuple[int, float]:
+    """Overwrite the payload of the ``index``-th video packet with noise, keeping the container intact.
+
+    Returns the packet's position in the file and its time in seconds.
+    """
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        packets = [(p.pos, p.size, float(p.pts * p.time_base)) for p in container.demux(stream) if p.size]
+    position, size, at = packets[index]
+    data = bytearray(Path(path).read_bytes())
+    noise = np.random.default_rng(index).integers(0, 256, size - 2, dtype=np.uint8).tobytes()
+    data[position + 2 : position + size] = noise
+    Path(path).write_bytes(bytes(data))
+    return position, at
 
 
 def truncate(path: Path, fraction: float) -> Path:

@@ -19,6 +19,7 @@ from helpers.media import (
     make_audio_only,
     make_clip,
     pixel,
+    spoil_packet,
     truncate,
 )
 from vidstudio.messages import Kind
@@ -295,21 +296,57 @@ def test_the_image_owns_its_pixels_after_the_reader_closes(h264: Path) -> None:
         reader.frame_at(0.0)
 
 
-def test_a_webm_cut_short_holds_its_last_good_frame(tmp_path: Path, media: Path) -> None:
-    # WebM has no index up front, so the probe cannot see the missing end; the reader holds.
-    whole = make_clip(media / "cut.webm", codec="libvpx-vp9", size=SMALL, seconds=2.0)
+@pytest.mark.parametrize("fraction", [0.3, 0.8])
+def test_a_webm_cut_short_is_damaged(tmp_path: Path, media: Path, fraction: float) -> None:
+    # WebM has no index up front: the probe reads the times of the last second's packets.
+    whole = media / "whole.webm"
+    if not whole.exists():
+        make_clip(whole, codec="libvpx-vp9", size=SMALL, seconds=2.0, audio=True)
     cut = tmp_path / "cut.webm"
     cut.write_bytes(whole.read_bytes())
-    truncate(cut, 0.5)
-    info = probe_clip(cut)
-    with ClipReader(cut, QSize(160, 90)) as reader:
-        assert frame_number(reader.frame_at(0.1)) == 3
-        last = reader.frame_at(info.duration - 0.05)
-        held = frame_number(last)
-        assert 3 < held < 59
-        assert frame_number(reader.frame_at(info.duration + 1)) == held
-        assert_upright(last)
-        assert reader.damaged or held < 59
+    truncate(cut, fraction)
+    refused(cut, clips.DAMAGED)
+    assert probe_clip(whole).duration == pytest.approx(2.0, abs=0.05)
+
+
+@pytest.mark.parametrize("name", ["grain.mp4", "grain.webm"])
+def test_a_clip_cut_while_it_is_read_holds_its_last_good_frame(
+    tmp_path: Path, name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The file shrinks under an open reader (a copy being replaced, a network drive gone):
+    # the render goes on with the last good frame and the reader says it is damaged.
+    webm = name.endswith(".webm")
+    options = {"crf": "4", "b": "0"} if webm else {"crf": "4"}  # large: far more than FFmpeg reads ahead
+    codec = "libvpx-vp9" if webm else "libx264"
+    path = make_clip(
+        tmp_path / name, codec=codec, size=SMALL, pattern="noise", faststart=True, options=options
+    )
+    assert path.stat().st_size > 1_000_000
+    with ClipReader(path, QSize(160, 90)) as reader:
+        first = reader.frame_at(0.1)
+        with path.open("r+b") as file:
+            file.truncate(path.stat().st_size // 3)
+        held = reader.frame_at(1.9)
+        assert held.size() == QSize(160, 90)
+        assert reader.frame_at(5.0) is held
+        assert held is not first
+        assert reader.damaged
+    assert "damaged" in caplog.text
+
+
+@pytest.mark.parametrize("name", ["spoilt.mp4", "spoilt.webm"])
+def test_a_packet_that_does_not_decode_is_skipped_to_the_next_keyframe(tmp_path: Path, name: str) -> None:
+    codec = "libvpx-vp9" if name.endswith(".webm") else "libx264"
+    path = make_clip(tmp_path / name, codec=codec, size=SMALL, options={"g": "15"})  # keyframes every 0.5 s
+    spoil_packet(path, 20)
+    assert probe_clip(path).duration == pytest.approx(2.0, abs=0.05)  # the file is whole
+    with ClipReader(path, QSize(160, 90)) as reader:
+        numbers = [frame_number(reader.frame_at(step / 30)) for step in range(60)]
+    assert numbers[:15] == list(range(15))
+    assert numbers[30:] == list(range(30, 60))  # back from the keyframe after the damage
+    assert numbers == sorted(numbers)  # held frames repeat: nothing goes back or shows garbage
+    held = [n for step, n in enumerate(numbers) if n != step]
+    assert held and len(set(held)) == 1
 
 
 # -- sound and thumbnails --------------------------------------------------------------------------------

@@ -68,6 +68,11 @@ TIME_SLACK = 0.001
 # Seek the sound this much before the start: AAC and Opus decoders need a frame or
 # two to warm up after a seek, and the samples before the start are dropped anyway.
 AUDIO_PREROLL = 0.2
+# WebM/MKV: how much of the end is read to check the file is complete, and how
+# far short of its declared length a file may end (a muxer's rounding, a last
+# packet without a duration: at least two frames at slow frame rates).
+END_SCAN = 1.0
+END_SLACK = 0.25
 # A clip whose first frame has not come out after this many packets is not usable.
 FIRST_FRAME_PACKETS = 300
 
@@ -147,17 +152,48 @@ def _video_stream(container: av.container.InputContainer, path: Path) -> VideoSt
     return stream
 
 
-def _check_complete(container: av.container.InputContainer, path: Path, size: int) -> None:
+def _is_mp4(container: av.container.InputContainer) -> bool:
+    return "mp4" in container.format.name or "mov" in container.format.name
+
+
+def _check_index(container: av.container.InputContainer, path: Path, size: int) -> None:
     """An MP4/MOV lists where every sample is: one listed past the end means the copy stopped midway."""
-    if "mp4" not in container.format.name and "mov" not in container.format.name:
-        return
     for stream in container.streams:
-        entries = stream.index_entries
-        if entries is None:
-            continue
-        for entry in entries:
+        for entry in stream.index_entries or ():
             if entry.pos + entry.size > size:
                 raise _error(DAMAGED, path)
+
+
+def _scan_end(container: av.container.InputContainer, stream: VideoStream, path: Path) -> float | None:
+    """Where the video really ends, in seconds, read from packet times (no decoding).
+
+    WebM and MKV carry no sample index up front: the packets of the last
+    ``END_SCAN`` seconds are read (only their times, cheap) to check that the file
+    reaches the length its header declares; a file without a declared length (a
+    browser's MediaRecorder) is read through once.  Leaves the demuxer at the start.
+    """
+    declared = container.duration / av.time_base if container.duration else None
+    if declared is not None and declared > END_SCAN:
+        container.seek(math.floor((declared - END_SCAN) * av.time_base), backward=True)
+    video_end: float | None = None
+    any_end: float | None = None
+    try:
+        for packet in container.demux():
+            at = packet.pts if packet.pts is not None else packet.dts
+            if at is None or packet.time_base is None:
+                continue
+            end = float((at + (packet.duration or 0)) * packet.time_base)
+            any_end = end if any_end is None else max(any_end, end)
+            if packet.stream is stream:
+                video_end = end if video_end is None else max(video_end, end)
+    except av.FFmpegError:
+        pass  # a damaged tail: what could be read is what there is
+    rate = stream.average_rate or stream.guessed_rate
+    slack = max(END_SLACK, 2 / float(rate)) if rate else END_SLACK
+    if declared is not None and (any_end is None or any_end < declared - slack):
+        raise _error(DAMAGED, path)
+    container.seek(0, backward=True)
+    return video_end
 
 
 def _first_frame(container: av.container.InputContainer, stream: VideoStream, path: Path) -> VideoFrame:
@@ -217,7 +253,11 @@ def _open(path: Path, *, threads: bool) -> _Opened:
     try:
         stream = _video_stream(container, path)
         size = path.stat().st_size
-        _check_complete(container, path, size)
+        video_end = None
+        if _is_mp4(container):
+            _check_index(container, path, size)
+        else:
+            video_end = _scan_end(container, stream, path)
         if threads:
             stream.thread_type = "AUTO"
         first = _first_frame(container, stream, path)
@@ -230,7 +270,7 @@ def _open(path: Path, *, threads: bool) -> _Opened:
         if rotation in (90, 270):
             width, height = height, width
         rate = stream.average_rate or stream.guessed_rate
-        duration = _duration(container, stream, origin)
+        duration = _duration(container, stream, origin) if video_end is None else video_end - origin
         info = ClipInfo(
             path=path,
             width=width,
@@ -289,6 +329,7 @@ class ClipReader:
         self._ahead: VideoFrame | None = None
         self._ahead_at = 0.0
         self._eof = False
+        self._last_at = 0.0  # the time of the last frame decoded
         self._image: QImage | None = None
         self._image_serial = -1
         self._closed = False
@@ -334,10 +375,25 @@ class ClipReader:
         return float(frame.time) - self._origin
 
     def _decode(self) -> Iterator[VideoFrame]:
-        """Every good frame from the demuxer's position, in presentation order; stops at damage."""
+        """Every good frame from the demuxer's position, in presentation order.
+
+        A packet that does not decode is skipped, and so is every frame after it up
+        to the next keyframe (they would show its damage): the last good frame is
+        held meanwhile.  A file that cannot be read further ends the clip there.
+        """
+        resync = False
         try:
             for packet in self._container.demux(self._stream):
-                for frame in self._stream.decode(packet):
+                try:
+                    frames = self._stream.decode(packet)
+                except av.error.InvalidDataError:
+                    self._mark_damaged()
+                    resync = True
+                    continue
+                for frame in frames:
+                    if resync and not frame.key_frame:
+                        continue
+                    resync = False
                     if frame.is_corrupt:
                         self._mark_damaged()
                         continue
@@ -358,9 +414,12 @@ class ClipReader:
         frame = next(self._frames, None)
         if frame is None:
             self._eof = True
+            if self._last_at < self._info.duration - max(END_SLACK, 2 / (self._info.fps or 30.0)):
+                self._mark_damaged()  # the file ends early: cut or changed since it was probed
             return None
         self.decoded += 1
-        return frame, self._time(frame, self._shown_at)
+        self._last_at = self._time(frame, self._last_at)
+        return frame, self._last_at
 
     def _advance(self, target: float) -> None:
         while True:
