@@ -87,6 +87,8 @@ def make_clip(
     pattern: str = "bars",
     faststart: bool = False,
     options: dict[str, str] | None = None,
+    audio_rate: int = 48000,
+    audio_layout: str = "stereo",
 ) -> Path:
     """Write a clip to ``path`` (the container follows its suffix) and return the path."""
     path = Path(path)
@@ -111,8 +113,8 @@ def make_clip(
             video.set_display_rotation(-rotation)  # PyAV's angle is counter-clockwise
         sound = None
         if audio:
-            sound = container.add_stream("libopus" if path.suffix == ".webm" else "aac", rate=48000)
-            sound.layout = "stereo"
+            sound = container.add_stream("libopus" if path.suffix == ".webm" else "aac", rate=audio_rate)
+            sound.layout = audio_layout
         samples_done = 0
         still: av.VideoFrame | None = None
         for index, t in enumerate(times):
@@ -127,25 +129,29 @@ def make_clip(
             for packet in video.encode(frame):
                 container.mux(packet)
             if sound is not None:
-                samples_done = _write_tone(container, sound, samples_done, round((t + 0.05) * 48000))
+                samples_done = _write_tone(container, sound, samples_done, round((t + 0.05) * audio_rate))
         for packet in video.encode():
             container.mux(packet)
         if sound is not None:
-            _write_tone(container, sound, samples_done, round(seconds * 48000))
+            _write_tone(container, sound, samples_done, round(seconds * audio_rate))
             for packet in sound.encode():
                 container.mux(packet)
     return path
 
 
 def _write_tone(container: av.container.OutputContainer, sound: av.AudioStream, done: int, until: int) -> int:
-    chunk = 960
+    """A 440 Hz tone at 0.25 (−12 dBFS) in every channel, from sample ``done`` to ``until``."""
+    rate, channels = sound.rate, sound.layout.nb_channels
+    chunk = 960 if rate == 48000 else 1024
     while done + chunk <= until:
-        t = (np.arange(done, done + chunk) / 48000).astype(np.float32)
+        t = (np.arange(done, done + chunk) / rate).astype(np.float32)
         tone = (0.25 * np.sin(2 * math.pi * 440 * t)).astype(np.float32)
-        frame = av.AudioFrame.from_ndarray(np.stack([tone, tone]), format="fltp", layout="stereo")
-        frame.sample_rate = 48000
+        frame = av.AudioFrame.from_ndarray(
+            np.stack([tone] * channels), format="fltp", layout=sound.layout.name
+        )
+        frame.sample_rate = rate
         frame.pts = done
-        frame.time_base = Fraction(1, 48000)
+        frame.time_base = Fraction(1, rate)
         for packet in sound.encode(frame):
             container.mux(packet)
         done += chunk

@@ -245,8 +245,13 @@ def test_sequential_reads_never_seek_and_a_repeated_frame_is_not_converted_again
         assert reader.decoded == 60
 
 
-def test_scrubbing_back_and_far_ahead_seeks_and_lands_on_the_right_frame(media: Path) -> None:
-    path = make_clip(media / "long.mp4", size=(160, 90), seconds=6.0, options={"g": "30"})
+@pytest.mark.parametrize(
+    ("name", "codec"), [("long.mp4", "libx264"), ("long.mov", "libx265"), ("long.webm", "libvpx-vp9")]
+)
+def test_scrubbing_back_and_far_ahead_seeks_and_lands_on_the_right_frame(
+    media: Path, name: str, codec: str
+) -> None:
+    path = make_clip(media / name, codec=codec, size=(160, 90), seconds=6.0, options={"g": "30"})
     with ClipReader(path, QSize(160, 90)) as reader:
         assert frame_number(reader.frame_at(1.5)) == 45
         assert reader.seeks == 0
@@ -282,6 +287,16 @@ def test_memory_stays_bounded_over_300_frames_of_1080p(media: Path) -> None:
         assert reader.seeks == 0
     # One 1080p frame is 8 MB as RGB32 and 3 MB as YUV: 300 of them would be 2.4 GB.
     assert grown < 40 * 1024 * 1024, f"RSS grew {grown / 2**20:.0f} MB"
+
+
+def test_a_clip_of_one_frame(media: Path) -> None:
+    path = make_clip(media / "one.mp4", size=SMALL, seconds=1 / 30)
+    info = probe_clip(path)
+    assert info.duration == pytest.approx(1 / 30, abs=0.01)
+    with ClipReader(path, QSize(160, 90)) as reader:
+        assert frame_number(reader.frame_at(0.0)) == 0
+        assert frame_number(reader.frame_at(3.0)) == 0
+        assert frame_number(reader.frame_at(0.0)) == 0
 
 
 def test_the_image_owns_its_pixels_after_the_reader_closes(h264: Path) -> None:
@@ -382,6 +397,18 @@ def test_clip_audio_from_a_webm_with_opus(media: Path) -> None:
     assert sound is not None and sound.shape == (24000, 2)
     assert float(np.sqrt(np.mean(sound**2))) == pytest.approx(0.25 / np.sqrt(2), rel=0.15)
     assert probe_clip(path).has_audio
+
+
+def test_clip_audio_resamples_mono_44k_to_48k_stereo(media: Path) -> None:
+    path = make_clip(
+        media / "mono.mov", size=(160, 90), seconds=1.0, audio=True, audio_rate=44100, audio_layout="mono"
+    )
+    sound = clip_audio(path, 0.0, 0.75)
+    assert sound is not None and sound.shape == (36000, 2) and sound.dtype == np.float32
+    assert np.abs(sound[:, 0] - sound[:, 1]).max() < 1e-6  # mono in both channels
+    middle = sound[4800:28800, 0]  # 0.5 s: 2 Hz bins
+    peak = np.argmax(np.abs(np.fft.rfft(middle))) * 48000 / len(middle)
+    assert peak == pytest.approx(440, abs=3)
 
 
 def test_a_silent_clip_has_no_audio(h264: Path) -> None:
