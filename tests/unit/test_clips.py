@@ -210,6 +210,34 @@ def test_frames_cover_the_canvas_and_no_more(h264: Path) -> None:
             assert frame_number(image) == 15
 
 
+def pixels(image: QImage) -> np.ndarray:
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:, : image.width() * 4].reshape(image.height(), image.width(), 4).astype(int)
+
+
+@pytest.mark.parametrize("fx", [0.0, 0.3, 0.5, 1.0])
+def test_with_a_focus_the_frame_is_the_cover_cropped_there(h264: Path, fx: float) -> None:
+    with ClipReader(h264, QSize(90, 160)) as reader:
+        covering = pixels(reader.frame_at(0.5))  # 284×160: the painter would crop it
+    with ClipReader(h264, QSize(90, 160), focus=(fx, 0.5)) as reader:
+        assert reader.size == QSize(90, 160)
+        image = reader.frame_at(0.5)
+    assert image.size() == QSize(90, 160)
+    left = min(284 - 90, max(0, round(fx * 284 - 45)))
+    assert np.abs(pixels(image) - covering[:, left : left + 90]).mean() < 2
+
+
+def test_a_focus_crops_a_rotated_clip_upright(media: Path) -> None:
+    path = make_clip(media / "turned-focus.mp4", size=SMALL, seconds=0.4, rotation=90)  # upright 180×320
+    with (
+        ClipReader(path, QSize(180, 80), focus=(0.5, 0.0)) as top,
+        ClipReader(path, QSize(180, 80), focus=(0.5, 1.0)) as bottom,
+    ):
+        assert close_to(pixel(top.frame_at(0.2), 0.5, 0.5), RED)
+        assert close_to(pixel(bottom.frame_at(0.2), 0.5, 0.5), BLUE)
+        assert top.frame_at(0.2).size() == QSize(180, 80)
+
+
 def test_variable_frame_rate_maps_by_timestamp(vfr: Path) -> None:
     times = frame_times(2.0, 30, vfr=True)
     assert times[:5] == [0.0, 0.02, 0.1, 0.13, 0.18]
