@@ -248,6 +248,10 @@ def test_variable_frame_rate_maps_by_timestamp(vfr: Path) -> None:
             expected = max(i for i, start in enumerate(times) if start <= t + 1e-9)
             assert frame_number(reader.frame_at(t)) == expected, t
         assert reader.seeks == 0
+        for t in (0.5, 0.11, 1.37):  # scrubbing back lands by timestamp too
+            expected = max(i for i, start in enumerate(times) if start <= t)
+            assert frame_number(reader.frame_at(t)) == expected, t
+        assert reader.seeks == 2
     assert info.fps == pytest.approx(len(times) / 2.0, rel=0.1)
 
 
