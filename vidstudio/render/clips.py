@@ -343,7 +343,9 @@ class ClipReader:
     Sequential reads (a render asks for increasing times) decode forward and never
     seek; ``seeks`` counts the seeks a reader made.  Going back, or more than
     ``SEEK_AHEAD`` seconds ahead, seeks to the keyframe before the target and
-    decodes forward from there.  Not thread-safe: one reader per thread.
+    decodes forward from there.  One thread at a time: a reader may be made on one
+    thread (the decode-ahead thread) and read on another, never by two at once.
+    ``decoded`` counts the frames decoded; ``damaged`` is set once it met damage.
     """
 
     def __init__(self, path: Path, cover: QSize, *, focus: tuple[float, float] | None = None) -> None:
