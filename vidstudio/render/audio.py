@@ -17,10 +17,12 @@ figures.  The order is a choice:
    true peak over the limit (a quiet track with sharp peaks), loudnorm falls
    back to its dynamic mode by itself: a slow gain with a true-peak limiter;
 3. fade in and out *after* normalising, so the fades stay exact (from 0, to 0
-   at the last sample) and dynamic mode cannot lift a fade back up;
-4. measure with ``ebur128`` and, because the fades lower the integrated
-   loudness (a 10 s video with 1 s + 2 s fades loses ~0.4 LU), apply the one
-   constant gain that brings it back to −14 LUFS, as far as the true-peak
+   at the last sample) and dynamic mode cannot lift a fade back up.  The fades
+   lower the integrated loudness (1 s + 2 s of a 5 s video: ~1.5 LU), so step 2
+   aims that much higher (measured on a faded copy with ``ebur128``, at most
+   +3 LU): loudnorm's own limiter then pays for it, not a later gain;
+4. measure with ``ebur128`` and apply the one constant gain that removes what
+   is left (dynamic mode lands within a few tenths), as far as the true-peak
    limit allows.
 
 Every failure raises :class:`AudioError` with a message naming the file.
@@ -64,6 +66,11 @@ NORM_TRUE_PEAK = MAX_TRUE_PEAK - 0.5
 # The widest loudness range loudnorm keeps in linear mode; real music is 3–15 LU.
 # A wider one (a track that is silent for half its length) goes to dynamic mode.
 TARGET_LRA = 20.0
+# loudnorm takes measured_I from −99 to 0 LUFS: a louder mix is turned down first.
+PRE_GAIN_ABOVE = -3.0
+PRE_GAIN_DB = -12.0
+# The most loudnorm aims over the target to make up for the fades.
+MAX_FADE_MAKEUP = 3.0
 # Clip sound sits this far under the music (both measured), and the music is
 # ducked by DUCK_DB while a clip sound plays, with DUCK_RAMP seconds of ramp.
 CLIP_UNDER_MUSIC_LU = 6.0
@@ -177,6 +184,11 @@ def _open(path: Path) -> Iterator[tuple[Any, Any]]:
         ) from None
     try:
         if not container.streams.audio:
+            # FFmpeg opens a photo as a one-frame video: that is not a video without sound.
+            if not container.streams.video or container.format.name.endswith(("_pipe", "image2")):
+                raise AudioError(
+                    QT_TRANSLATE_NOOP("Message", "{name} is not an audio file vidstudio can read."), name=name
+                )
             raise AudioError(QT_TRANSLATE_NOOP("Message", "{name} has no sound to use as music."), name=name)
         yield container, container.streams.audio[0]
     finally:
@@ -250,17 +262,21 @@ def _decode(music: Music, wanted: int, cancel: Callable[[], bool] | None) -> Sam
         chunks: list[Samples] = []
         have = 0
         skip = round(music.start * SAMPLE_RATE)  # samples to drop after the seek
+        # Timestamps count from the stream's start time, not from 0: an MP3's is
+        # its encoder delay (25 ms for LAME), which FFmpeg drops when playing
+        # from the top but not after a seek.
+        origin = stream.start_time or 0
         if music.start > 0:
             # Seek to the nearest point before the start, then drop by timestamp.
             with contextlib.suppress(av.FFmpegError):
-                container.seek(int(music.start / stream.time_base), stream=stream, backward=True)
+                container.seek(origin + int(music.start / stream.time_base), stream=stream, backward=True)
                 skip = -1  # decided by the first frame's timestamp
         try:
             for count, frame in enumerate(container.decode(stream)):
                 if count % 32 == 0:
                     _poll(cancel)
                 if skip < 0:
-                    first = float(frame.pts * frame.time_base) if frame.pts is not None else 0.0
+                    first = float((frame.pts - origin) * frame.time_base) if frame.pts is not None else 0.0
                     skip = max(0, round((music.start - first) * SAMPLE_RATE))
                 before = len(chunks)
                 for out in resampler.resample(frame):
@@ -411,16 +427,22 @@ def _loudnorm_stats(samples: Samples, cancel: Callable[[], bool] | None) -> dict
     raise RuntimeError("loudnorm printed no measurement")
 
 
-def _normalise(samples: Samples, cancel: Callable[[], bool] | None) -> Samples:
-    """Pass 2: loudnorm with the measured values (a constant gain when it can)."""
+def _normalise(samples: Samples, target: float, cancel: Callable[[], bool] | None) -> Samples:
+    """Pass 2: loudnorm to ``target`` LUFS with the measured values (a constant gain when it can)."""
     stats = _loudnorm_stats(samples, cancel)
     if stats["input_i"] <= -70.0:
         return samples  # silence stays silence
+    if stats["input_i"] > PRE_GAIN_ABOVE:
+        # loudnorm refuses a measured_I above 0 LUFS (a heavily clipped master
+        # measures +0.5): take a constant PRE_GAIN_DB off first.  A constant gain
+        # moves I, TP and the threshold by exactly as much and leaves LRA alone.
+        samples = samples * _gain_db(PRE_GAIN_DB)
+        stats = {key: value + (PRE_GAIN_DB if key != "input_lra" else 0.0) for key, value in stats.items()}
     # A track with no loudness range at all (a steady tone) measures 0.00 LU,
     # which loudnorm takes for "not measured" and would not go linear.
     lra = max(stats["input_lra"], 0.01)
     args = (
-        f"I={TARGET_LUFS}:TP={NORM_TRUE_PEAK}:LRA={TARGET_LRA}"
+        f"I={target:.2f}:TP={NORM_TRUE_PEAK}:LRA={TARGET_LRA}"
         f":measured_I={stats['input_i']}:measured_TP={stats['input_tp']}"
         f":measured_LRA={lra}:measured_thresh={stats['input_thresh']}:linear=true"
     )
@@ -555,7 +577,18 @@ def make_soundtrack(
         track = _fill(_decode(music, total, cancel), total, music.at_end)
     mixed = _mix_clips(track, total, clip_sounds, cancel)
     _poll(cancel)
-    samples = np.ascontiguousarray(_normalise(mixed, cancel), dtype=np.float32)
+    target = TARGET_LUFS
+    if music is not None and (music.fade_in > 0 or music.fade_out > 0):
+        # The fades will take some loudness off (1 s + 2 s of a 5 s video: ~1.5 LU):
+        # measured here, loudnorm aims that much higher, so that its limiter (not
+        # a gain after the fades that the peak limit would stop) makes up for it.
+        faded = mixed.copy()
+        _fade(faded, music.fade_in, music.fade_out)
+        body, after = measure(mixed, cancel)[0], measure(faded, cancel)[0]
+        del faded
+        if body > -70.0 and after > -70.0:
+            target = min(TARGET_LUFS + MAX_FADE_MAKEUP, TARGET_LUFS + body - after)
+    samples = np.ascontiguousarray(_normalise(mixed, target, cancel), dtype=np.float32)
     if music is not None:
         _fade(samples, music.fade_in, music.fade_out)
     loudness, peak = measure(samples, cancel)
