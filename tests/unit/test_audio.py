@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import wave
 from pathlib import Path
@@ -217,16 +218,16 @@ def test_fades_start_and_end_at_zero(tmp_path: Path) -> None:
 def test_loudness_is_minus_14_lufs_and_true_peak_under_minus_1(
     tmp_path: Path, name: str, level: float
 ) -> None:
-    track = make_track(tmp_path / f"{name}.mp3", 12.0, kind="music-like", level_dbfs=level)
+    track = make_track(tmp_path / f"{name}.mp3", 9.0, kind="music-like", level_dbfs=level)
     source, _ = audio.measure(_decoded(track))
     started = time.perf_counter()
-    sound = make_soundtrack(Music(track), 10.0)
+    sound = make_soundtrack(Music(track), 8.0)
     took = time.perf_counter() - started
     assert sound is not None
     measured, peak = lufs(sound.samples), true_peak(sound.samples)
     print(
         f"\n{name}: source {source:.1f} LUFS -> {measured:.2f} LUFS, {peak:.2f} dBTP "
-        f"(ebur128: {sound.loudness:.2f} LUFS, {sound.true_peak:.2f} dBTP), {took:.2f} s for 10 s"
+        f"(ebur128: {sound.loudness:.2f} LUFS, {sound.true_peak:.2f} dBTP), {took:.2f} s for 8 s"
     )
     assert abs(measured - TARGET_LUFS) < 0.5
     assert peak <= MAX_TRUE_PEAK
@@ -243,6 +244,25 @@ def _decoded(path: Path) -> np.ndarray:
             for out in resampler.resample(frame)
         ]
     return np.concatenate(parts)
+
+
+def test_a_long_file_is_decoded_only_as_far_as_the_video_needs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    track = make_track(tmp_path / "long.flac", 120.0, 22050, 1, kind="noise")
+    taken = {"samples": 0}
+    real_take = audio._take
+
+    def counting(frame: av.AudioFrame, chunks: list[np.ndarray], skip: int) -> int:
+        before = sum(len(c) for c in chunks)
+        left = real_take(frame, chunks, skip)
+        taken["samples"] += sum(len(c) for c in chunks) - before
+        return left
+
+    monkeypatch.setattr(audio, "_take", counting)
+    sound = make_soundtrack(Music(track, start=60.0), 2.0)
+    assert sound is not None and len(sound.samples) == sec(2.0)
+    assert sec(2.0) <= taken["samples"] < sec(2.0) + sec(0.5)  # not 60 s more
 
 
 # ------------------------------------------------------------------ clip sound
@@ -285,6 +305,30 @@ def test_the_same_music_is_built_once_until_the_file_changes(tmp_path: Path) -> 
     later = time.time() + 5
     os.utime(track, (later, later))
     assert make_soundtrack(Music(track), 2.0) is not first
+
+
+def test_the_preview_and_the_render_asking_at_once_build_it_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    track = make_track(tmp_path / "song.wav", 3.0)
+    builds = {"count": 0}
+    real_build = audio._build
+
+    def counting(*args: object) -> audio.Soundtrack:
+        builds["count"] += 1
+        time.sleep(0.2)  # long enough for the second caller to arrive meanwhile
+        return real_build(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(audio, "_build", counting)
+    results: list[audio.Soundtrack | None] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(make_soundtrack(Music(track), 2.0))) for _ in range(2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert builds["count"] == 1 and len(results) == 2 and results[0] is results[1]
 
 
 @pytest.mark.parametrize("after", [0, 3])

@@ -558,18 +558,36 @@ class _SoundtrackCache:
         self._items: OrderedDict[tuple[Any, ...], Soundtrack] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[Any, ...]) -> Soundtrack | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
+        self._building: dict[tuple[Any, ...], threading.Event] = {}
 
-    def put(self, key: tuple[Any, ...], soundtrack: Soundtrack) -> None:
-        with self._lock:
-            self._items[key] = soundtrack
-            while len(self._items) > self._capacity:
-                self._items.popitem(last=False)
+    def get_or_build(
+        self, key: tuple[Any, ...], build: Callable[[], Soundtrack], cancel: Callable[[], bool] | None
+    ) -> Soundtrack:
+        """The cached soundtrack, or ``build()``'s; a second caller with the same key
+        (the render starting while the preview builds it) waits for the first."""
+        while True:
+            with self._lock:
+                found = self._items.get(key)
+                if found is not None:
+                    self._items.move_to_end(key)
+                    return found
+                running = self._building.get(key)
+                if running is None:
+                    self._building[key] = threading.Event()
+                    break
+            while not running.wait(0.05):
+                _poll(cancel)
+            # Built (look again) or failed (build it here).
+        try:
+            result = build()
+            with self._lock:
+                self._items[key] = result
+                while len(self._items) > self._capacity:
+                    self._items.popitem(last=False)
+            return result
+        finally:
+            with self._lock:
+                self._building.pop(key).set()
 
     def clear(self) -> None:
         with self._lock:
@@ -598,8 +616,14 @@ def make_soundtrack(
     if total <= 0:
         return None
     key = _key(music, duration, clip_sounds)
-    if key is not None and (cached := soundtrack_cache.get(key)) is not None:
-        return cached
+    if key is None:
+        return _build(music, total, clip_sounds, cancel)
+    return soundtrack_cache.get_or_build(key, lambda: _build(music, total, clip_sounds, cancel), cancel)
+
+
+def _build(
+    music: Music | None, total: int, clip_sounds: Sequence[ClipSound], cancel: Callable[[], bool] | None
+) -> Soundtrack:
     track: Samples | None = None
     if music is not None:
         track = _fill(_decode(music, total, cancel), total, music.at_end)
@@ -622,17 +646,14 @@ def make_soundtrack(
         _fade(samples, music.fade_in, music.fade_out)
     loudness, peak = measure(samples, cancel)
     if loudness > -70.0:
-        # The fades (and dynamic mode) leave it a little under the target: one
-        # constant gain brings it back, never past the true-peak margin.
+        # What dynamic mode and the fades leave (a few tenths): one constant gain
+        # takes it to the target, never past the true-peak margin.
         gain = min(TARGET_LUFS - loudness, NORM_TRUE_PEAK - peak)
         if abs(gain) > 0.05:
             samples *= _gain_db(gain)
             loudness, peak = loudness + gain, peak + gain
     samples.flags.writeable = False
-    result = Soundtrack(samples, loudness, peak, music.name if music is not None else None)
-    if key is not None:
-        soundtrack_cache.put(key, result)
-    return result
+    return Soundtrack(samples, loudness, peak, music.name if music is not None else None)
 
 
 def write_wav(soundtrack: Soundtrack, path: Path) -> Path:
