@@ -416,9 +416,9 @@ def test_the_encoder_muxes_interleaved_aac_with_faststart(tmp_path: Path, qapp: 
 
 
 def test_the_audio_is_cut_or_padded_to_the_video(tmp_path: Path, qapp: object) -> None:
-    track = make_track(tmp_path / "song.wav", 3.0)
-    sound = make_soundtrack(Music(track), 2.0)
-    for frames in (30, 90):  # 1 s: cut; 3 s: 1 s of silence after the music
+    track = make_track(tmp_path / "song.wav", 2.0)
+    sound = make_soundtrack(Music(track), 1.0)
+    for frames in (15, 45):  # 0.5 s: cut; 1.5 s: 0.5 s of silence after the music
         target = tmp_path / f"v{frames}.mp4"
         _encode(target, frames, sound).finish()
         with av.open(str(target)) as container:
