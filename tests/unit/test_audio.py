@@ -154,6 +154,9 @@ def test_every_format_rate_and_layout_becomes_48k_stereo(
     info = probe_audio(track)
     assert (info.sample_rate, info.channels) == (rate if suffix != ".ogg" else 48000, channels)
     assert abs(info.duration - 2.5) < 0.1 and info.file_size == track.stat().st_size
+    assert info.codec == {".mp3": "mp3", ".m4a": "aac", ".wav": "pcm_s16le", ".flac": "flac"}.get(
+        suffix, info.codec
+    )
     sound = make_soundtrack(Music(track, fade_in=0, fade_out=0), 2.0)
     assert sound is not None
     assert sound.samples.dtype == np.float32 and sound.samples.shape == (sec(2.0), 2)
