@@ -191,7 +191,7 @@ def _marked(seconds: float, click_at: float, rate: int) -> np.ndarray:
     return data
 
 
-@pytest.mark.parametrize("suffix", [".wav", ".mp3"])
+@pytest.mark.parametrize("suffix", [".wav", ".mp3", ".m4a", ".ogg"])
 def test_the_start_offset_skips_the_beginning(tmp_path: Path, suffix: str) -> None:
     track = make_track(tmp_path / f"marked{suffix}", 6.0, 44100, data=_marked(6.0, 3.5, 44100))
     sound = make_soundtrack(Music(track, start=3.0, fade_in=0, fade_out=0), 2.0)

@@ -20,11 +20,14 @@ output and exits: it can never outlive the app.
 With a soundtrack, ``audio_path`` names a raw file of float32 stereo samples
 at 48 kHz, interleaved (``vidstudio-audio-<parent pid>-*``, 35 MB for 90 s),
 which the parent wrote whole before starting the child.  The child adds an
-AAC-LC stream (48 kHz, stereo, 192 kbit/s) and, after each video frame,
-encodes the audio up to that frame's end, so the muxer never holds more than a
-frame's worth of either stream and the file interleaves like any camera's.
-The audio is cut (or padded with silence) to the video's length at
-``finish``.  The audio file follows the frames file's rules below.
+AAC-LC stream (48 kHz, stereo, 192 kbit/s) and, on the thread that feeds
+x264, after each video frame encodes the audio up to that frame's end: the
+muxer only ever waits for what x264's lookahead holds back (well under a
+second of either stream), and the file interleaves like a camera's.  FFmpeg's
+AAC encoder costs 0.9 CPU-seconds per 30 s of sound (measured), a few per cent
+of encoding the 1080p frames beside it.  The audio is cut (or padded with
+silence) to the video's length at ``finish``.  The audio file follows the
+frames file's rules below.
 
 The frames file (``vidstudio-frames-<parent pid>-*``, 33 MB for four 1080p
 canvases) must not outlive a render either, however it ends.  On Linux (in
