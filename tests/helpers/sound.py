@@ -77,7 +77,9 @@ def make_track(
     if codec is None:
         pytest.skip(f"this PyAV cannot encode {suffix}")
     if codec in ("libopus", "opus"):
-        rate = 48000  # Opus only runs at 48 kHz (and the test then checks that rate)
+        if data is not None and rate != 48000:
+            raise ValueError("Opus runs at 48 kHz only: give 48 kHz samples for .ogg")
+        rate = 48000  # (and the test then checks that rate)
     samples = signal(seconds, rate, channels, kind, level_dbfs) if data is None else data
     layout = "mono" if channels == 1 else "stereo"
     with av.open(str(path), mode="w", format=CODECS[suffix][0]) as container:
