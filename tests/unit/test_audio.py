@@ -215,14 +215,24 @@ def test_fades_start_and_end_at_zero(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ loudness
+def _with_peaks(level: float) -> np.ndarray:
+    """Quiet music with a sharp hit every half second: 27 dB from loudness to peak."""
+    data = signal(9.0, 44100, 2, "music-like", level)
+    for at in range(0, len(data), 44100 // 2):
+        data[at : at + 30] += 0.6 * np.hanning(30)[:, None].astype(np.float32)
+    return data
+
+
 @pytest.mark.parametrize(
     ("name", "level"),
-    [("normal", -18.0), ("quiet", -42.0), ("loud-clipped", 8.0)],
+    [("normal", -18.0), ("quiet", -42.0), ("loud-clipped", 8.0), ("quiet-with-peaks", -32.0)],
 )
 def test_loudness_is_minus_14_lufs_and_true_peak_under_minus_1(
     tmp_path: Path, name: str, level: float
 ) -> None:
-    track = make_track(tmp_path / f"{name}.mp3", 9.0, kind="music-like", level_dbfs=level)
+    # The first three take loudnorm's linear mode, the last its dynamic mode (and the retry).
+    data = _with_peaks(level) if name == "quiet-with-peaks" else None
+    track = make_track(tmp_path / f"{name}.mp3", 9.0, kind="music-like", level_dbfs=level, data=data)
     source, _ = audio.measure(_decoded(track))
     started = time.perf_counter()
     sound = make_soundtrack(Music(track), 8.0)
