@@ -460,6 +460,11 @@ def _normalise(
     """Pass 2: loudnorm to ``target`` LUFS with pass 1's figures (a constant gain when it can)."""
     if stats.integrated <= -70.0:
         return samples  # silence stays silence
+    gain = target - stats.integrated
+    if stats.true_peak + gain <= NORM_TRUE_PEAK and stats.lra <= TARGET_LRA:
+        # Exactly what loudnorm's linear mode does under the same condition (one constant
+        # gain), without its pass at 192 kHz: 30 s of music took 1.2 CPU-s in that pass.
+        return samples * np.float32(_gain_db(gain))
     if stats.integrated > PRE_GAIN_ABOVE:
         # loudnorm refuses a measured_I above 0 LUFS (a heavily clipped master
         # measures +0.3): take a constant PRE_GAIN_DB off first.  A constant gain
