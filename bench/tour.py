@@ -208,14 +208,16 @@ def main() -> int:
         encode = measure("clips-encode", args.media, args.seconds, args.quality)
         full = measure("clips", args.media, args.seconds, args.quality)
         print(
-            f"  4 x 1080p H.264 clips: render {full['wall']:.2f} s ({full['frames'] / full['wall']:.1f} fps), "
+            f"  4 x 1080p H.264 clips: render {full['wall']:.2f} s "
+            f"({full['frames'] / full['wall']:.1f} fps), "
             f"encode alone {encode['wall']:.2f} s: ratio {full['wall'] / encode['wall']:.3f} (target <= 1.35)"
         )
     if "rss" in rows:
         full = measure("rss", args.media, args.seconds, args.quality)
         total = full["rss_mb"] + full["child_rss_mb"]
         print(
-            f"  15 photos of 12 MP: peak RSS app {full['rss_mb']:.0f} MB + encoder {full['child_rss_mb']:.0f} MB"
+            f"  15 photos of 12 MP: peak RSS app {full['rss_mb']:.0f} MB "
+            f"+ encoder {full['child_rss_mb']:.0f} MB"
             f" = {total:.0f} MB (target <= 600 MB); render {full['wall']:.2f} s"
         )
     return 0

@@ -704,10 +704,20 @@ class Scene:
 
     def _prepare_media(self, item: MediaItem, rect: QRectF, zoom: float) -> _Media:
         if item.kind == "clip":
-            from vidstudio.render.clips import ClipReader
+            # A clip moves by itself: no pan or zoom on top of it.  Frames come from the
+            # reader at exactly the box's size, cropped around the focus before conversion
+            # (a landscape clip on 9:16: 17 instead of 84 CPU ms/frame, render/clips.py),
+            # or, fitted whole over a blurred backdrop, at the fitted size.
+            from vidstudio.render.clips import ClipReader, probe_clip
 
-            cover = QSize(max(1, math.ceil(rect.width() * zoom)), max(1, math.ceil(rect.height() * zoom)))
-            reader = ClipReader(item.path, cover)
+            box = QSize(max(1, round(rect.width())), max(1, round(rect.height())))
+            if item.fit == "blur":
+                clip = probe_clip(item.path)
+                within = min(rect.width() / clip.width, rect.height() / clip.height)
+                whole = QSize(max(1, round(clip.width * within)), max(1, round(clip.height * within)))
+                reader = ClipReader(item.path, whole)
+            else:
+                reader = ClipReader(item.path, box, focus=item.focus)
             end = item.trim_out if item.trim_out is not None else reader.info.duration
             length = max(1.0 / self.template.fps, min(end, reader.info.duration) - item.trim_in)
             return _Media(item, reader=reader, clip_length=length)
@@ -925,8 +935,15 @@ class Scene:
             _paint_placeholder(painter, rect)
             return
         media, image = self._frame_images.get(scene.index) or self._scene_image(scene, t)
-        scale, cx, cy = _motion_at(scene.motion, scene.progress(t))
         item = media.item
+        if media.reader is not None:
+            # A clip: no motion; its frames are already cropped around the focus.
+            scale, cx, cy = 1.0, 0.5, 0.5
+            if item.fit != "blur":
+                painter.drawImage(rect, image, QRectF(image.rect()))
+                return
+        else:
+            scale, cx, cy = _motion_at(scene.motion, scene.progress(t))
         if item.fit == "blur":
             backdrop = media.background if media.background is not None else _blurred_backdrop(image, rect)
             painter.drawImage(rect, backdrop)
