@@ -176,6 +176,25 @@ const SceneView: React.FC<SceneViewProps> = ({scene, media, w, h, t, opacity, fp
 			</>
 		);
 	}
+	if (media.crop) {
+		// A clip: the native reader's own crop around the focus, stretched over the box.
+		const [left, top, cw, ch] = media.crop;
+		const sx = w / cw;
+		const sy = h / ch;
+		return (
+			<div style={{position: 'absolute', left: 0, top: 0, width: w, height: h, opacity, overflow: 'hidden'}}>
+				<Picture
+					media={media}
+					t={t}
+					scene={scene}
+					fps={fps}
+					clipEnd={clipEnd}
+					staticFile={staticFile}
+					style={{position: 'absolute', left: -left * sx, top: -top * sy, width: pw * sx, height: ph * sy, maxWidth: 'none'}}
+				/>
+			</div>
+		);
+	}
 	// The motion's centre moves around the focus point; the crop stays inside the picture.
 	const cx = mx + media.focus[0] - 0.5;
 	const cy = my + media.focus[1] - 0.5;

@@ -102,6 +102,7 @@ export type MediaRef = {
 	backdrop: string | null; // "blur" fit: the photo reduced to BLUR_WIDTH px (data URL)
 	blur_dim: number;
 	blur_width: number; // paint.BLUR_WIDTH
+	crop: [number, number, number, number] | null; // a clip: the native reader's crop (clip pixels)
 };
 
 /** A per-scene layer on its scene's clock, with its caption laid out (text layers). */

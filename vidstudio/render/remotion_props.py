@@ -26,14 +26,13 @@ The props are plain JSON (``json.dumps`` works on the result).
 from __future__ import annotations
 
 import base64
-import importlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QImage
 
 from vidstudio.messages import QT_TRANSLATE_NOOP
@@ -131,40 +130,15 @@ def write_soundtrack(template: Template, props: Props, folder: Path) -> WrittenS
     keeps = any(item.kind == "clip" and item.keep_sound for item in props.media)
     if props.music is None and not keeps:
         return None
-    from vidstudio.render import audio
+    from vidstudio.render.audio import write_wav
+    from vidstudio.render.media import soundtrack_for
 
     duration = timeline(template, props).duration
-    soundtrack = _native_soundtrack(audio, template, props, duration)
+    soundtrack = soundtrack_for(template, props)
     if soundtrack is None:
         return None
-    path = audio.write_wav(soundtrack, Path(folder) / "soundtrack.wav")
+    path = write_wav(soundtrack, Path(folder) / "soundtrack.wav")
     return WrittenSoundtrack(Path(path), duration, soundtrack_figures(props, soundtrack))
-
-
-def _native_soundtrack(audio: Any, template: Template, props: Props, duration: float) -> Any:
-    """What the native pipeline makes for ``props`` (its own entry point when it has one).
-
-    Otherwise the same call: the music, and each kept clip sound from the clip's in
-    point for as long as the clip shows in its scene, placed at the scene's start.
-    """
-    for module in ("vidstudio.render.pipeline", "vidstudio.render.audio"):
-        for_props = getattr(importlib.import_module(module), "soundtrack_for", None)
-        if for_props is not None:
-            return for_props(template, props)
-    sounds = []
-    for scene in timeline(template, props).scenes:
-        item = scene.item
-        if item is None or item.kind != "clip" or not item.keep_sound:
-            continue
-        from vidstudio.render.clips import clip_audio, probe_clip
-
-        info = probe_clip(item.path)
-        end = item.trim_out if item.trim_out is not None else info.duration
-        length = min(scene.length, max(0.0, min(end, info.duration) - item.trim_in))
-        samples = clip_audio(item.path, item.trim_in, length)
-        if samples is not None:
-            sounds.append(audio.ClipSound(samples, scene.start))
-    return audio.make_soundtrack(props.music, duration, sounds)
 
 
 def media_paths(props: Props) -> list[Path]:
@@ -290,7 +264,10 @@ def timeline_json(template: Template, props: Props, aspect: str) -> dict[str, An
                 "media": scene.index if scene.item is not None else None,
                 "start": scene.start,
                 "length": scene.length,
-                "motion": scene.motion.model_dump(mode="json") if scene.motion is not None else None,
+                # paint.Scene._paint_scene: a clip moves by itself, no pan or zoom on top of it.
+                "motion": scene.motion.model_dump(mode="json")
+                if scene.motion is not None and (scene.item is None or scene.item.kind != "clip")
+                else None,
                 "transition_in": _transition_json(scene.transition_in),
                 "layers": layers,
             }
@@ -353,6 +330,7 @@ def media_json(item: MediaItem, url: str, template: Template, aspect: str) -> di
         "backdrop": None,
         "blur_dim": BLUR_DIM,
         "blur_width": BLUR_WIDTH,
+        "crop": None,
         "caption": item.caption,  # for the record: the composition draws timeline.scenes[].layers
     }
     if item.kind == "clip":
@@ -363,6 +341,11 @@ def media_json(item: MediaItem, url: str, template: Template, aspect: str) -> di
         # paint.Scene._prepare_media: the same length, so hold and loop start at the same frame.
         length = max(1.0 / template.fps, min(end, clip.duration) - item.trim_in)
         data.update(width=clip.width, height=clip.height, clip_length=length, clip_duration=clip.duration)
+        data["crop"] = (
+            None
+            if item.fit == "blur"
+            else clip_crop(item.path, clip.width, clip.height, item.focus, template, aspect)
+        )
         return data
     info = probe_image(item.path)
     data.update(width=info.width, height=info.height, clip_length=None, clip_duration=None)
@@ -370,6 +353,49 @@ def media_json(item: MediaItem, url: str, template: Template, aspect: str) -> di
         small = blur_backdrop_small(image_cache.get(item.path), _photo_rect(template, aspect))
         data["backdrop"] = _png_data_url(small)
     return data
+
+
+def clip_crop(
+    path: Path, width: int, height: int, focus: tuple[float, float], template: Template, aspect: str
+) -> list[int] | None:
+    """The part of an upright clip frame the native renderer shows, ``[left, top, w, h]`` in the
+    clip's pixels (None: all of it), stretched over the box.
+
+    The same arithmetic as ``clips.ClipReader._crop`` for a reader of the box's size with
+    the item's focus (how ``paint.Scene._prepare_media`` opens a covering clip), so the
+    whole-pixel rounding of that crop is the native one.
+    """
+    from vidstudio.render.clips import cover_size
+
+    rect = _photo_rect(template, aspect)
+    box = (max(1, round(rect.width())), max(1, round(rect.height())))
+    covered = cover_size(width, height, QSize(*box))
+    if covered == box:
+        return None
+    crop_w = min(width, max(1, round(width * box[0] / covered[0])))
+    crop_h = min(height, max(1, round(height * box[1] / covered[1])))
+    fx, fy = focus
+    left = min(width - crop_w, max(0, round(fx * width - crop_w / 2)))
+    top = min(height - crop_h, max(0, round(fy * height - crop_h / 2)))
+    # libavfilter's crop (``exact`` off, as the reader uses it) aligns the crop to the chroma
+    # planes: a 4:2:0 frame's origin and size become even (measured: without this the 9:16 clip
+    # stills scored 0.984, with it 0.995).
+    hsub, vsub = _chroma_shift(path)
+    xs, ys = ~((1 << hsub) - 1), ~((1 << vsub) - 1)
+    return [left & xs, top & ys, crop_w & xs, crop_h & ys]
+
+
+def _chroma_shift(path: Path) -> tuple[int, int]:
+    """log2 of the horizontal and vertical chroma subsampling of a clip's decoded frames."""
+    import av
+
+    with av.open(str(path)) as container:
+        fmt = container.streams.video[0].codec_context.format
+    if fmt is None or fmt.is_rgb or len(fmt.components) < 3:
+        return 0, 0
+    hsub = (8 // max(1, fmt.chroma_width(8))).bit_length() - 1
+    vsub = (8 // max(1, fmt.chroma_height(8))).bit_length() - 1
+    return hsub, vsub
 
 
 UrlFor = Callable[[Path], str] | Mapping[Path, str]
