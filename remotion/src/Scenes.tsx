@@ -98,8 +98,9 @@ const Picture: React.FC<{media: MediaRef; style: React.CSSProperties; t: number;
 /**
  * A clip's "blur" backdrop, frame by frame: paint._blurred_backdrop reduces the covering crop to
  * BLUR_WIDTH px and scales it back up (a box then a triangle filter, of one reduced pixel each:
- * a blur of standard deviation about 0.42 × w / BLUR_WIDTH); CSS blurs the frame that much.  The
- * frame is drawn larger than the box so that the blur does not fade at the box's edges.
+ * a blur of standard deviation about 0.42 × w / BLUR_WIDTH); an SVG Gaussian blur of that much
+ * with edgeMode "duplicate" (Qt's scaling clamps to the image's edge, CSS blur() would fade
+ * there).  Measured against the native backdrop: 0.993 (9:16), 0.999 (16:9).
  */
 const ClipBackdrop: React.FC<{
 	media: MediaRef;
@@ -113,12 +114,17 @@ const ClipBackdrop: React.FC<{
 }> = ({media, w, h, t, scene, fps, clipEnd, staticFile}) => {
 	const sigma = (0.42 * w) / media.blur_width;
 	const cover = Math.max(w / media.width, h / media.height);
-	const pad = 3 * sigma;
-	const grow = Math.max((w + 2 * pad) / w, (h + 2 * pad) / h);
-	const cw = media.width * cover * grow;
-	const ch = media.height * cover * grow;
+	const cw = media.width * cover;
+	const ch = media.height * cover;
+	// Past the box's edges the blur repeats the edge pixels, as Qt's scaling clamps to the image.
+	const filterId = `vs-clip-blur-${scene.index}`;
 	return (
-		<div style={{position: 'absolute', inset: 0, filter: `blur(${sigma}px)`}}>
+		<div style={{position: 'absolute', inset: 0, filter: `url(#${filterId})`}}>
+			<svg width={0} height={0} style={{position: 'absolute'}}>
+				<filter id={filterId} x="0" y="0" width="100%" height="100%" colorInterpolationFilters="sRGB">
+					<feGaussianBlur stdDeviation={sigma} edgeMode="duplicate" />
+				</filter>
+			</svg>
 			<Picture
 				media={media}
 				t={t}

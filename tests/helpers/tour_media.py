@@ -1,4 +1,4 @@
-"""Media for tour tests: the shared test photos plus generated ones, and a short H.264 clip."""
+"""Photos for tour tests: the shared test photos plus generated ones (clips: helpers.media)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw
+
+# Filled by tests/remotion_/test_loudness.py, printed by tests/remotion_/conftest.py at the end of the run.
+LOUDNESS_REPORT: dict[str, float] = {}
 
 TESTDATA_PHOTOS = (
     "coffee.png",
@@ -48,29 +51,3 @@ def tour_photos(testdata: Path, folder: Path) -> list[Path]:
     if not tall.exists():
         generated_photo(tall, 900, 1600, 2)
     return [copies[0], copies[1], copies[2], wide, tall, copies[3]]
-
-
-def make_clip(path: Path, *, seconds: float = 2.0, fps: int = 30, size: tuple[int, int] = (640, 360)) -> Path:
-    """A short H.264 MP4 made with PyAV: a gradient that scrolls and a square that moves."""
-    import av
-
-    width, height = size
-    frames = round(seconds * fps)
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream("libx264", rate=fps)
-        stream.width, stream.height = width, height
-        stream.pix_fmt = "yuv420p"
-        stream.options = {"crf": "16", "preset": "veryfast"}
-        y, x = np.mgrid[0:height, 0:width]
-        for i in range(frames):
-            rgb = np.stack([(x + 4 * i) % 256, y * 255 // height, np.full_like(x, (i * 5) % 256)], -1).astype(
-                np.uint8
-            )
-            left = 40 + i * (width - 160) // max(1, frames - 1)
-            rgb[120:220, left : left + 80] = (250, 250, 250)
-            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
-            for packet in stream.encode(frame):
-                container.mux(packet)
-        for packet in stream.encode():
-            container.mux(packet)
-    return path

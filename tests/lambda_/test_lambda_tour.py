@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from helpers.fake_lambda import BUCKET, PHOTO_BUCKET, FakeLambda
-from helpers.tour_media import generated_photo, make_clip, tour_photos
+from helpers.media import make_clip
+from helpers.tour_media import generated_photo, tour_photos
 from vidstudio.cloud import lambda_client
 from vidstudio.cloud.lambda_client import LambdaError
 from vidstudio.cloud.lambda_render import S3ImageHost, hosted_name

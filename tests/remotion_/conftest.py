@@ -6,9 +6,14 @@ import statistics
 from typing import Any
 
 from helpers.ssim import SSIM_REPORT
+from helpers.tour_media import LOUDNESS_REPORT
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if LOUDNESS_REPORT:
+        terminalreporter.section("Remotion vs native renderer: integrated loudness")
+        for name, value in LOUDNESS_REPORT.items():
+            terminalreporter.write_line(f"  {name:28s} {value:.2f}")
     if not SSIM_REPORT:
         return
     terminalreporter.section("Remotion vs native renderer: SSIM per still")

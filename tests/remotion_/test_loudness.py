@@ -20,7 +20,7 @@ from PySide6.QtCore import QSize
 
 from helpers.props import SUBTITLE, TITLE
 from helpers.sound import make_track
-from helpers.tour_media import tour_photos
+from helpers.tour_media import LOUDNESS_REPORT, tour_photos
 from vidstudio.render.backends import LocalBackend, RenderRequest
 from vidstudio.render.props import MediaItem, Music, Props
 from vidstudio.render.remotion_local import RemotionLocalBackend
@@ -30,7 +30,6 @@ pytestmark = [pytest.mark.remotion, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
 RATE = 48000
-LOUDNESS_FIGURES: dict[str, float] = {}
 
 
 def decoded_audio(path: Path) -> np.ndarray:
@@ -70,8 +69,7 @@ def test_a_tour_with_music_is_as_loud_from_remotion_as_natively(
     RemotionLocalBackend(browser_executable=CHROMIUM).render(RenderRequest(template, props, remotion))
 
     ours, theirs = lufs(native), lufs(remotion)
-    LOUDNESS_FIGURES.update(native=ours, remotion=theirs)
-    print(f"integrated loudness: native {ours:.2f} LUFS, Remotion {theirs:.2f} LUFS")
+    LOUDNESS_REPORT.update({"native (LUFS)": ours, "Remotion (LUFS)": theirs})
     assert abs(ours - (-14.0)) <= 1.0
     assert abs(ours - theirs) <= 0.5, f"native {ours:.2f} LUFS vs Remotion {theirs:.2f} LUFS"
     # The same length of sound (Remotion pads to whole AAC frames, so within 50 ms).
