@@ -9,9 +9,12 @@ compared at the middle of every scene, halfway through every transition
 (crossfade, push, zoom, wipe, slide) and on its last frame, in 16:9 and 9:16.
 
 Tour figures (Remotion 4.0.527, Chromium 156, this machine): 24 stills score
-0.9937–0.9982, median 0.9968; before the scene's own box clipped its photo (a
+0.9935–0.9982, median 0.9968; before the scene's own box clipped its photo (a
 port error), the push and slide mid-transitions scored 0.949–0.961, so the bar
-catches a transition drawn wrong.
+catches a transition drawn wrong.  A tour with a 1.5 s H.264 clip (playing, held
+past its end, pushed out, and again from 0.3 s with the blurred fit), 8 stills:
+0.9934–0.9990 (before the reader's chroma-aligned crop was mirrored, 9:16 scored
+0.984; before the backdrop's blur duplicated its edges, 0.970).
 
 Threshold, from measurements on this machine (Remotion 4.0.527, Chromium 156):
 the 20 stills score 0.991–0.999; the remaining differences are glyph
