@@ -19,9 +19,18 @@ from vidstudio.cloud.errors import PublishCancelled, PublishError
 from vidstudio.cloud.s3 import UploadedObject
 from vidstudio.cloud.supabase_store import ROW_COLUMNS
 from vidstudio.jobs.outbox import PublishMedia, PublishOutbox, PublishRequest
-from vidstudio.jobs.publish import PublishProgress, RetryPolicy, publish, request_for_video, step_name
+from vidstudio.jobs.publish import (
+    PublishProgress,
+    RetryPolicy,
+    publish,
+    request_for_job,
+    request_for_video,
+    step_name,
+)
 from vidstudio.jobs.publish_queue import PublishBoard, PublishQueue, PublishStatus
+from vidstudio.jobs.store import Job, JobState
 from vidstudio.messages import Kind
+from vidstudio.render.props import Music, Props
 from vidstudio.secrets import Secrets
 from vidstudio.settings import S3Settings
 
@@ -494,3 +503,60 @@ def test_a_request_stored_before_tours_loads_as_a_one_photo_video() -> None:
     assert (request.has_audio, request.music_name) == (False, None)
     tour = replace(request, media=(PublishMedia("/a.jpg"), PublishMedia("/b.mov", "clip")))
     assert PublishRequest.from_json(tour.to_json()) == tour  # the media survive the outbox
+
+
+# --------------------------------------------------------------------------- requests of jobs
+
+
+def rendered_job(video: Path, props: dict[str, Any], **extra: Any) -> Job:
+    return Job(
+        id="job-1",
+        template="promo",
+        aspect="16:9",
+        quality="draft",
+        props=props,
+        output_dir=str(video.parent),
+        state=JobState.RENDERED,
+        output_path=str(video),
+        finished_at=1_780_000_000.0,
+        extra=extra,
+    )
+
+
+@pytest.mark.parametrize("sound", [False, True])
+def test_a_tour_jobs_request_lists_its_media_and_reads_the_sound_from_the_file(
+    tmp_path: Path, sound: bool
+) -> None:
+    media = make_tour(tmp_path / "media")
+    props = Props(title="Tour", media=media, music=Music(tmp_path / "Sunny Day.mp3"), duration=15)
+    video = make_mp4(tmp_path / "tour.mp4", frames=10, audio=sound)
+    request = request_for_job(rendered_job(video, props.to_json()))
+    assert [(Path(m.path).name, m.kind) for m in request.items] == [
+        ("pool.jpg", "photo"),
+        ("living room.png", "photo"),
+        ("garden walk.mp4", "clip"),
+        ("bedroom.jpg", "photo"),
+    ]
+    assert request.photo == str(media[0]) and request.music_name == "Sunny Day"
+    assert request.has_audio is sound  # music in the props, but the file decides
+    assert request.duration_seconds == pytest.approx(0.333, abs=0.05)
+    assert request.rendered_at == 1_780_000_000.0
+    stored = rendered_job(video, props.to_json(), publish_request=json.loads(request.to_json()))
+    assert request_for_job(stored) == request  # the request kept with the job comes back as it was
+
+
+def test_a_job_stored_before_tours_publishes_as_a_one_photo_video(tmp_path: Path, coffee: Path) -> None:
+    video = make_mp4(tmp_path / "old.mp4", frames=5)
+    request = request_for_job(rendered_job(video, {"title": "Old Villa", "photo": str(coffee)}))
+    assert request.items == (PublishMedia(str(coffee.resolve()), "photo"),)
+    assert request.steps == ("video", "media:1", "poster", "row") and request.music_name is None
+    old = json.loads(request.to_json())
+    for name in ("media", "has_audio", "music_name"):
+        del old[name]
+    kept = request_for_job(
+        rendered_job(video, {"title": "Old Villa", "photo": str(coffee)}, publish_request=old)
+    )
+    assert kept.items == request.items and not kept.has_audio
+    clients = FakeClients()
+    publish(kept, clients, PublishOutbox(tmp_path / "o.db"), policy=NO_WAIT)
+    assert clients.supabase.rows["job-1"]["media_urls"] == [clients.supabase.rows["job-1"]["image_url"]]
