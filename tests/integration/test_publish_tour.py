@@ -253,3 +253,59 @@ def test_the_migration_runs_twice_and_leaves_row_level_security_as_it_was(
     # media_urls is always a JSON array.
     with pytest.raises(Exception, match="generated_videos_media_urls_is_array"):
         supabase_stack.postgres.psql("update public.generated_videos set media_urls = '{\"a\": 1}'::jsonb;")
+
+
+def _until(check, seconds: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+    """PostgREST reloads its schema cache a moment after NOTIFY: wait for ``check`` to pass."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            check()
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def test_a_table_without_the_new_columns_says_so_and_the_row_waits_for_the_migration(
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clients: CloudClients,
+    outbox: PublishOutbox,
+    tour: PublishRequest,
+    supabase_stack,
+) -> None:
+    """A project that ran only the first migration: the row step names the table and the fix;
+    once the new migration has run, publishing goes on from the row."""
+    old = "videos_before_tours"
+    first = (MIGRATION.parent / "20261128000000_generated_videos.sql").read_text(encoding="utf-8")
+    pg = supabase_stack.postgres
+    pg.psql(first.replace("generated_videos", old) + "\nnotify pgrst, 'reload schema';")
+    try:
+        settings = replace(publish_settings, supabase=replace(publish_settings.supabase, table=old))
+        made = build_clients(settings, secrets)
+        missing = f"The table {old} in Supabase is missing columns. Run the SQL in supabase/migrations."
+
+        def connection_test_names_the_missing_columns() -> None:  # once PostgREST knows the table
+            with pytest.raises(PublishError) as checked:
+                made.supabase.check_table()
+            assert checked.value.message == missing
+
+        _until(connection_test_names_the_missing_columns)
+        with pytest.raises(PublishError) as info:
+            publish(tour, made, outbox, policy=FAST)
+        assert info.value.message == missing
+        entry = outbox.get(tour.render_id)
+        assert entry is not None and entry.state == "failed" and entry.step == "row"
+
+        pg.psql(MIGRATION.read_text(encoding="utf-8").replace("generated_videos", old))
+        pg.psql("notify pgrst, 'reload schema';")
+        _until(made.supabase.check_table)  # what Test connection runs: it knows every column now
+        assert publish(tour, made, outbox, policy=FAST).steps_run == ("row",)
+        [row] = pg.query_json(f"select * from public.{old}")
+        assert len(row["media_urls"]) == 4 and row["has_audio"] is True
+    finally:
+        pg.psql(f"drop table if exists public.{old}; notify pgrst, 'reload schema';")
