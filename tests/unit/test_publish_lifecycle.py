@@ -359,8 +359,30 @@ def test_a_media_file_removed_before_publishing_is_named_and_the_entry_waits(
     assert len(media_uploads(clients)) == 2
 
 
-def test_a_clip_that_cannot_be_read_is_one_plain_sentence(tmp_path: Path, tour: PublishRequest) -> None:
-    Path(tour.items[2].path).write_bytes(b"\x00\x00\x00\x18ftypmp42 not really a video")
+def sound_only(path: Path) -> None:
+    """An MP4 with an audio stream and no picture."""
+    import av
+    import numpy as np
+
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("aac", rate=48_000)
+        frame = av.AudioFrame.from_ndarray(np.zeros((2, 1024), np.float32), format="fltp", layout="stereo")
+        frame.sample_rate, frame.pts = 48_000, 0
+        for packet in [*stream.encode(frame), *stream.encode()]:
+            container.mux(packet)
+
+
+@pytest.mark.parametrize("damage", ["not a video", "truncated", "no picture"])
+def test_a_clip_that_cannot_be_read_is_one_plain_sentence(
+    tmp_path: Path, tour: PublishRequest, damage: str
+) -> None:
+    clip = Path(tour.items[2].path)
+    if damage == "not a video":
+        clip.write_bytes(b"\x00\x00\x00\x18ftypmp42 not really a video")
+    elif damage == "truncated":
+        clip.write_bytes(clip.read_bytes()[:300])
+    else:
+        sound_only(clip)
     outbox = PublishOutbox(tmp_path / "o.db")
     with pytest.raises(PublishError) as info:
         publish(tour, FakeClients(), outbox, policy=NO_WAIT)
