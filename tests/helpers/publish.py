@@ -48,15 +48,8 @@ def build_clients(settings: PublishSettings, secrets: Secrets, *, s3_attempts: i
     return made
 
 
-def make_mp4(
-    path: Path,
-    frames: int = 30,
-    size: tuple[int, int] = (320, 180),
-    fps: int = 30,
-    *,
-    audio: bool = False,
-) -> Path:
-    """A real H.264 MP4 (moving colour bars) made with PyAV; ``audio`` adds an AAC tone."""
+def make_mp4(path: Path, frames: int = 30, size: tuple[int, int] = (320, 180), fps: int = 30) -> Path:
+    """A real H.264 MP4 (moving colour bars) made with PyAV."""
     import av
     import numpy as np
 
@@ -65,7 +58,6 @@ def make_mp4(
         stream = container.add_stream("libx264", rate=fps)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.time_base = Fraction(1, fps)
-        sound = container.add_stream("aac", rate=48_000) if audio else None  # before the first packet
         x = np.arange(width, dtype=np.uint16)
         for index in range(frames):
             rgb = np.zeros((height, width, 3), dtype=np.uint8)
@@ -77,27 +69,7 @@ def make_mp4(
                 container.mux(packet)
         for packet in stream.encode():
             container.mux(packet)
-        if sound is not None:
-            _add_tone(container, sound, frames / fps)
     return path
-
-
-def _add_tone(container: Any, sound: Any, seconds: float, rate: int = 48_000) -> None:
-    import av
-    import numpy as np
-
-    samples = int(seconds * rate)
-    t = np.arange(samples) / rate
-    tone = (0.2 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
-    block = 1024
-    for start in range(0, samples, block):
-        piece = np.stack([tone[start : start + block]] * 2)  # planar stereo
-        frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(piece), format="fltp", layout="stereo")
-        frame.sample_rate, frame.pts = rate, start
-        for packet in sound.encode(frame):
-            container.mux(packet)
-    for packet in sound.encode():
-        container.mux(packet)
 
 
 def make_photo(
@@ -119,6 +91,13 @@ def make_tour(folder: Path) -> list[Path]:
         make_mp4(folder / "garden walk.mp4", frames=6, size=(160, 90)),
         make_photo(folder / "bedroom.jpg", (90, 60, 40)),
     ]
+
+
+def rendered_tour(path: Path, *, sound: bool = True) -> Path:
+    """A third of a second of 'rendered tour': H.264, with an AAC track when ``sound``."""
+    from helpers.media import make_clip
+
+    return make_clip(path, seconds=1 / 3, size=(320, 180), audio=sound)
 
 
 def assert_no_secret(texts: list[str], secrets: list[str]) -> None:

@@ -13,9 +13,9 @@ import pytest
 from helpers.publish import (
     build_clients,
     env_for_subprocess,
-    make_mp4,
     make_photo,
     make_tour,
+    rendered_tour,
     replace,
 )
 from vidstudio.cloud.errors import PublishError
@@ -39,7 +39,7 @@ def fetch(url: str) -> tuple[bytes, str]:
 
 @pytest.fixture
 def tour(tmp_path: Path) -> PublishRequest:
-    video = make_mp4(tmp_path / "tour.mp4", frames=10, audio=True)
+    video = rendered_tour(tmp_path / "tour.mp4")
     return request_for_video(
         video,
         media=make_tour(tmp_path / "media"),
@@ -72,7 +72,7 @@ def test_a_tour_publishes_every_item_in_order_into_one_row(
     assert row["media_urls"] == list(result.media_urls)
     assert row["image_url"] == row["media_urls"][0]  # the first photo, as the web platform reads it
     assert (row["has_audio"], row["music_name"]) == (True, "Sunny Day")
-    assert row["duration_seconds"] == pytest.approx(0.333, abs=0.05)
+    assert row["duration_seconds"] == pytest.approx(0.333, abs=0.1)
     media = [Path(item.path) for item in tour.items]
     for url, local in zip(row["media_urls"], media, strict=True):  # served, byte for byte
         data, content_type = fetch(url)
@@ -309,3 +309,41 @@ def test_a_table_without_the_new_columns_says_so_and_the_row_waits_for_the_migra
         assert len(row["media_urls"]) == 4 and row["has_audio"] is True
     finally:
         pg.psql(f"drop table if exists public.{old}; notify pgrst, 'reload schema';")
+
+
+# --------------------------------------------------------------------------- from the command line
+
+
+def test_render_of_a_tour_with_music_then_publish_gives_one_row_with_every_item(
+    publish_settings: PublishSettings,
+    secrets: Secrets,
+    clean_services: None,
+    tmp_path: Path,
+    supabase_stack,
+) -> None:
+    """``vidstudio render MEDIA... --music --duration --publish``: the renderer's own tour,
+    published with its media in order, the sound read from the MP4 and the track's name."""
+    from helpers.sound import make_track
+
+    media = make_tour(tmp_path / "media")
+    song = make_track(tmp_path / "Sunny Day.wav", 6.0, kind="music-like")
+    out = tmp_path / "tour.mp4"
+    args = ["render", *map(str, media), "--title", "Nismara Pool Villa", "--music", str(song)]
+    args += ["--duration", "5", "--quality", "draft", "-o", str(out), "--publish", "--quiet"]
+    result = subprocess.run(
+        [sys.executable, "-m", "vidstudio.cli", *args],
+        env=env_for_subprocess(publish_settings, secrets, tmp_path / "data"),
+        capture_output=True,
+        text=True,
+        timeout=400,
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    [row] = supabase_stack.rows()
+    assert len(row["media_urls"]) == 4 and row["image_url"] == row["media_urls"][0]
+    assert (row["has_audio"], row["music_name"], row["template"]) == (True, "Sunny Day", "tour")
+    assert row["duration_seconds"] == pytest.approx(5.0, abs=0.1)
+    for url, local in zip(row["media_urls"], media, strict=True):
+        data, _type = fetch(url)
+        assert data[:3] == b"\xff\xd8\xff" if local.suffix == ".mp4" else data == local.read_bytes()
