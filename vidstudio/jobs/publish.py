@@ -509,11 +509,11 @@ def media_urls(request: PublishRequest, results: dict[str, Any]) -> list[str]:
 def image_url(request: PublishRequest, results: dict[str, Any]) -> str:
     """The row's ``image_url``: the first photo's URL (the web platform shows it), else the
     first clip's picture."""
+    for number, item in enumerate(request.items, 1):
+        uploaded = results.get(media_step(number))
+        if item.kind == "photo" and isinstance(uploaded, dict) and uploaded.get("url"):
+            return str(uploaded["url"])
     urls = media_urls(request, results)
-    kinds = [item.kind for item in request.items]
-    for url, kind in zip(urls, kinds, strict=False):
-        if kind == "photo":
-            return url
     return urls[0] if urls else str(results.get("image_url", ""))
 
 
