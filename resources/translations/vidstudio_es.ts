@@ -578,6 +578,14 @@
         <translation>Este renderizado no tiene ninguna foto para publicar.</translation>
     </message>
     <message>
+        <source>The clip {name} is no longer on this computer. Render it again.</source>
+        <translation>El clip {name} ya no está en este ordenador. Vuelve a crear el vídeo.</translation>
+    </message>
+    <message>
+        <source>The clip {name} cannot be read: it is damaged or not a video this app can open.</source>
+        <translation>No se puede leer el clip {name}: está dañado o no es un vídeo que esta aplicación pueda abrir.</translation>
+    </message>
+    <message>
         <source>This video has not been uploaded yet.</source>
         <translation>Este vídeo aún no se ha subido.</translation>
     </message>

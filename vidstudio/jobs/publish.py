@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -467,16 +468,23 @@ def cut_poster(video: Path, target: Path, frame: int | None = None, quality: int
 
 
 def clip_picture(clip: Path, target: Path) -> Path:
-    """The picture that stands for a clip in ``media_urls``: its first frame as a JPEG.
+    """The picture that stands for a clip in ``media_urls``: its first frame, upright, as a JPEG
+    (the same first frame as the app's media strip shows: ``render.clips.clip_thumbnail``)."""
+    from vidstudio.render.clips import clip_thumbnail, probe_clip
+    from vidstudio.render.errors import RenderError
 
-    The one place that makes it (the render side's clip thumbnail can replace the body).
-    """
     if not clip.is_file():
         raise media_gone(PublishMedia(str(clip), "clip"))
     try:
-        return cut_poster(clip, target, frame=0)
-    except PublishError:
+        image = clip_thumbnail(clip, min(1920, probe_clip(clip).width))
+    except (RenderError, OSError):
         raise PublishError(CLIP_UNREADABLE, Kind.BAD_INPUT, name=clip.name) from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(target.name + ".part")
+    if not image.save(str(temp), "JPEG", 88):  # type: ignore[call-overload]
+        raise PublishError(CLIP_UNREADABLE, Kind.BAD_INPUT, name=clip.name)
+    os.replace(temp, target)
+    return target
 
 
 def media_gone(item: PublishMedia) -> PublishError:
