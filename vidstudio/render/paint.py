@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import PropsError
 from vidstudio.render.fonts import make_font, missing_glyphs
-from vidstudio.render.images import MAX_SHORT_SIDE, image_cache, probe_image
+from vidstudio.render.images import MAX_SHORT_SIDE, image_cache, load_image, probe_image
 from vidstudio.render.props import MAX_DURATION, MAX_MEDIA, MIN_DURATION, MediaItem, Props
 from vidstudio.render.template import (
     ASPECTS,
@@ -573,6 +573,7 @@ _DECODE_AHEAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vidstudio-
 # most two at once (a transition); the preview may scrub back.  Fifteen 12 MP
 # photos prepared at 1080p would hold ~220 MB; four hold ~60 MB.
 MEDIA_KEPT = 4
+STREAMING_KEPT = 3
 # "blur" fit: the backdrop is the photo reduced to this width, smoothed back up (a wide, soft blur).
 BLUR_WIDTH = 48
 BLUR_DIM = 0.45
@@ -621,6 +622,11 @@ class Scene:
         self._frame_images: dict[int, tuple[_Media, QImage]] = {}
         self._media: OrderedDict[int, _Media] = OrderedDict()
         self._pending: dict[int, Future[_Media]] = {}
+        # A render walks the scenes once, in order: each photo is decoded straight into its
+        # scene, not into the image cache the preview shares, and only the scenes of a
+        # transition and the one prepared ahead are kept (15 photos of 12 MP, 1080p: the
+    XX
+        self.streaming = False
         self._closed = False
         self._captions: dict[tuple[int, int], _Prepared | None] = {}
         self._scene_layers: dict[tuple[int, int], Any] = {}
@@ -685,7 +691,7 @@ class Scene:
                 self._pending.pop(scene.index, None)
         with self._lock:
             self._media[scene.index] = made
-            while len(self._media) > MEDIA_KEPT:
+            while len(self._media) > (STREAMING_KEPT if self.streaming else MEDIA_KEPT):
                 _, old = self._media.popitem(last=False)
                 if old.reader is not None:
                     old.reader.close()
@@ -728,7 +734,10 @@ class Scene:
         fit = min if item.fit == "blur" else max
         scale = fit(rect.width() / info.width, rect.height() / info.height) * zoom
         short = max(16, min(MAX_SHORT_SIDE, math.ceil(min(info.width, info.height) * scale)))
-        photo = image_cache.get(item.path, max_short=short)
+        if self.streaming:
+            photo = load_image(item.path, max_short=short)
+        else:
+            photo = image_cache.get(item.path, max_short=short)
         need = fit(rect.width() / photo.width(), rect.height() / photo.height()) * zoom
         background = _blurred_backdrop(photo, rect) if item.fit == "blur" else None
         if need < 0.98:
