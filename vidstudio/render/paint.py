@@ -625,7 +625,7 @@ class Scene:
         # A render walks the scenes once, in order: each photo is decoded straight into its
         # scene, not into the image cache the preview shares, and only the scenes of a
         # transition and the one prepared ahead are kept (15 photos of 12 MP, 1080p: the
-    XX
+        # app's peak fell from 393 to 284 MB, 530 MB with the encoder; bench/tour.py).
         self.streaming = False
         self._closed = False
         self._captions: dict[tuple[int, int], _Prepared | None] = {}
