@@ -4,8 +4,9 @@
 
 Runs under Xvfb (started through ``xvfb-run`` when there is no display) with a
 throwaway data folder, and writes PNGs: the editor with a 16:9 and a 9:16
-preview, a tour (the "one tour or one video each?" bar, five photos and a clip with music,
-mid-transition, and a clip's settings), a render in progress, the result card (published: the test suite's local
+preview, a tour (the "one tour or one video each?" bar, four photos and a clip with
+music, mid-transition, a clip's settings, the length and music rows), a render in
+progress, the result card (published: the test suite's local
 S3 / Supabase services are started for it when their programs are installed, see
 scripts/test-deps/20-services.sh), the history, the Spanish UI, the Settings and
 About dialogs, Settings → Publishing and → Rendering, and a damaged photo's inline error.

@@ -444,7 +444,8 @@ class MediaStrip(QFrame):
         background = "#eef3ff" if self._hover else "#ffffff"
         self.setStyleSheet(
             f"QFrame#dropzone {{ border: 2px dashed {border}; border-radius: 10px; "
-            f"background: {background}; }} QListWidget#mediaList {{ background: transparent; border: none; padding: 0; }}"
+            f"background: {background}; }} "
+            "QListWidget#mediaList { background: transparent; border: none; padding: 0; }"
         )
 
     # ---------------------------------------------------------------- events
