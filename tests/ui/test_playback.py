@@ -66,12 +66,15 @@ def test_the_preview_follows_the_sound_and_a_scrub_moves_it(make_window, qtbot, 
     canvas.set_soundtrack(_silence(1.0))  # the one-second test templates
     canvas.play()
     try:
-        assert canvas._audio_clock
+        qtbot.waitUntil(lambda: canvas._audio_clock, timeout=3000)  # once the first picture is there
+        assert canvas.painter.running
         qtbot.wait(300)
         offset = canvas.audio_offset()
         assert offset is not None and abs(offset) <= IN_SYNC
-        window.preview.slider.setValue(6)  # a scrub while playing
-        assert canvas.audio.position() == pytest.approx(6 / 30, abs=0.03)
+        window.preview.slider.setValue(6)  # a scrub while playing: the sound waits for the picture
+        assert not canvas.audio.playing
+        qtbot.waitUntil(lambda: canvas._audio_clock, timeout=3000)
+        assert canvas.audio.position() == pytest.approx(6 / 30, abs=0.05)
         qtbot.wait(100)
         offset = canvas.audio_offset()
         assert offset is not None and abs(offset) <= IN_SYNC
@@ -81,6 +84,7 @@ def test_the_preview_follows_the_sound_and_a_scrub_moves_it(make_window, qtbot, 
     assert not canvas.audio.playing and canvas.audio_offset() is None
     window.close()
     assert canvas.audio._device is None  # closed at quit
+    assert not canvas.painter.running
 
 
 def test_no_sound_device_plays_silently(make_window, qtbot, coffee: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -95,8 +99,8 @@ def test_no_sound_device_plays_silently(make_window, qtbot, coffee: Path, monkey
     canvas = window.preview.canvas
     canvas.set_soundtrack(_silence(1.0))
     canvas.play()
-    assert canvas.playing and not canvas._audio_clock
     qtbot.waitUntil(lambda: canvas.frame > 3, timeout=2000)  # the wall clock moves the picture
+    assert canvas.playing and not canvas._audio_clock
     canvas.pause()
 
 

@@ -4,10 +4,13 @@ The canvas is letterboxed inside the widget (9:16 stands upright with bars left
 and right) and painted at device pixels, so it is sharp on high-DPI screens.
 Play/pause runs in real time at the template's fps and loops; a slider scrubs.
 
-With a soundtrack, the picture follows the sound: each tick shows the frame of
-``Playback.position()`` (the frames the audio device has consumed), and a scrub or a
-loop restarts the sound at the new frame, so they stay within one frame of each other
-(bench/preview.py measures it).  Without a sound device it plays on the wall clock, silently.
+Playing, frames are painted on a thread of their own (:class:`FramePainter`) and the UI
+thread only draws the finished image.  With a soundtrack the picture follows the sound:
+each tick asks for the frame of ``Playback.position()`` (the frames the audio device has
+consumed) plus the painter's recent latency; a scrub or a loop stops the sound, waits for
+the new place's first picture and starts the sound from it, so they stay within a frame of
+each other (bench/preview.py measures it).  Without a sound device it plays on the wall
+clock, silently.
 While playing, the next scene's photo or clip is prepared on a worker thread a second
 before it is needed (``PREWARM_SECONDS``): decoding and scaling a 12 MP photo takes
 ~150 ms here, which would be nine dropped frames in the middle of a transition.
@@ -15,12 +18,14 @@ before it is needed (``PREWARM_SECONDS``): decoding and scaling a 12 MP photo ta
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -68,6 +73,83 @@ def letterbox(area: QRect, aspect: str) -> QRect:
     return QRect(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2, w, h)
 
 
+class FramePainter(QObject):
+    """Paints preview frames on its own thread while the preview plays; the latest request wins.
+
+    A clip scene's frame is decoded inside ``paint_frame`` (a 1080p H.264 frame took 20–35 ms
+    here, the machine loaded) and a photo not prepared in time costs a decode (~1 s for 12 MP):
+    on the UI thread either froze the window and the sound's clock ran away from the picture.
+    Here the UI thread only draws the finished image (under 1 ms); frames that cannot be made in
+    time are skipped, never late.  ``lock`` keeps the UI thread's own paints (paused) and this
+    thread's from touching one ``Scene`` at once (its per-frame state is not shared-safe).
+
+    Signals:
+        painted(int, object, float): frame, its QImage (None after a failure), milliseconds.
+    """
+
+    painted = Signal(int, object, float)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lock = threading.Lock()
+        self._wake = threading.Condition()
+        self._want: tuple[Template, Props, int, QSize] | None = None
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+
+    def request(self, template: Template, props: Props, frame: int, size: QSize) -> None:
+        with self._wake:
+            self._want = (template, props, frame, QSize(size))
+            if self._thread is None or not self._thread.is_alive():
+                self._stopping = False
+                self._thread = threading.Thread(target=self._run, name="vidstudio-preview", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+
+    def stop(self) -> None:
+        """Stop the thread (at quit); a later request starts it again."""
+        with self._wake:
+            self._stopping = True
+            self._want = None
+            self._wake.notify()
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout=5)
+        self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._want is None and not self._stopping:
+                    self._wake.wait()
+                if self._stopping:
+                    return
+                want, self._want = self._want, None
+            assert want is not None
+            template, props, frame, size = want
+            started = time.perf_counter()
+            canvas = QImage(size, QImage.Format.Format_RGB32)
+            image: QImage | None = canvas
+            try:
+                with self.lock:
+                    painter = QPainter(canvas)
+                    try:
+                        paint_frame(painter, template, props, frame, size)
+                    finally:
+                        painter.end()
+            except RenderError:
+                image = None  # the UI thread paints it itself and shows the sentence
+            except Exception as exc:  # the preview must never take the app down
+                log.error("preview frame failed: %s", type(exc).__name__, exc_info=exc)
+                image = None
+            with contextlib.suppress(RuntimeError):  # the window is gone
+                self.painted.emit(frame, image, (time.perf_counter() - started) * 1000)
+
+
 class PreviewCanvas(QWidget):
     """Paints one frame of the current template and props.
 
@@ -103,6 +185,14 @@ class PreviewCanvas(QWidget):
         self._audio_clock = False  # the picture follows the sound (a device is playing it)
         self._paint_size = QSize()
         self._warmed: set[tuple[int, int]] = set()
+        # Playing, frames are painted on the frame painter's thread and only drawn here.
+        self.painter = FramePainter()
+        self.painter.painted.connect(self._painted)
+        self._image: QImage | None = None
+        self._image_frame = -1
+        self._pending: int | None = None  # a seek waiting for its first picture
+        self._latency = 1 / 60  # the frame painter's recent time per frame, seconds
+        self.worker_paint_ms = 0.0
         self.focus_index = -1  # the media item whose focus point is marked (the selected one)
         self.setCursor(Qt.CursorShape.CrossCursor)
 
@@ -114,6 +204,7 @@ class PreviewCanvas(QWidget):
         self.aspect = aspect
         self.error = ""
         self._warmed.clear()
+        self._image_frame = -1  # an edit while playing: the next tick paints it
         if changed_template and template is not None and not self.playing:
             self.frame = poster_frame(template, props)
             self.frame_changed.emit(self.frame)
@@ -135,39 +226,41 @@ class PreviewCanvas(QWidget):
         """The video's sound (float32 (n, 2) at 48 kHz) or None; playing, it is heard at once."""
         self.audio.set_samples(samples)
         self._has_sound = samples is not None
-        if not self.playing:
+        if not self.playing or self._pending is not None:
             return
         if self._has_sound and not self._audio_clock:
-            self._start_audio()
+            self._restart_clock()
         elif not self._has_sound and self._audio_clock:
             self.audio.stop()
             self._audio_clock = False
-            self._play_from, self._play_started = self.frame, time.perf_counter()
+            self._restart_clock()
 
-    def _start_audio(self) -> None:
+    def _restart_clock(self) -> None:
+        """The clocks start again at the frame shown: the sound from its time, the wall clock now."""
         self._audio_clock = self._has_sound and self.audio.start(self.time())
         self._play_from, self._play_started = self.frame, time.perf_counter()
 
     def audio_offset(self) -> float | None:
-        """Seconds the sound is ahead of the picture now (None: no sound playing)."""
+        """Seconds the sound is ahead of the picture on screen now (None: no sound playing)."""
         if not self._audio_clock:
             return None
         return self.audio.position() - self.time()
 
     def close_audio(self) -> None:
-        """At quit: stop and let go of the sound device."""
+        """At quit: stop the frame painter and let go of the sound device."""
+        self.pause()
+        self.painter.stop()
         self.audio.close()
         self._audio_clock = False
 
     def set_frame(self, frame: int) -> None:
         frame = max(0, min(frame, self.frame_count - 1))
         if frame != self.frame:
-            self.frame = frame
             if self.playing:
-                self._play_from = frame
-                self._play_started = time.perf_counter()
-                if self._audio_clock:  # a scrub while playing: the sound jumps too
-                    self._start_audio()
+                # A scrub while playing: the sound waits for the picture of the new place.
+                self._seek(frame)
+                return
+            self.frame = frame
             self.frame_changed.emit(frame)
             self.update()
 
@@ -179,45 +272,80 @@ class PreviewCanvas(QWidget):
     def play(self) -> None:
         if self.template is None or self.playing:
             return
-        if self.frame >= self.frame_count - 1:
-            self.frame = 0
-        self._play_from = self.frame
-        self._play_started = time.perf_counter()
         self._timer.start(max(5, int(1000 / self.template.fps / 2)))
-        self._start_audio()
         self.playing_changed.emit(True)
+        self._seek(0 if self.frame >= self.frame_count - 1 else self.frame)
 
     def pause(self) -> None:
         if self.playing:
             self._timer.stop()
             self.audio.stop()
             self._audio_clock = False
+            self._pending = None
             self.playing_changed.emit(False)
+            self.update()  # painted here again, at full quality with the focus mark
 
     def toggle(self) -> None:
         self.pause() if self.playing else self.play()
+
+    def _seek(self, frame: int) -> None:
+        """Playing: show ``frame`` as soon as it is painted, then start the clocks from it."""
+        self.audio.stop()
+        self._audio_clock = False
+        self._pending = frame
+        self._request(frame)
+
+    def _request(self, frame: int) -> None:
+        if self.template is None or self._paint_size.isEmpty():
+            self._painted(frame, None, 0.0)  # nothing painted yet: no picture to wait for
+            return
+        self.painter.request(self.template, self.props, frame, self._paint_size)
+
+    def _painted(self, frame: int, image: QImage | None, ms: float) -> None:
+        """The frame painter's answer (on this thread)."""
+        if not self.playing:
+            return
+        if image is not None:
+            self._image, self._image_frame = image, frame
+            self.worker_paint_ms = ms
+            if self._pending is None and self.template is not None:
+                # A seek's first picture (a clip decoded from its keyframe: up to a second) is not
+                # the steady cost; counted, it made the next frames be asked 200 ms early.
+                steady = min(ms / 1000, 2 / self.template.fps)
+                self._latency = 0.8 * self._latency + 0.2 * steady
+        if self._pending is not None:
+            if frame != self._pending:
+                return
+            self._pending = None
+            self.frame = frame
+            self._restart_clock()
+        else:
+            self.frame = frame
+        self.frame_changed.emit(frame)
+        self.update()
 
     def _tick(self) -> None:
         if self.template is None:
             self.pause()
             return
+        if self._pending is not None:
+            return  # a seek waits for its picture
         count = self.frame_count
-        if self._audio_clock:
-            frame = int(self.audio.position() * self.template.fps)
-            if frame >= count:  # the end: start again, sound and all
-                self.frame = 0
-                self._start_audio()
-                self.frame_changed.emit(0)
-                self.update()
-                return
-        else:
-            elapsed = time.perf_counter() - self._play_started
-            frame = (self._play_from + int(elapsed * self.template.fps)) % count
-        if frame != self.frame:
-            self.frame = frame
-            self.frame_changed.emit(frame)
-            self.update()
+        fps = self.template.fps
+        now = self.audio.position() if self._audio_clock else self.time_on_wall_clock()
+        # Ask for the frame that will be due when it is painted (the painter's recent latency).
+        frame = int((now + self._latency) * fps)
+        if int(now * fps) >= count:  # the end: start again, sound and all
+            self._seek(0)
+            return
+        frame = min(frame, count - 1)
+        if frame != self._image_frame:
+            self._request(frame)
         self._prewarm()
+
+    def time_on_wall_clock(self) -> float:
+        fps = self.template.fps if self.template else 30
+        return self._play_from / fps + (time.perf_counter() - self._play_started)
 
     def _prewarm(self) -> None:
         """Prepare the photo or clip of the scene that starts within PREWARM_SECONDS, off this thread."""
@@ -253,16 +381,20 @@ class PreviewCanvas(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(PREVIEW_BG))
         target = self.canvas_rect()
-        if self.template is not None:
-            ratio = self.devicePixelRatioF()
-            size = QSize(max(2, round(target.width() * ratio)), max(2, round(target.height() * ratio)))
+        ratio = self.devicePixelRatioF()
+        size = QSize(max(2, round(target.width() * ratio)), max(2, round(target.height() * ratio)))
+        image = self._image
+        if self.playing and image is not None and image.size() == size:
+            painter.drawImage(QRectF(target), image, QRectF(image.rect()))
+        elif self.template is not None:
             painter.save()
             painter.setClipRect(target)
             painter.translate(target.topLeft())
             painter.scale(1 / ratio, 1 / ratio)
             self._paint_size = size
             try:
-                paint_frame(painter, self.template, self.props, self.frame, size)
+                with self.painter.lock:  # never at the same time as the frame painter
+                    paint_frame(painter, self.template, self.props, self.frame, size)
                 self.error = ""
             except RenderError as exc:
                 self.error = str(exc)
