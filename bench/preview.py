@@ -361,7 +361,8 @@ def bench_tour_playback(photos: list[Path], clips: list[Path], seconds: float) -
     tour = next(t for t in list_templates() if t.id == "tour")
     props = tour_props(photos, clips)
     results: dict[str, tuple[list[float], list[float], int]] = {}
-    for name, ahead in (("no warm-up", 0.0), ("warm-up", 1.0)):
+    default = preview.PREWARM_SECONDS
+    for name, ahead in (("no warm-up", 0.0), ("warm-up", default)):
         scene_cache.clear()
         image_cache.clear()
         preview.PREWARM_SECONDS = ahead
@@ -390,7 +391,7 @@ def bench_tour_playback(photos: list[Path], clips: list[Path], seconds: float) -
         workers.drain(10_000)
         results[name] = (ui[1:], worker, len(shown))
         panel.close()
-    preview.PREWARM_SECONDS = 1.0
+    preview.PREWARM_SECONDS = default
     due = round(seconds * tour.fps)
     print(f"the preview playing the tour for {seconds:g} s at 960x540 (baseline: no media prepared ahead)")
     (ui_cold, worker_cold, shown_cold), (ui_warm, worker_warm, shown_warm) = (
@@ -461,9 +462,11 @@ def bench_audio_sync(photos: list[Path], clips: list[Path], seeks: int) -> None:
 
 
 def bench_tour(args: argparse.Namespace) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="vidstudio-tour-"))
+    folder = args.media or Path(tempfile.mkdtemp(prefix="vidstudio-tour-"))
+    folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    photos, clips = make_tour_media(folder)
+    made = sorted(folder.glob("room-*.jpg")), sorted(folder.glob("pool-*.mp4"))
+    photos, clips = made if len(made[0]) == 8 and len(made[1]) == 2 else make_tour_media(folder)
     print(f"(made the tour's media in {time.perf_counter() - started:.1f} s)")
     bench_tour_paint(photos, clips)
     bench_tour_playback(photos, clips, args.play)
@@ -478,6 +481,7 @@ def main() -> int:
     parser.add_argument("--play", type=float, default=10.0, help="seconds of tour playback")
     parser.add_argument("--seeks", type=int, default=20)
     parser.add_argument("--only", choices=("tour",), help="only the tour figures")
+    parser.add_argument("--media", type=Path, help="a folder to keep the tour's media in (made once)")
     args = parser.parse_args()
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication

@@ -792,8 +792,6 @@ class MainWindow(QMainWindow):
         self.photo_error.setVisible(bool(message))
 
     def _on_media_changed(self) -> None:
-        if self.media_strip.count():
-            self.photo_error.setVisible(bool(self.photo_error.text()) and self.photo_error.isVisible())
         self._on_media_selected(self.media_strip.current_index())
         self._update_preview()
         self._thumb_timer.start()

@@ -22,6 +22,7 @@ import contextlib
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -49,7 +50,13 @@ from vidstudio.ui.theme import PREVIEW_BG
 log = logging.getLogger(__name__)
 
 MARGIN = 12
-PREWARM_SECONDS = 1.0
+# The next scenes' media are prepared this far ahead.  A 12 MP JPEG takes 0.3 s to decode and
+# scale here, 1.3 s with the machine loaded (load average 7 on 2 cores): 1 s ahead was too late.
+PREWARM_SECONDS = 2.5
+# At most this many ahead: render.paint keeps 4 prepared per scene (MEDIA_KEPT), and the two
+# of a transition on screen must not be pushed out by scenes that come later.
+PREWARM_SCENES = 2
+WARM_WAIT_SECONDS = 5.0
 
 
 def motion_at(motion: KenBurns | None, progress: float) -> tuple[float, float, float]:
@@ -89,8 +96,10 @@ class FramePainter(QObject):
 
     painted = Signal(int, object, float)
 
-    def __init__(self) -> None:
+    def __init__(self, before: Callable[[Template, Props, int], None] | None = None) -> None:
+        """``before(template, props, frame)`` runs on the thread before each paint (it may wait)."""
         super().__init__()
+        self._before = before
         self.lock = threading.Lock()
         self._wake = threading.Condition()
         self._want: tuple[Template, Props, int, QSize] | None = None
@@ -132,6 +141,8 @@ class FramePainter(QObject):
             assert want is not None
             template, props, frame, size = want
             started = time.perf_counter()
+            if self._before is not None:
+                self._before(template, props, frame)
             canvas = QImage(size, QImage.Format.Format_RGB32)
             image: QImage | None = canvas
             try:
@@ -184,9 +195,9 @@ class PreviewCanvas(QWidget):
         self._has_sound = False
         self._audio_clock = False  # the picture follows the sound (a device is playing it)
         self._paint_size = QSize()
-        self._warmed: set[tuple[int, int]] = set()
+        self._warming: dict[tuple[int, int], threading.Event] = {}
         # Playing, frames are painted on the frame painter's thread and only drawn here.
-        self.painter = FramePainter()
+        self.painter = FramePainter(self._await_warm)
         self.painter.painted.connect(self._painted)
         self._image: QImage | None = None
         self._image_frame = -1
@@ -203,7 +214,7 @@ class PreviewCanvas(QWidget):
         self.props = props
         self.aspect = aspect
         self.error = ""
-        self._warmed.clear()
+        self._warming.clear()
         self._image_frame = -1  # an edit while playing: the next tick paints it
         if changed_template and template is not None and not self.playing:
             self.frame = poster_frame(template, props)
@@ -348,28 +359,43 @@ class PreviewCanvas(QWidget):
         return self._play_from / fps + (time.perf_counter() - self._play_started)
 
     def _prewarm(self) -> None:
-        """Prepare the photo or clip of the scene that starts within PREWARM_SECONDS, off this thread."""
+        """Prepare the photos or clips of the next scenes (those starting within PREWARM_SECONDS,
+        at most PREWARM_SCENES of them) on a worker, so the frame painter finds them ready."""
         template, size = self.template, self._paint_size
         if template is None or size.isEmpty() or not self.props.media:
             return
         t = self.time()
         line = timeline(template, self.props)
-        for scene in line.scenes:
-            if scene.item is None or not (t < scene.start <= t + PREWARM_SECONDS):
-                continue
+        upcoming = [s for s in line.scenes if s.item is not None and t < s.start <= t + PREWARM_SECONDS]
+        for scene in upcoming[:PREWARM_SCENES]:
             key = (id(line), scene.index)
-            if key in self._warmed:
+            if key in self._warming:
                 continue
-            self._warmed.add(key)
+            ready = threading.Event()
+            self._warming[key] = ready
             props = self.props
 
-            def warm(scene: TimelineScene = scene, props: Props = props) -> None:
-                prepared = scene_cache.get(template, props, size)
-                rect = next((item.rect for item in prepared.layers if item.kind == "media"), None)
-                if rect is not None:
-                    prepared.media(scene, rect)
+            def warm(
+                scene: TimelineScene = scene, props: Props = props, ready: threading.Event = ready
+            ) -> None:
+                try:
+                    prepared = scene_cache.get(template, props, size)
+                    rect = next((item.rect for item in prepared.layers if item.kind == "media"), None)
+                    if rect is not None:
+                        prepared.media(scene, rect)
+                finally:
+                    ready.set()
 
             workers.submit("network", warm, context=self, failed=lambda _exc: None)
+
+    def _await_warm(self, template: Template, props: Props, frame: int) -> None:
+        """On the frame painter's thread: a scene of ``frame`` still being prepared is waited for
+        (preparing it again beside the worker took twice as long: 2.5 s instead of 1.3 s)."""
+        line = timeline(template, props)
+        for scene, _progress in line.active(frame / template.fps):
+            ready = self._warming.get((id(line), scene.index))
+            if ready is not None:
+                ready.wait(timeout=WARM_WAIT_SECONDS)
 
     # ---------------------------------------------------------------- painting
     def canvas_rect(self) -> QRect:
