@@ -262,3 +262,16 @@ def test_history_reopens_a_tour_and_names_a_moved_file(
     assert "moved or deleted" in window.photo_error.text() and photos[1].name in window.photo_error.text()
     assert window.title_edit.text() == "Casa Azul"
     assert window.current_template().id == "tour"
+
+
+def test_one_video_each_without_a_title_asks_again_after_it_is_typed(make_window, photos: list[Path]) -> None:
+    window = make_window()
+    drop_files(window.drop_zone, photos[:2])
+    window.choice_bar.each_button.click()
+    assert window.queue_view.jobs() == []
+    assert window.render_message.isVisibleTo(window) and "title" in window.render_message.text()
+    assert window.choice_bar.isVisible() and window.choice_bar.waiting == photos[:2]
+    window.title_edit.setText("Villa")
+    window.choice_bar.each_button.click()
+    assert len(window.queue_view.jobs()) == 2
+    window.queue.shutdown()

@@ -881,11 +881,11 @@ class MainWindow(QMainWindow):
         """One video for each file, with the words, length, music and choices shown now."""
         props = self.current_props()
         if not props.title:
+            # Asked again, so the files are not lost while the title is typed.
+            self.choice_bar.ask(files)
             self.title_edit.setFocus()
             self._show_render_message(
-                self.tr(
-                    "%1 files dropped. Type a title, then drop them again to make one video for each."
-                ).replace("%1", str(len(files)))
+                self.tr("Type a title first: each of the %1 videos uses it.").replace("%1", str(len(files)))
             )
             return
         for path in files:

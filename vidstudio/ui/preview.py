@@ -345,7 +345,7 @@ class PreviewCanvas(QWidget):
         fps = self.template.fps
         now = self.audio.position() if self._audio_clock else self.time_on_wall_clock()
         # Ask for the frame that will be due when it is painted (the painter's recent latency).
-        frame = int((now + self._latency) * fps)
+        frame = round((now + self._latency) * fps)  # the nearest frame when it shows
         if int(now * fps) >= count:  # the end: start again, sound and all
             self._seek(0)
             return
