@@ -71,7 +71,7 @@ from vidstudio.ui import desktop
 from vidstudio.ui.about import AboutDialog
 from vidstudio.ui.i18n import current_language, install_language
 from vidstudio.ui.jobviews import HistoryView, QueueView, shown
-from vidstudio.ui.media_strip import MediaEditor, MediaStrip
+from vidstudio.ui.media_strip import MediaEditor, MediaStrip, clock
 from vidstudio.ui.panels import ProgressPanel, ResultCard
 from vidstudio.ui.preview import PreviewPanel
 from vidstudio.ui.render_settings import RenderSettingsPage, rendering_title
@@ -108,6 +108,15 @@ def media_kind(path: Path) -> str:
     if suffix in AUDIO_SUFFIXES:
         return "music"
     return ""
+
+
+def media_detail(width: int, height: int, file_size: int, duration: float | None = None) -> str:
+    """What the item editor says about a file: its size in pixels, a clip's length, its weight."""
+    parts = [f"{width} × {height}"]
+    if duration is not None:
+        parts.append(clock(duration))
+    parts.append(desktop.human_size(file_size))
+    return "  ·  ".join(parts)
 
 
 def preview_soundtrack(template: Template, props: Props, cancel: Callable[[], bool]) -> Any:
@@ -227,6 +236,7 @@ class MainWindow(QMainWindow):
         self._sound_generation = 0
         self.soundtrack_ready = False  # the preview has the sound of the current props (tests)
         self._clip_lengths: dict[Path, float] = {}
+        self._details: dict[Path, str] = {}  # "4000 × 3000  ·  2.3 MB" for the item editor
 
         self._build()
         self._wire()
@@ -750,10 +760,12 @@ class MainWindow(QMainWindow):
             if media_kind(path) == "clip":
                 from vidstudio.render.clips import probe_clip
 
-                info = probe_clip(path)
-                self._clip_lengths[path] = info.duration
+                clip = probe_clip(path)
+                self._clip_lengths[path] = clip.duration
+                self._details[path] = media_detail(clip.width, clip.height, clip.file_size, clip.duration)
             else:
-                probe_image(path)
+                photo = probe_image(path)
+                self._details[path] = media_detail(photo.width, photo.height, photo.file_size)
         except RenderError as exc:
             return shown(exc.sentence)
         except ImportError:  # a build without clips
@@ -798,7 +810,13 @@ class MainWindow(QMainWindow):
 
     def _on_media_selected(self, row: int) -> None:
         item = self.media_strip.current_item()
-        self.media_editor.show_item(item, self._clip_lengths.get(item.path) if item else None)
+        if item is not None and item.path not in self._details:
+            self._check_file(item.path)  # set from History or a test: probed once, for its details
+        self.media_editor.show_item(
+            item,
+            self._clip_lengths.get(item.path) if item else None,
+            self._details.get(item.path, "") if item else "",
+        )
         self.preview.canvas.focus_index = row
         template = self.current_template()
         canvas = self.preview.canvas

@@ -10,7 +10,17 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -45,7 +55,6 @@ from PySide6.QtWidgets import (
 
 from vidstudio.jobs import workers
 from vidstudio.render.props import MAX_MEDIA, MediaItem
-from vidstudio.ui.dropzone import local_files
 from vidstudio.ui.widgets import label
 
 THUMB = QSize(88, 58)
@@ -54,6 +63,13 @@ CROSS = 18  # the × in a thumbnail's corner, px
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 THUMB_ROLE = Qt.ItemDataRole.UserRole + 1
 DURATION_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def local_files(mime: QMimeData) -> list[Path]:
+    """The local files of a drop from Explorer (or a paste), in order."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def clock(seconds: float) -> str:
@@ -504,6 +520,7 @@ class MediaEditor(QFrame):
         self.name = label("sectionTitle")
         self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.focus_hint = label("hint", wrap=True)
+        self.detail = label("muted")
         self.fit_combo = QComboBox()
         self.fit_combo.addItem("", "cover")
         self.fit_combo.addItem("", "blur")
@@ -535,7 +552,10 @@ class MediaEditor(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.name)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name, 1)
+        name_row.addWidget(self.detail)
+        layout.addLayout(name_row)
         layout.addWidget(self.fit_combo)
         layout.addWidget(self.caption_edit)
         layout.addWidget(self.clip_box)
@@ -549,9 +569,11 @@ class MediaEditor(QFrame):
         self._retranslate()
         self.show_item(None)
 
-    def show_item(self, item: MediaItem | None, clip_length: float | None = None) -> None:
-        """Show ``item``'s settings (None: hide the editor)."""
+    def show_item(self, item: MediaItem | None, clip_length: float | None = None, detail: str = "") -> None:
+        """Show ``item``'s settings (None: hide the editor); ``detail``: its size and weight."""
         self._item = item
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
         self._clip_length = clip_length
         self.setVisible(item is not None)
         if item is None:
@@ -560,7 +582,7 @@ class MediaEditor(QFrame):
         for widget in widgets:
             widget.blockSignals(True)
         metrics = self.name.fontMetrics()
-        self.name.setText(metrics.elidedText(item.path.name, Qt.TextElideMode.ElideMiddle, 300))
+        self.name.setText(metrics.elidedText(item.path.name, Qt.TextElideMode.ElideMiddle, 180))
         self.name.setToolTip(str(item.path))
         self.fit_combo.setCurrentIndex(1 if item.fit == "blur" else 0)
         if self.caption_edit.text() != item.caption:
