@@ -578,6 +578,14 @@
         <translation>Este renderizado no tiene ninguna foto para publicar.</translation>
     </message>
     <message>
+        <source>The clip {name} is no longer on this computer. Render it again.</source>
+        <translation>El clip {name} ya no está en este ordenador. Vuelve a crear el vídeo.</translation>
+    </message>
+    <message>
+        <source>The clip {name} cannot be read: it is damaged or not a video this app can open.</source>
+        <translation>No se puede leer el clip {name}: está dañado o no es un vídeo que esta aplicación pueda abrir.</translation>
+    </message>
+    <message>
         <source>This video has not been uploaded yet.</source>
         <translation>Este vídeo aún no se ha subido.</translation>
     </message>
@@ -830,8 +838,76 @@
         <translation>{name} no es una imagen que vidstudio pueda leer.</translation>
     </message>
     <message>
+        <source>The clip {name} was not found.</source>
+        <translation>No se encontró el clip {name}.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a video clip.</source>
+        <translation>{name} es una carpeta, no un clip de vídeo.</translation>
+    </message>
+    <message>
+        <source>The clip {name} is empty (0 bytes).</source>
+        <translation>El clip {name} está vacío (0 bytes).</translation>
+    </message>
+    <message>
+        <source>The clip {name} cannot be read ({strerror}).</source>
+        <translation>No se puede leer el clip {name} ({strerror}).</translation>
+    </message>
+    <message>
+        <source>The music file {name} is damaged or incomplete.</source>
+        <translation>El archivo de música {name} está dañado o incompleto.</translation>
+    </message>
+    <message>
+        <source>The music file {name} was not found.</source>
+        <translation>No se encontró el archivo de música {name}.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a music file.</source>
+        <translation>{name} es una carpeta, no un archivo de música.</translation>
+    </message>
+    <message>
+        <source>The music file {name} cannot be read ({strerror}).</source>
+        <translation>No se puede leer el archivo de música {name} ({strerror}).</translation>
+    </message>
+    <message>
+        <source>The music file {name} is empty (0 bytes).</source>
+        <translation>El archivo de música {name} está vacío (0 bytes).</translation>
+    </message>
+    <message>
         <source>vidstudio has no permission to read {name}.</source>
         <translation>vidstudio no tiene permiso para leer {name}.</translation>
+    </message>
+    <message>
+        <source>{name} is not an audio file vidstudio can read.</source>
+        <translation>{name} no es un archivo de audio que vidstudio pueda leer.</translation>
+    </message>
+    <message>
+        <source>{name} has no sound to use as music.</source>
+        <translation>{name} no tiene sonido que usar como música.</translation>
+    </message>
+    <message>
+        <source>The music file {name} has no sound in it (0 seconds).</source>
+        <translation>El archivo de música {name} no contiene sonido (0 segundos).</translation>
+    </message>
+    <message>
+        <source>The music file {name} is {length} s long; choose a start before its end.</source>
+        <translation>El archivo de música {name} dura {length} s; elige un inicio anterior a su final.</translation>
+    </message>
+    <message>
+        <source>{name} is not a video vidstudio can read.</source>
+        <translation>{name} no es un vídeo que vidstudio pueda leer.</translation>
+    </message>
+    <message>
+        <source>The clip {name} is damaged or incomplete.</source>
+        <translation>El clip {name} está dañado o incompleto.</translation>
+    </message>
+    <message>
+        <source>{name} has no picture, only sound; choose a video clip.</source>
+        <translation>{name} no tiene imagen, solo sonido; elige un clip de vídeo.</translation>
+    </message>
+    <message>
+        <source>The clip {name} uses a video format vidstudio cannot read; use H.264, HEVC or VP9.</source>
+        <translation>El clip {name} usa un formato de vídeo que vidstudio no puede leer; usa H.264, HEVC o VP9.</translation>
     </message>
     <message>
         <source>The image {name} is damaged or incomplete.</source>
@@ -852,6 +928,14 @@
     <message>
         <source>The image {name} is too large for this computer&apos;s memory.</source>
         <translation>La imagen {name} es demasiado grande para la memoria de este ordenador.</translation>
+    </message>
+    <message>
+        <source>A video can have at most {limit} photos and clips; this one has {count}.</source>
+        <translation>Un vídeo puede tener como máximo {limit} fotos y clips; este tiene {count}.</translation>
+    </message>
+    <message>
+        <source>A video lasts from {low} to {high} seconds; {value} seconds is outside that.</source>
+        <translation>Un vídeo dura de {low} a {high} segundos; {value} segundos queda fuera.</translation>
     </message>
     <message>
         <source>The title is empty; type a title.</source>
@@ -1040,6 +1124,14 @@
     <message>
         <source>The photo {name} is no longer there; add it again.</source>
         <translation>La foto {name} ya no está; vuelve a añadirla.</translation>
+    </message>
+    <message>
+        <source>The clip {name} is no longer there; add it again.</source>
+        <translation>El clip {name} ya no está; vuelve a añadirlo.</translation>
+    </message>
+    <message>
+        <source>The music file {name} is no longer there; choose it again.</source>
+        <translation>El archivo de música {name} ya no está; vuelve a elegirlo.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist; choose another output folder.</source>

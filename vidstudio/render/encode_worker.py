@@ -17,6 +17,18 @@ in its first argument.  Frames travel through a memory-mapped file of
 When the parent disappears (stdin closes), the child deletes its partial
 output and exits: it can never outlive the app.
 
+With a soundtrack, ``audio_path`` names a raw file of float32 stereo samples
+at 48 kHz, interleaved (``vidstudio-audio-<parent pid>-*``, 35 MB for 90 s),
+which the parent wrote whole before starting the child.  The child adds an
+AAC-LC stream (48 kHz, stereo, 192 kbit/s) and, on the thread that feeds
+x264, after each video frame encodes the audio up to that frame's end: the
+muxer only ever waits for what x264's lookahead holds back (well under a
+second of either stream), and the file interleaves like a camera's.  FFmpeg's
+AAC encoder costs 0.9 CPU-seconds per 30 s of sound (measured), a few per cent
+of encoding the 1080p frames beside it.  The audio is cut (or padded with
+silence) to the video's length at ``finish``.  The audio file follows the
+frames file's rules below.
+
 The frames file (``vidstudio-frames-<parent pid>-*``, 33 MB for four 1080p
 canvases) must not outlive a render either, however it ends.  On Linux (in
 ``/dev/shm``) the parent unlinks it as soon as the child has mapped it.  On
@@ -54,6 +66,12 @@ QUALITY: dict[str, tuple[int, str, str]] = {
 
 
 FRAMES_PREFIX = "vidstudio-frames-"
+AUDIO_PREFIX = "vidstudio-audio-"
+AUDIO_RATE = 48000
+AUDIO_CHANNELS = 2
+AUDIO_BIT_RATE = 192_000
+# The AAC encoder takes 1024 samples a frame (the last one may be shorter).
+AAC_FRAME = 1024
 # A frames file without a pid in its name (made by an older version) is stale once
 # it is older than any start-up could take (the parent waits 30 s for the child).
 _LEGACY_STALE_AFTER = 120.0
@@ -79,7 +97,7 @@ def _running(pid: int) -> bool:
 
 
 def sweep_stale_frames() -> int:
-    """Delete the frames files that killed renders left behind; returns how many.
+    """Delete the frames (and audio) files that killed renders left behind; returns how many.
 
     Called once when the app or the CLI starts.  A file whose render is still
     running (in another vidstudio process) is kept: on Linux its owner's pid is
@@ -89,12 +107,13 @@ def sweep_stale_frames() -> int:
     folders = dict.fromkeys([*frames_dirs(), tempfile.gettempdir()])
     for folder in folders:
         try:
-            names = [n for n in os.listdir(folder) if n.startswith(FRAMES_PREFIX)]
+            names = [n for n in os.listdir(folder) if n.startswith((FRAMES_PREFIX, AUDIO_PREFIX))]
         except OSError:
             continue
         for name in names:
             path = os.path.join(folder, name)
-            owner = name[len(FRAMES_PREFIX) :].split("-", 1)[0]
+            prefix = FRAMES_PREFIX if name.startswith(FRAMES_PREFIX) else AUDIO_PREFIX
+            owner = name[len(prefix) :].split("-", 1)[0]
             try:
                 if owner.isdigit():
                     if _running(int(owner)):
@@ -117,6 +136,7 @@ class EncodeParams:
     quality: str
     frames_path: str
     slots: int
+    audio_path: str | None = None  # float32 interleaved stereo at 48 kHz; None: no audio stream
 
     def to_arg(self) -> str:
         return json.dumps(asdict(self))
@@ -154,6 +174,64 @@ def _open(params: EncodeParams) -> tuple[Any, Any]:
     return container, stream
 
 
+def _add_audio(container: Any) -> Any:
+    stream = container.add_stream("aac", rate=AUDIO_RATE, layout="stereo")
+    stream.bit_rate = AUDIO_BIT_RATE
+    stream.time_base = Fraction(1, AUDIO_RATE)
+    stream.codec_context.time_base = Fraction(1, AUDIO_RATE)
+    return stream
+
+
+class _Audio:
+    """The soundtrack's samples, mapped from the parent's file, encoded as the video advances."""
+
+    def __init__(self, path: str, fps: int) -> None:
+        self.fps = fps
+        self.done = 0  # samples encoded so far
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            self.mapping = mmap.mmap(handle.fileno(), size, access=mmap.ACCESS_READ) if size else None
+        self.total = size // (4 * AUDIO_CHANNELS)
+        self.stream: Any = None
+
+    def encode_until(self, container: Any, end: int, last: bool = False) -> None:
+        """Encode whole AAC frames up to sample ``end`` (and the short last one when ``last``)."""
+        import av
+        import numpy as np
+
+        while self.done < end:
+            count = min(AAC_FRAME, end - self.done)
+            if count < AAC_FRAME and not last:
+                return
+            block = np.zeros((count, AUDIO_CHANNELS), dtype=np.float32)
+            have = max(0, min(count, self.total - self.done))
+            if have and self.mapping is not None:
+                block[:have] = np.frombuffer(
+                    self.mapping, dtype=np.float32, count=have * AUDIO_CHANNELS, offset=self.done * 8
+                ).reshape(have, AUDIO_CHANNELS)
+            frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(block.T), format="fltp", layout="stereo")
+            frame.sample_rate = AUDIO_RATE
+            frame.pts = self.done
+            frame.time_base = Fraction(1, AUDIO_RATE)
+            self.done += count
+            for packet in self.stream.encode(frame):
+                container.mux(packet)
+
+    def after_frame(self, container: Any, frames: int) -> None:
+        self.encode_until(container, frames * AUDIO_RATE // self.fps)
+
+    def finish(self, container: Any, frames: int) -> None:
+        self.encode_until(container, frames * AUDIO_RATE // self.fps, last=True)
+        for packet in self.stream.encode(None):
+            container.mux(packet)
+
+    def close(self) -> None:
+        if self.mapping is not None:
+            with contextlib.suppress(Exception):
+                self.mapping.close()
+            self.mapping = None
+
+
 def _send(out: IO[str], *message: Any) -> None:
     out.write(json.dumps(message) + "\n")
     out.flush()
@@ -170,6 +248,7 @@ def run(params: EncodeParams, inp: IO[str], out: IO[str]) -> int:
     from av.video.reformatter import ColorRange, Colorspace
 
     mapping: mmap.mmap | None = None
+    audio: _Audio | None = None
     container: Any = None
     finished = False
     frame_bytes = params.width * params.height * 4
@@ -184,6 +263,9 @@ def run(params: EncodeParams, inp: IO[str], out: IO[str]) -> int:
                     continue
                 for packet in stream.encode(frame):
                     container.mux(packet)
+                if audio is not None:
+                    # Interleaved: the audio of this frame's time goes in beside it.
+                    audio.after_frame(container, frame.pts + 1)
         except BaseException as exc:
             failure.append(exc)
 
@@ -199,7 +281,11 @@ def run(params: EncodeParams, inp: IO[str], out: IO[str]) -> int:
     try:
         with open(params.frames_path, "r+b") as handle:
             mapping = mmap.mmap(handle.fileno(), frame_bytes * params.slots)
+        if params.audio_path is not None:
+            audio = _Audio(params.audio_path, params.fps)  # mapped before "ready": the parent unlinks it
         container, stream = _open(params)
+        if audio is not None:
+            audio.stream = _add_audio(container)
         encoder_thread = threading.Thread(target=encode_loop, args=(stream,), daemon=True)
         encoder_thread.start()
         _send(out, "ready")
@@ -237,6 +323,8 @@ def run(params: EncodeParams, inp: IO[str], out: IO[str]) -> int:
                     raise failure[0]
                 for packet in stream.encode(None):
                     container.mux(packet)
+                if audio is not None:
+                    audio.finish(container, count)
                 container.close()
                 container = None
                 finished = True
@@ -268,11 +356,16 @@ def run(params: EncodeParams, inp: IO[str], out: IO[str]) -> int:
         if mapping is not None:
             with contextlib.suppress(Exception):
                 mapping.close()
+        if audio is not None:
+            audio.close()
         # The parent may have been killed: nobody else would delete the frames file.
         # (Linux: the parent unlinked it already; Windows: this fails while the
         # parent still has it open, and the parent deletes it.)
         with contextlib.suppress(OSError):
             os.unlink(params.frames_path)
+        if params.audio_path is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(params.audio_path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -229,11 +229,17 @@ def _to_qimage(image: Image.Image) -> QImage:
 
 
 class _ImageCache:
-    """A small LRU of decoded images keyed by path, size and modification time."""
+    """An LRU of decoded images keyed by path, modification time, size and scale.
 
-    def __init__(self, capacity: int = 6) -> None:
-        self._capacity = capacity
+    Bounded by bytes, not entries: a tour's photos decoded for the 960×540 preview
+    take ~4 MB each (all fifteen stay, so scrubbing never decodes again), at 1080p
+    15–20 MB (a render keeps the last ten or so).
+    """
+
+    def __init__(self, budget_bytes: int = 160 * 1024 * 1024) -> None:
+        self._budget = budget_bytes
         self._items: OrderedDict[tuple[str, int, int, int], QImage] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, path: Path, max_short: int = MAX_SHORT_SIDE) -> QImage:
@@ -250,14 +256,22 @@ class _ImageCache:
                 return cached
         image = load_image(path, max_short=max_short)
         with self._lock:
-            self._items[key] = image
-            while len(self._items) > self._capacity:
-                self._items.popitem(last=False)
+            if key not in self._items:
+                self._items[key] = image
+                self._bytes += image.sizeInBytes()
+            while self._bytes > self._budget and len(self._items) > 1:
+                _, old = self._items.popitem(last=False)
+                self._bytes -= old.sizeInBytes()
         return image
+
+    @property
+    def size_bytes(self) -> int:
+        return self._bytes
 
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._bytes = 0
 
 
 image_cache = _ImageCache()

@@ -24,7 +24,7 @@ from PySide6.QtGui import QImage, QPainter
 from vidstudio.messages import QT_TRANSLATE_NOOP, Message
 from vidstudio.render.encoder import Encoder, check_output_path, output_error, temp_path_for
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
-from vidstudio.render.media import check_media
+from vidstudio.render.media import check_media, soundtrack_for
 from vidstudio.render.paint import paint_frame, render_frame_image, scene_cache, validate_props
 from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, Template
@@ -133,8 +133,11 @@ def render_video(
     check_media(props)
     scene = scene_cache.get(template, props, size)
     del scene
+    # The sound is made whole first (decode, mix, normalise: ~0.3 s for 30 s of music) so
+    # the encoder can interleave it with the frames; a bad track fails before any file exists.
+    soundtrack = soundtrack_for(template, props, cancel=lambda: cancel.cancelled)
 
-    encoder = Encoder(output, size.width(), size.height(), template.fps, quality)
+    encoder = Encoder(output, size.width(), size.height(), template.fps, quality, soundtrack=soundtrack)
     last_thumbnail: QImage | None = None
 
     def emit(stage: str) -> None:

@@ -127,22 +127,22 @@ def _solve(template: Template, media: tuple[MediaItem, ...], duration: float) ->
     if count == 1:
         only = Scene(0, items[0], 0.0, duration, motions[0], None)
         return Timeline(duration, template.fps, (only,))
-    # Equal shares first; transitions may not take more than their share of a scene.
-    share = duration / count
+    # Opening and closing may not squeeze the other scenes below half an equal share.
+    extra = spec.opening + spec.closing
+    scale = min(1.0, (duration / 2) / extra) if extra > 0 else 1.0
+    opening, closing = spec.opening * scale, spec.closing * scale
+    # The shortest a scene can be (before overlaps are added back): transitions take
+    # at most their share of it, so even 30 photos in 5 s are each seen on their own.
+    base = (duration - opening - closing) / count
+    limit = base * MAX_TRANSITION_SHARE
     transitions = [spec.transitions[(i - 1) % len(spec.transitions)] for i in range(1, count)]
     transitions = [t if t.type != "cut" and t.duration > 0 else CUT for t in transitions]
-    limit = share * MAX_TRANSITION_SHARE
     transitions = [
         t.model_copy(update={"duration": min(t.duration, limit)}) if t.duration > limit else t
         for t in transitions
     ]
     overlap = sum(t.duration for t in transitions)
-    # Opening and closing may not squeeze the other scenes below half a share:
-    # unit = (duration + overlap - extra * scale) / count >= share / 2.
-    extra = spec.opening + spec.closing
-    scale = min(1.0, (duration / 2 + overlap) / extra) if extra > 0 else 1.0
-    opening, closing = spec.opening * scale, spec.closing * scale
-    unit = (duration + overlap - opening - closing) / count
+    unit = base + overlap / count
     lengths = [unit] * count
     lengths[0] += opening
     lengths[-1] += closing
