@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from tour_files import write_music
 
+from helpers.sound import make_track
 from vidstudio.render.props import MediaItem
 from vidstudio.ui.playback import SAMPLE_RATE, Playback
 
@@ -117,10 +117,9 @@ def test_no_sound_device_plays_silently(make_window, qtbot, coffee: Path, monkey
 def test_the_window_makes_the_previews_soundtrack_from_the_music(
     make_window, qtbot, coffee: Path, tmp_path: Path
 ) -> None:
-    pytest.importorskip("vidstudio.render.audio")
     window = make_window()
     window.set_media([MediaItem(coffee)])
-    window.music_row.set_file(write_music(tmp_path / "song.wav"))
+    window.music_row.set_file(make_track(tmp_path / "song.wav", 4.0))
     qtbot.waitUntil(lambda: window.soundtrack_ready, timeout=30_000)
     assert window.preview.canvas._has_sound
     assert window.preview.canvas.audio.duration == pytest.approx(1.0, abs=0.01)

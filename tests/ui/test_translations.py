@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -96,13 +97,9 @@ def untranslated(english: set[str], spanish: set[str], user_text: set[str]) -> s
     }
 
 
-# The tour's strings (ui/media_strip.py, ui/tour_controls.py, main_window.py), checked once the
-# catalogue has them: until the lead's translation commit lands they may still show in English.
-TOUR_STRINGS = [
-    line.split("\t")[1]
-    for line in (Path(__file__).parent / "tour_strings_es.tsv").read_text(encoding="utf-8").splitlines()
-    if line.strip()
-]
+# The tour's strings (ui/media_strip.py, ui/tour_controls.py, main_window.py) with their Spanish,
+# as ``scripts/update_translations.py --apply`` takes them; checked once the catalogue has them.
+TOUR_STRINGS = list(json.loads((Path(__file__).parent / "tour_strings_es.json").read_text(encoding="utf-8")))
 
 
 def _tour_strings_pending() -> list[re.Pattern[str]]:
@@ -124,16 +121,10 @@ def _populate(window, coffee: Path) -> None:  # type: ignore[no-untyped-def]
     drop_files(window.drop_zone, [coffee.parent / "astronaut.png"])
     assert window.choice_bar.isVisible()
     window.media_strip.select(1)
-    try:
-        import vidstudio.render.audio  # noqa: F401  (the music row needs it)
-    except ImportError:
-        pass
-    else:
-        from tour_files import write_music
+    from helpers.sound import make_track
+    from vidstudio import paths
 
-        from vidstudio import paths
-
-        assert window.music_row.set_file(write_music(paths.data_dir() / "Island Breeze.wav"))
+    assert window.music_row.set_file(make_track(paths.data_dir() / "Island Breeze.wav", 4.0))
     window.title_edit.setText("Nismara Pool Villa")
     window.subtitle_edit.setText("Your private escape in Bali")
     store, title = window.store, "Nismara Pool Villa"

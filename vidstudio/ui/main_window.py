@@ -120,20 +120,10 @@ def media_detail(width: int, height: int, file_size: int, duration: float | None
 
 
 def preview_soundtrack(template: Template, props: Props, cancel: Callable[[], bool]) -> Any:
-    """On a worker: the samples the preview plays (the render's own mix), or None for silence."""
-    from vidstudio.render.audio import ClipSound, make_soundtrack
+    """On a worker: the samples the preview plays (the render's own soundtrack), or None."""
+    from vidstudio.render.media import soundtrack_for
 
-    sounds = []
-    for scene in timeline(template, props).scenes:
-        item = scene.item
-        if item is not None and item.kind == "clip" and item.keep_sound:
-            from vidstudio.render.clips import clip_audio
-
-            samples = clip_audio(item.path, item.trim_in, scene.length)
-            if samples is not None:
-                sounds.append(ClipSound(samples, scene.start))
-    duration = props.duration if props.duration is not None else template.duration
-    track = make_soundtrack(props.music, duration, sounds, cancel=cancel)
+    track = soundtrack_for(template, props, cancel)
     return track.samples if track is not None else None
 
 

@@ -11,9 +11,8 @@ consumed) plus the painter's recent latency; a scrub or a loop stops the sound, 
 the new place's first picture and starts the sound from it, so they stay within a frame of
 each other (bench/preview.py measures it).  Without a sound device it plays on the wall
 clock, silently.
-While playing, the next scene's photo or clip is prepared on a worker thread a second
-before it is needed (``PREWARM_SECONDS``): decoding and scaling a 12 MP photo takes
-~150 ms here, which would be nine dropped frames in the middle of a transition.
+The next scene's photo or clip is prepared ahead by render.paint itself (its decode-ahead
+thread), for the preview as for a render.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -37,26 +35,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vidstudio.jobs import workers
 from vidstudio.render.errors import RenderError
 from vidstudio.render.paint import EASINGS, paint_frame, scene_cache
 from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, KenBurns, Template
-from vidstudio.render.timeline import Scene as TimelineScene
-from vidstudio.render.timeline import frame_count, poster_frame, timeline
+from vidstudio.render.timeline import frame_count, poster_frame
 from vidstudio.ui.playback import Playback
 from vidstudio.ui.theme import PREVIEW_BG
 
 log = logging.getLogger(__name__)
 
 MARGIN = 12
-# The next scenes' media are prepared this far ahead.  A 12 MP JPEG takes 0.3 s to decode and
-# scale here, 1.3 s with the machine loaded (load average 7 on 2 cores): 1 s ahead was too late.
-PREWARM_SECONDS = 2.5
-# At most this many ahead: render.paint keeps 4 prepared per scene (MEDIA_KEPT), and the two
-# of a transition on screen must not be pushed out by scenes that come later.
-PREWARM_SCENES = 2
-WARM_WAIT_SECONDS = 5.0
 
 
 def motion_at(motion: KenBurns | None, progress: float) -> tuple[float, float, float]:
@@ -96,10 +85,8 @@ class FramePainter(QObject):
 
     painted = Signal(int, object, float)
 
-    def __init__(self, before: Callable[[Template, Props, int], None] | None = None) -> None:
-        """``before(template, props, frame)`` runs on the thread before each paint (it may wait)."""
+    def __init__(self) -> None:
         super().__init__()
-        self._before = before
         self.lock = threading.Lock()
         self._wake = threading.Condition()
         self._want: tuple[Template, Props, int, QSize] | None = None
@@ -141,8 +128,6 @@ class FramePainter(QObject):
             assert want is not None
             template, props, frame, size = want
             started = time.perf_counter()
-            if self._before is not None:
-                self._before(template, props, frame)
             canvas = QImage(size, QImage.Format.Format_RGB32)
             image: QImage | None = canvas
             try:
@@ -195,9 +180,8 @@ class PreviewCanvas(QWidget):
         self._has_sound = False
         self._audio_clock = False  # the picture follows the sound (a device is playing it)
         self._paint_size = QSize()
-        self._warming: dict[tuple[int, int], threading.Event] = {}
         # Playing, frames are painted on the frame painter's thread and only drawn here.
-        self.painter = FramePainter(self._await_warm)
+        self.painter = FramePainter()
         self.painter.painted.connect(self._painted)
         self._image: QImage | None = None
         self._image_frame = -1
@@ -214,7 +198,6 @@ class PreviewCanvas(QWidget):
         self.props = props
         self.aspect = aspect
         self.error = ""
-        self._warming.clear()
         self._image_frame = -1  # an edit while playing: the next tick paints it
         if changed_template and template is not None and not self.playing:
             self.frame = poster_frame(template, props)
@@ -352,50 +335,10 @@ class PreviewCanvas(QWidget):
         frame = min(frame, count - 1)
         if frame != self._image_frame:
             self._request(frame)
-        self._prewarm()
 
     def time_on_wall_clock(self) -> float:
         fps = self.template.fps if self.template else 30
         return self._play_from / fps + (time.perf_counter() - self._play_started)
-
-    def _prewarm(self) -> None:
-        """Prepare the photos or clips of the next scenes (those starting within PREWARM_SECONDS,
-        at most PREWARM_SCENES of them) on a worker, so the frame painter finds them ready."""
-        template, size = self.template, self._paint_size
-        if template is None or size.isEmpty() or not self.props.media:
-            return
-        t = self.time()
-        line = timeline(template, self.props)
-        upcoming = [s for s in line.scenes if s.item is not None and t < s.start <= t + PREWARM_SECONDS]
-        for scene in upcoming[:PREWARM_SCENES]:
-            key = (id(line), scene.index)
-            if key in self._warming:
-                continue
-            ready = threading.Event()
-            self._warming[key] = ready
-            props = self.props
-
-            def warm(
-                scene: TimelineScene = scene, props: Props = props, ready: threading.Event = ready
-            ) -> None:
-                try:
-                    prepared = scene_cache.get(template, props, size)
-                    rect = next((item.rect for item in prepared.layers if item.kind == "media"), None)
-                    if rect is not None:
-                        prepared.media(scene, rect)
-                finally:
-                    ready.set()
-
-            workers.submit("network", warm, context=self, failed=lambda _exc: None)
-
-    def _await_warm(self, template: Template, props: Props, frame: int) -> None:
-        """On the frame painter's thread: a scene of ``frame`` still being prepared is waited for
-        (preparing it again beside the worker took twice as long: 2.5 s instead of 1.3 s)."""
-        line = timeline(template, props)
-        for scene, _progress in line.active(frame / template.fps):
-            ready = self._warming.get((id(line), scene.index))
-            if ready is not None:
-                ready.wait(timeout=WARM_WAIT_SECONDS)
 
     # ---------------------------------------------------------------- painting
     def canvas_rect(self) -> QRect:
@@ -454,16 +397,18 @@ class PreviewCanvas(QWidget):
             media = prepared.media(scene, rect)
         except RenderError:
             return None
-        if media.image is not None:
+        if media.reader is not None:
+            # A clip has no motion, and its reader crops the whole upright picture itself.
+            image = QSize(media.reader.info.width, media.reader.info.height)
+            scale, cx, cy = 1.0, 0.5, 0.5
+        elif media.image is not None:
             image = media.image.size()
-        elif media.reader is not None:
-            image = media.reader.size
+            scale, cx, cy = motion_at(scene.motion, scene.progress(self.time()))
         else:
             return None
         iw, ih = image.width(), image.height()
         if iw <= 0 or ih <= 0:
             return None
-        scale, cx, cy = motion_at(scene.motion, scene.progress(self.time()))
         item = scene.item
         if item.fit == "blur":
             fit = min(rect.width() / iw, rect.height() / ih) * scale

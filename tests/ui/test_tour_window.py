@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
-from tour_files import write_clip, write_music
 
+from helpers.media import make_clip
+from helpers.sound import make_track
 from helpers.ui import differing_pixels, drop_files, preview_pixels
 from vidstudio.jobs.store import Job, JobState, new_job_id
 from vidstudio.render.props import MAX_MEDIA, MediaItem, Music, Props
@@ -140,11 +141,10 @@ def test_length_presets_and_custom_bounds(make_window, photos: list[Path]) -> No
 
 
 def test_music_pick_settings_remove_and_a_bad_file(make_window, tmp_path: Path, photos: list[Path]) -> None:
-    pytest.importorskip("vidstudio.render.audio")
     window = make_window()
     window.set_media([MediaItem(photos[0])])
     row = window.music_row
-    song = write_music(tmp_path / "Island Breeze.wav")
+    song = make_track(tmp_path / "Island Breeze.wav", 4.0)
     assert row.set_file(song)
     assert window.current_props().music == Music(song)
     assert row.name.text() == "Island Breeze.wav" and row.length.text() == "0:04"
@@ -186,10 +186,9 @@ def test_a_click_on_the_preview_sets_the_focus_point(make_window, qtbot, tmp_pat
 def test_the_item_editor_sets_fit_caption_and_a_clips_trim_and_sound(
     make_window, tmp_path: Path, photos: list[Path]
 ) -> None:
-    pytest.importorskip("vidstudio.render.clips")
     window = make_window()
     window.set_media([MediaItem(photos[0])])
-    clip = write_clip(tmp_path / "pool.mp4")
+    clip = make_clip(tmp_path / "pool.mp4", size=(320, 180))
     _tour(window, [clip])
     assert [item.kind for item in window.current_props().media] == ["photo", "clip"]
     assert window.media_strip.duration_of(clip) == pytest.approx(2.0, abs=0.1)
@@ -227,9 +226,8 @@ def test_the_preview_keeps_its_size_when_cards_appear(make_window, qtbot, photos
 def test_history_reopens_a_tour_and_names_a_moved_file(
     make_window, photos: list[Path], tmp_path: Path
 ) -> None:
-    pytest.importorskip("vidstudio.render.audio")
     window = make_window()
-    song = write_music(tmp_path / "Island Breeze.wav")
+    song = make_track(tmp_path / "Island Breeze.wav", 4.0)
     props = Props(
         title="Casa Azul",
         media=(
