@@ -4,7 +4,9 @@
 
 Runs under Xvfb (started through ``xvfb-run`` when there is no display) with a
 throwaway data folder, and writes PNGs: the editor with a 16:9 and a 9:16
-preview, a render in progress, the result card (published: the test suite's local
+preview, a tour (the "one tour or one video each?" bar, four photos and a clip with
+music, mid-transition, a clip's settings, the length and music rows), a render in
+progress, the result card (published: the test suite's local
 S3 / Supabase services are started for it when their programs are installed, see
 scripts/test-deps/20-services.sh), the history, the Spanish UI, the Settings and
 About dialogs, Settings → Publishing and → Rendering, and a damaged photo's inline error.
@@ -118,6 +120,8 @@ def main() -> int:
     shot(window, "02-editor-9x16.png")
     window.aspect_buttons["16:9"].click()
 
+    _tour_shots(window, photo, data, shot, settle)
+
     window.quality_combo.setCurrentIndex(window.quality_combo.findData("draft"))
     window.start_render()
     window.render_all_aspects()  # fills the queue
@@ -206,6 +210,82 @@ def main() -> int:
         cloud["stop"]()
     shutil.rmtree(data, ignore_errors=True)
     return 0
+
+
+def write_clip(path: Path, seconds: float = 3.0, size: tuple[int, int] = (640, 360), fps: int = 30) -> Path:
+    """A short H.264 clip of a warm gradient with a moving sun: something to look at in a tour."""
+    import av
+    import numpy as np
+
+    width, height = size
+    ys, xs = np.mgrid[0:height, 0:width]
+    sky = np.stack([200 + 55 * ys / height, 120 + 60 * ys / height, 80 + 40 * xs / width], axis=-1)
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        for index in range(round(seconds * fps)):
+            frame = sky.copy()
+            cx, cy = width * (0.2 + 0.6 * index / (seconds * fps)), height * 0.4
+            frame[(xs - cx) ** 2 + (ys - cy) ** 2 < (height * 0.12) ** 2] = (255, 230, 140)
+            picture = av.VideoFrame.from_ndarray(frame.clip(0, 255).astype(np.uint8), format="rgb24")
+            container.mux(stream.encode(picture))
+        container.mux(stream.encode())
+    return path
+
+
+def write_music(path: Path, seconds: float = 20.0, rate: int = 44100) -> Path:
+    """A WAV of soft chords: a music track for the tour."""
+    import wave
+
+    import numpy as np
+
+    t = np.arange(round(seconds * rate)) / rate
+    chord = sum(np.sin(2 * np.pi * f * t) for f in (220.0, 277.2, 329.6)) / 3
+    tremolo = 0.6 + 0.4 * np.sin(2 * np.pi * 0.5 * t)
+    samples = (chord * tremolo * 0.4 * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(np.repeat(samples[:, None], 2, axis=1).tobytes())
+    return path
+
+
+def _tour_shots(window, photo: Path, data: Path, shot, settle) -> None:  # type: ignore[no-untyped-def]
+    """A tour of five photos and a clip with music, then back to the one photo for the rest."""
+    from vidstudio.render.props import MediaItem
+    from vidstudio.render.timeline import timeline
+
+    testdata = photo.parent
+    clip = write_clip(data / "pool.mp4")
+    music = write_music(data / "Island Breeze.wav")
+    photos = [testdata / name for name in ("astronaut.png", "chelsea.png", "coffee.png")]
+    window.load_photos([*photos, clip])
+    shot(window, "02b-tour-choice.png")
+    window.choice_bar.tour_button.click()
+    window._select_template("tour")
+    window.duration_picker.buttons[15].click()
+    window.music_row.set_file(music)
+    window.media_strip.select(1)
+    window.media_editor.caption_edit.setText("Infinity pool")
+    window.media_editor.caption_edit.textEdited.emit("Infinity pool")
+    settle(600)
+    template = window.current_template()
+    line = timeline(template, window.current_props())
+    window.preview.canvas.set_frame(round(line.transition_middle(2) * template.fps))
+    shot(window, "02c-tour-transition.png")
+    window.media_strip.select(4)
+    settle(600)
+    shot(window, "02d-tour-clip.png")
+    bar = window.fields_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    shot(window, "02e-tour-length-music.png")
+    bar.setValue(0)
+    window.music_row.remove()
+    window.duration_picker.set_value(None)
+    window.set_media([MediaItem(photo)])
+    window._select_template("promo")
+    settle(300)
 
 
 def _start_services(data: Path) -> dict[str, object] | None:

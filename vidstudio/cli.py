@@ -311,16 +311,9 @@ class PublishPrinter:
         self._step = ""
 
     def __call__(self, progress: object) -> None:
-        from vidstudio.jobs.publish import PublishProgress
+        from vidstudio.jobs.publish import PublishProgress, step_name
 
         assert isinstance(progress, PublishProgress)
-        names = {
-            "video": "Uploading the video",
-            "photo": "Uploading the photo",
-            "poster": "Uploading the poster",
-            "row": "Adding the row",
-            "published": "Published",
-        }
         if progress.step == "retrying":
             self.stream.write(("\n" if self.interactive else "") + progress.message + "\n")
             self.stream.flush()
@@ -330,7 +323,7 @@ class PublishPrinter:
         if not changed and (not self.interactive or now - self._last < 0.1):
             return
         self._last, self._step = now, progress.step
-        line = f"{names.get(progress.step, progress.step):22s} {progress.fraction * 100:5.1f} %"
+        line = f"{step_name(progress.step, progress.items):26s} {progress.fraction * 100:5.1f} %"
         if self.interactive:
             self.stream.write("\r" + line.ljust(60) + ("\n" if progress.step == "published" else ""))
         else:
@@ -461,7 +454,8 @@ def cmd_templates(_args: argparse.Namespace) -> int:
     for template in list_templates():
         print(
             f"{template.id:10s} {template.display_name():12s} aspects {', '.join(template.aspects):22s} "
-            f"{template.duration:g} s at {template.fps} fps ({template.frame_count} frames; any 5-90 s)"
+            f"{template.duration:g} s at {template.fps} fps ({template.frame_count} frames), "
+            "or any length of 5-90 s"
         )
         if template.description.get("en"):
             print(f"{'':10s} {template.description['en']}")

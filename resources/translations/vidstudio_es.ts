@@ -17,26 +17,61 @@
     </message>
 </context>
 <context>
-    <name>DropZone</name>
+    <name>ChoiceBar</name>
     <message>
-        <source>Drop a photo here, click to choose one, or paste with Ctrl+V</source>
-        <translation>Suelta una foto aquí, haz clic para elegir una o pégala con Ctrl+V</translation>
+        <source>%1 new photos or clips. What should they become?</source>
+        <translation>%1 fotos o clips nuevos. ¿Qué quieres hacer con ellos?</translation>
     </message>
     <message>
-        <source>Photo</source>
-        <translation>Foto</translation>
+        <source>Make one tour</source>
+        <translation>Hacer un recorrido</translation>
     </message>
     <message>
-        <source>Drop a photo here</source>
-        <translation>Suelta una foto aquí</translation>
+        <source>Add them to this video, in order</source>
+        <translation>Añadirlos a este vídeo, en orden</translation>
     </message>
     <message>
-        <source>or click to browse (JPEG, PNG, WebP…)</source>
-        <translation>o haz clic para buscarla (JPEG, PNG, WebP…)</translation>
+        <source>Make one video each</source>
+        <translation>Hacer un vídeo de cada uno</translation>
     </message>
     <message>
-        <source>Drop or click to replace</source>
-        <translation>Suelta o haz clic para cambiarla</translation>
+        <source>Queue one video per file with the current settings</source>
+        <translation>Poner en cola un vídeo por archivo con los ajustes actuales</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>DurationPicker</name>
+    <message>
+        <source>Custom</source>
+        <translation>Otra</translation>
+    </message>
+    <message>
+        <source>Any length from 5 to 90 seconds</source>
+        <translation>Cualquier duración de 5 a 90 segundos</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>The video lasts %1 seconds</source>
+        <translation>El vídeo dura %1 segundos</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Length in seconds</source>
+        <translation>Duración en segundos</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 seconds</source>
+        <translation>De %1 a %2 segundos</translation>
     </message>
 </context>
 <context>
@@ -187,8 +222,16 @@
         <translation>Versiones y licencias</translation>
     </message>
     <message>
-        <source>Photo</source>
-        <translation>Foto</translation>
+        <source>Photos and clips</source>
+        <translation>Fotos y clips</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Música</translation>
     </message>
     <message>
         <source>Title</source>
@@ -279,32 +322,52 @@
         <translation>Texto largo: se mostrará más pequeño para que quepa.</translation>
     </message>
     <message>
-        <source>Choose a photo</source>
-        <translation>Elige una foto</translation>
+        <source>Choose photos and clips</source>
+        <translation>Elegir fotos y clips</translation>
     </message>
     <message>
-        <source>Images (%1)</source>
-        <translation>Imágenes (%1)</translation>
+        <source>Photos and clips (%1)</source>
+        <translation>Fotos y clips (%1)</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Fotos (%1)</translation>
+    </message>
+    <message>
+        <source>Clips (%1)</source>
+        <translation>Clips (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo or clip vidstudio can use. Use a JPEG, PNG, WebP, BMP, TIFF or GIF photo, or an MP4, MOV or WebM clip.</source>
+        <translation>%1 no es una foto ni un clip que vidstudio pueda usar. Usa una foto JPEG, PNG, WebP, BMP, TIFF o GIF, o un clip MP4, MOV o WebM.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: this version of vidstudio cannot read video clips.</source>
+        <translation>No se puede usar %1: esta versión de vidstudio no puede leer clips de vídeo.</translation>
+    </message>
+    <message>
+        <source>A video can have at most %1 photos and clips: %2 not added.</source>
+        <translation>Un vídeo puede tener como máximo %1 fotos y clips: no se añadió %2.</translation>
+    </message>
+    <message>
+        <source>Type a title first: each of the %1 videos uses it.</source>
+        <translation>Escribe primero un título: lo usan los %1 vídeos.</translation>
+    </message>
+    <message>
+        <source>Add a photo or clip first: drop them on the strip above.</source>
+        <translation>Primero añade una foto o un clip: suéltalos en la tira de arriba.</translation>
+    </message>
+    <message>
+        <source>This file was moved or deleted since this video was made: %1</source>
+        <translation>Este archivo se movió o se borró después de hacer este vídeo: %1</translation>
+    </message>
+    <message>
+        <source>These files were moved or deleted since this video was made: %1</source>
+        <translation>Estos archivos se movieron o se borraron después de hacer este vídeo: %1</translation>
     </message>
     <message>
         <source>The pasted image could not be saved.</source>
         <translation>No se pudo guardar la imagen pegada.</translation>
-    </message>
-    <message>
-        <source>%1 is not a photo vidstudio can use. Use a JPEG, PNG, WebP, BMP, TIFF or GIF image.</source>
-        <translation>%1 no es una foto que vidstudio pueda usar. Usa una imagen JPEG, PNG, WebP, BMP, TIFF o GIF.</translation>
-    </message>
-    <message>
-        <source>Skipped (not an image): %1</source>
-        <translation>Omitido (no es una imagen): %1</translation>
-    </message>
-    <message>
-        <source>“%1” cannot be used: the file is damaged or is not a supported image.</source>
-        <translation>No se puede usar «%1»: el archivo está dañado o no es una imagen compatible.</translation>
-    </message>
-    <message>
-        <source>%1 photos dropped. Type a title, then drop them again to make one video for each.</source>
-        <translation>Has soltado %1 fotos. Escribe un título y vuelve a soltarlas para crear un vídeo de cada una.</translation>
     </message>
     <message>
         <source>Your title</source>
@@ -315,16 +378,8 @@
         <translation>Elige una plantilla.</translation>
     </message>
     <message>
-        <source>Add a photo first: drop one on the photo area.</source>
-        <translation>Primero añade una foto: suéltala en la zona de la foto.</translation>
-    </message>
-    <message>
         <source>Type a title first.</source>
         <translation>Primero escribe un título.</translation>
-    </message>
-    <message>
-        <source>The photo %1 is no longer there.</source>
-        <translation>La foto %1 ya no está.</translation>
     </message>
     <message>
         <source>Quit vidstudio?</source>
@@ -333,6 +388,80 @@
     <message>
         <source>A video is still being rendered. Quit and cancel it?</source>
         <translation>Todavía se está creando un vídeo. ¿Salir y cancelarlo?</translation>
+    </message>
+</context>
+<context>
+    <name>MediaEditor</name>
+    <message>
+        <source>Fill the frame</source>
+        <translation>Llenar el encuadre</translation>
+    </message>
+    <message>
+        <source>Show the whole photo (blurred background)</source>
+        <translation>Mostrar la foto entera (fondo desenfocado)</translation>
+    </message>
+    <message>
+        <source>How this photo or clip fills the video</source>
+        <translation>Cómo llena el vídeo esta foto o este clip</translation>
+    </message>
+    <message>
+        <source>Caption (optional), e.g. Infinity pool</source>
+        <translation>Rótulo (opcional), p. ej. Piscina infinita</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Rótulo</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Usar</translation>
+    </message>
+    <message>
+        <source>Start of the part of the clip to use</source>
+        <translation>Inicio de la parte del clip que se usa</translation>
+    </message>
+    <message>
+        <source>End of the part of the clip to use</source>
+        <translation>Final de la parte del clip que se usa</translation>
+    </message>
+    <message>
+        <source>Keep the clip&apos;s sound</source>
+        <translation>Conservar el sonido del clip</translation>
+    </message>
+    <message>
+        <source>Click the preview to choose what stays in frame (focus %1 %, %2 %).</source>
+        <translation>Haz clic en la vista previa para elegir lo que queda en el encuadre (foco %1 %, %2 %).</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStrip</name>
+    <message>
+        <source>Drop photos and clips here, click to choose them, or paste with Ctrl+V</source>
+        <translation>Suelta aquí fotos y clips, haz clic para elegirlos o pégalos con Ctrl+V</translation>
+    </message>
+    <message>
+        <source>Photos and clips</source>
+        <translation>Fotos y clips</translation>
+    </message>
+    <message>
+        <source>Drop photos and clips here</source>
+        <translation>Suelta aquí fotos y clips</translation>
+    </message>
+    <message>
+        <source>or click to browse (JPEG, PNG, WebP, MP4, MOV…)</source>
+        <translation>o haz clic para buscarlos (JPEG, PNG, WebP, MP4, MOV…)</translation>
+    </message>
+    <message>
+        <source>Add photos or clips (Ctrl+O)</source>
+        <translation>Añadir fotos o clips (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Drag to reorder, Ctrl+← / Ctrl+→ to move, Delete to remove</source>
+        <translation>Arrastra para reordenar, Ctrl+← / Ctrl+→ para mover, Supr para quitar</translation>
+    </message>
+    <message>
+        <source>%1 of %2  ·  drag to reorder</source>
+        <translation>%1 de %2  ·  arrastra para reordenar</translation>
     </message>
 </context>
 <context>
@@ -576,6 +705,14 @@
     <message>
         <source>This render has no photo to publish.</source>
         <translation>Este renderizado no tiene ninguna foto para publicar.</translation>
+    </message>
+    <message>
+        <source>The clip {name} is no longer on this computer. Render it again.</source>
+        <translation>El clip {name} ya no está en este ordenador. Vuelve a crear el vídeo.</translation>
+    </message>
+    <message>
+        <source>The clip {name} cannot be read: it is damaged or not a video this app can open.</source>
+        <translation>No se puede leer el clip {name}: está dañado o no es un vídeo que esta aplicación pueda abrir.</translation>
     </message>
     <message>
         <source>This video has not been uploaded yet.</source>
@@ -1148,6 +1285,69 @@
     <message>
         <source>vidstudio cannot read or save the keys on this computer right now. Restart vidstudio and try again; if it keeps happening, enter the keys again in Settings → Publishing.</source>
         <translation>Ahora mismo vidstudio no puede leer ni guardar las claves en este ordenador. Reinicia vidstudio y vuelve a intentarlo; si sigue pasando, vuelve a introducir las claves en Ajustes → Publicación.</translation>
+    </message>
+</context>
+<context>
+    <name>MusicRow</name>
+    <message>
+        <source>Choose music</source>
+        <translation>Elegir música</translation>
+    </message>
+    <message>
+        <source>Music (%1)</source>
+        <translation>Música (%1)</translation>
+    </message>
+    <message>
+        <source>Music cannot be added with this version of vidstudio.</source>
+        <translation>Esta versión de vidstudio no puede añadir música.</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Add music…</source>
+        <translation>Añadir música…</translation>
+    </message>
+    <message>
+        <source>MP3, M4A, AAC, WAV, FLAC or OGG</source>
+        <translation>MP3, M4A, AAC, WAV, FLAC u OGG</translation>
+    </message>
+    <message>
+        <source>Remove the music</source>
+        <translation>Quitar la música</translation>
+    </message>
+    <message>
+        <source>Fade in</source>
+        <translation>Entrada gradual</translation>
+    </message>
+    <message>
+        <source>Fade out</source>
+        <translation>Salida gradual</translation>
+    </message>
+    <message>
+        <source>Start at</source>
+        <translation>Empezar en</translation>
+    </message>
+    <message>
+        <source>Where in the track the video&apos;s music begins</source>
+        <translation>En qué punto de la pista empieza la música del vídeo</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>When the music ends:</source>
+        <translation>Cuando acabe la música:</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silencio</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,34 @@ def make_mp4(path: Path, frames: int = 30, size: tuple[int, int] = (320, 180), f
     return path
 
 
+def make_photo(
+    path: Path, color: tuple[int, int, int] = (200, 120, 40), size: tuple[int, int] = (64, 48)
+) -> Path:
+    """A small real photo (Pillow; JPEG or PNG by the file's suffix)."""
+    from PIL import Image
+
+    Image.new("RGB", size, color).save(path)
+    return path
+
+
+def make_tour(folder: Path) -> list[Path]:
+    """The media of a listing tour, in order: two photos, a clip, a photo (real files)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        make_photo(folder / "pool.jpg", (30, 120, 200)),
+        make_photo(folder / "living room.png", (220, 200, 160)),
+        make_mp4(folder / "garden walk.mp4", frames=6, size=(160, 90)),
+        make_photo(folder / "bedroom.jpg", (90, 60, 40)),
+    ]
+
+
+def rendered_tour(path: Path, *, sound: bool = True) -> Path:
+    """A third of a second of 'rendered tour': H.264, with an AAC track when ``sound``."""
+    from helpers.media import make_clip
+
+    return make_clip(path, seconds=1 / 3, size=(320, 180), audio=sound)
+
+
 def assert_no_secret(texts: list[str], secrets: list[str]) -> None:
     for text in texts:
         for secret in secrets:

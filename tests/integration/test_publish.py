@@ -125,10 +125,12 @@ def test_full_publish_puts_video_photo_poster_and_row(
     assert reports[-1].step == "published" and reports[-1].fraction == 1.0
     fractions = [r.fraction for r in reports]
     assert fractions == sorted(fractions)
-    assert {r.step for r in reports} >= {"video", "photo", "poster", "row", "published"}
+    assert {r.step for r in reports} >= {"video", "media:1", "poster", "row", "published"}
     entry = outbox.get(request.render_id)
     assert entry is not None and entry.state == "published" and entry.step == "done"
-    assert result.steps_run == ("video", "photo", "poster", "row")
+    assert result.steps_run == ("video", "media:1", "poster", "row")
+    assert row["media_urls"] == [result.image_url] and list(result.media_urls) == [result.image_url]
+    assert (row["has_audio"], row["music_name"]) == (False, None)
 
 
 def test_public_link_mode_gives_a_plain_url_that_plays(
@@ -165,7 +167,7 @@ def test_publishing_twice_gives_one_row_and_one_set_of_objects(
     elsewhere = publish(request, clients, PublishOutbox(tmp_path / "other.db"), policy=FAST)
     assert elsewhere.row_id == first.row_id and elsewhere.steps_run == (
         "video",
-        "photo",
+        "media:1",
         "poster",
         "row",
     )
@@ -481,7 +483,7 @@ def test_supabase_key_and_bucket_problems_are_named(
     error = _failure(request, clients, outbox)
     assert error.message.startswith(SUPABASE_CASES[case]) and not error.retryable
     entry = outbox.get(request.render_id)
-    assert entry is not None and entry.step == "photo"  # the video is up; the rest waits
+    assert entry is not None and entry.step == "media:1"  # the video is up; the rest waits
     assert len(s3_objects(s3_server)) == 1 and supabase_stack.rows() == []
     _assert_clean(
         error,
@@ -621,7 +623,6 @@ def test_network_problems_are_named_and_retried(
     from vidstudio.cloud.factory import make_s3_client, make_supabase_client
     from vidstudio.cloud.s3 import S3Storage
     from vidstudio.cloud.supabase_store import SupabaseStore
-    from vidstudio.jobs.outbox import STEPS
 
     url = {
         "unreachable": f"http://127.0.0.1:{free_port()}",
@@ -664,9 +665,9 @@ def test_network_problems_are_named_and_retried(
     assert error.message == expected and error.retryable
     assert len(retries) == FAST.max_attempts - 1  # retried with backoff before giving up
     entry = outbox.get(request.render_id)
-    assert entry is not None and entry.step == ("video" if service == "s3" else "photo")
+    assert entry is not None and entry.step == ("video" if service == "s3" else "media:1")
     assert entry.next_attempt_at is not None and entry.next_attempt_at > time.time()  # retried later
-    assert entry.step in STEPS
+    assert entry.step in request.steps
     _assert_clean(error, outbox, request.render_id, list(secrets.values()), vidstudio_logs)
 
 

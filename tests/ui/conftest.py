@@ -11,3 +11,9 @@ import pytest
 @pytest.fixture(autouse=True)
 def _window_env(window_env: list[str]) -> None:
     """Also for the tests here that make no main window (dialogs, settings pages)."""
+
+
+@pytest.fixture(autouse=True)
+def _null_sound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's sound goes to miniaudio's NULL device: real timing, no sound card needed."""
+    monkeypatch.setenv("VIDSTUDIO_AUDIO", "null")

@@ -98,6 +98,17 @@ def untranslated(english: set[str], spanish: set[str], user_text: set[str]) -> s
 
 def _populate(window, coffee: Path) -> None:  # type: ignore[no-untyped-def]
     drop_files(window.drop_zone, [coffee])
+    # A tour: a second photo, the question for two more, music, the selected item's editor.
+    from vidstudio.render.props import MediaItem
+
+    window.set_media([MediaItem(coffee), MediaItem(coffee.parent / "chelsea.png")])
+    drop_files(window.drop_zone, [coffee.parent / "astronaut.png"])
+    assert window.choice_bar.isVisible()
+    window.media_strip.select(1)
+    from helpers.sound import make_track
+    from vidstudio import paths
+
+    assert window.music_row.set_file(make_track(paths.data_dir() / "Island Breeze.wav", 4.0))
     window.title_edit.setText("Nismara Pool Villa")
     window.subtitle_edit.setText("Your private escape in Bali")
     store, title = window.store, "Nismara Pool Villa"
@@ -145,7 +156,14 @@ def test_the_spanish_translation_file_is_compiled() -> None:
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)
 def test_spanish_ui_has_no_untranslated_visible_strings(make_window, coffee: Path) -> None:
-    user_text = {coffee.name, str(coffee), "Nismara Pool Villa", "Your private escape in Bali"}
+    user_text = {
+        coffee.name,
+        str(coffee),
+        "chelsea.png",
+        "Island Breeze.wav",
+        "Nismara Pool Villa",
+        "Your private escape in Bali",
+    }
     pages: dict[str, dict[str, set[str]]] = {}
     for language in ("en", "es"):
         assert install_language(language) == language and current_language() == language
@@ -168,6 +186,7 @@ def test_spanish_ui_has_no_untranslated_visible_strings(make_window, coffee: Pat
         assert len(english) > 3
         assert untranslated(english, spanish, user_text) == set(), page
     assert "Crear vídeo" in pages["es"]["editor"]
+    assert {"Hacer un recorrido", "Fotos y clips", "Duración", "Música"} <= pages["es"]["editor"]
     assert "Interrumpido: vidstudio se cerró mientras se creaba el vídeo." in pages["es"]["editor"]
 
 

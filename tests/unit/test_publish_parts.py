@@ -17,7 +17,7 @@ import pytest
 from helpers.publish import publish_request
 from vidstudio.cloud.errors import PublishError, redact, s3_error, supabase_error
 from vidstudio.cloud.naming import image_kind, photo_path, poster_path, safe_id, slugify, video_key
-from vidstudio.jobs.outbox import STEPS, PublishOutbox, PublishRequest
+from vidstudio.jobs.outbox import PublishOutbox, PublishRequest
 from vidstudio.jobs.publish import RetryPolicy
 from vidstudio.messages import Kind, message
 from vidstudio.secrets import Secrets, load_secrets, store_secret
@@ -222,17 +222,17 @@ def test_outbox_is_idempotent_and_resumable(tmp_path: Path) -> None:
     store = PublishOutbox(db)
     first = store.add(_request())
     again = store.add(replace(_request(), title="changed"))
-    assert again.request.title == "T" and first.step == STEPS[0] == "video"
+    assert again.request.title == "T" and first.step == first.request.steps[0] == "video"
     store.complete_step("r1", "video", {"s3_key": "k"})
     store.set_state("r1", "uploading")
     # A new process (another connection) sees the step and the results.
     reopened = PublishOutbox(db)
     entry = reopened.get("r1")
-    assert entry is not None and entry.step == "photo" and entry.results == {"s3_key": "k"}
+    assert entry is not None and entry.step == "media:1" and entry.results == {"s3_key": "k"}
     assert [e.render_id for e in reopened.due()] == ["r1"]  # interrupted: start again
     with contextlib.closing(sqlite3.connect(db)) as raw:
         assert raw.execute("pragma journal_mode").fetchone()[0] == "wal"
-    for step in ("photo", "poster", "row"):
+    for step in ("media:1", "poster", "row"):
         reopened.complete_step("r1", step, {step: True})
     assert reopened.get("r1").step == "done"  # type: ignore[union-attr]
     assert reopened.find_by_video(Path("/tmp/v.mp4")).render_id == "r1"  # type: ignore[union-attr]

@@ -278,3 +278,29 @@ def test_props_round_trip_through_json(photos: list[Path]) -> None:
     assert Props.from_json(json.loads(json.dumps(props.to_json()))) == props
     old = {"title": "Villa", "photo": str(photos[0]), "cta": "", "end_card": True}
     assert Props.from_json(old) == Props("Villa", photo=photos[0])
+
+
+def test_a_file_moved_between_preview_and_render_is_named_before_the_job_starts(
+    photos: list[Path], tmp_path: Path
+) -> None:
+    from vidstudio.jobs.runner import check_request
+    from vidstudio.messages import Kind
+    from vidstudio.render.props import Music
+
+    template = get_template("tour")
+    clip = tmp_path / "pool.mp4"
+    song = tmp_path / "song.mp3"
+    moved_photo = check_request(
+        template, "16:9", Props("Villa", media=[*photos, tmp_path / "gone.jpg"]), tmp_path
+    )
+    assert moved_photo is not None and moved_photo.kind is Kind.FILE_MISSING
+    assert moved_photo.text == "The photo gone.jpg is no longer there; add it again."
+    moved_clip = check_request(template, "16:9", Props("Villa", media=[photos[0], clip]), tmp_path)
+    assert moved_clip is not None and moved_clip.text == "The clip pool.mp4 is no longer there; add it again."
+    moved_song = check_request(template, "16:9", Props("Villa", media=photos, music=Music(song)), tmp_path)
+    assert moved_song is not None
+    assert moved_song.text == "The music file song.mp3 is no longer there; choose it again."
+    song.write_bytes(b"ID3" + b"\0" * 100)
+    bad_song = check_request(template, "16:9", Props("Villa", media=photos, music=Music(song)), tmp_path)
+    assert bad_song is not None and "song.mp3" in bad_song.text
+    assert check_request(template, "16:9", Props("Villa", media=photos), tmp_path) is None

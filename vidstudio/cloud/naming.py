@@ -61,8 +61,14 @@ def image_kind(path: Path) -> tuple[str, str]:
     return "bin", "application/octet-stream"
 
 
-def photo_path(render_id: str, title: str, ext: str) -> str:
-    return f"photos/{safe_id(render_id)}/{slugify(title)}.{ext}"
+def photo_path(render_id: str, title: str, ext: str, number: int = 1) -> str:
+    """Where the ``number``-th photo or clip picture of a video goes in Storage.
+
+    ``photos/<render_id>/<slug>.<ext>`` for the first (the name one-photo videos always had),
+    ``photos/<render_id>/<slug>-<NN>.<ext>`` for the next ones (``-02``, ``-03`` …).
+    """
+    suffix = "" if number <= 1 else f"-{number:02d}"
+    return f"photos/{safe_id(render_id)}/{slugify(title)}{suffix}.{ext}"
 
 
 def poster_path(render_id: str, title: str) -> str:

@@ -1,4 +1,4 @@
-"""Supabase: the photo and poster into Storage, the row into ``generated_videos``.
+"""Supabase: the photos, clip pictures and poster into Storage, the row into ``generated_videos``.
 
 :class:`SupabaseStore` wraps a supabase-py ``Client`` that the caller made (see
 :func:`vidstudio.cloud.factory.make_supabase_client`).
@@ -33,12 +33,15 @@ ROW_COLUMNS = (
     "width",
     "height",
     "duration_seconds",
+    "has_audio",
+    "music_name",
     "fps",
     "size_bytes",
     "video_url",
     "s3_bucket",
     "s3_key",
     "image_url",
+    "media_urls",
     "poster_url",
     "backend",
     "render_seconds",

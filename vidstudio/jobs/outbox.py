@@ -5,6 +5,12 @@ One row per ``render_id`` in the table ``publish_outbox`` of
 the next step starts, so after a crash, a kill or a network cut publishing
 resumes at the step that did not finish.  Adding the same ``render_id``
 twice returns the existing entry: a render is published once.
+
+The steps of a request (:attr:`PublishRequest.steps`): ``video``, then one ``media:N`` per
+photo or clip in the video's order (``media:1`` … ``media:N``), then ``poster`` and ``row``.
+Databases written before listing tours name the photo step ``photo``: opening the outbox
+renames it ``media:1`` and files the photo's result under ``media:1`` too
+(:func:`_migrate`), so nothing else ever sees the old names.
 """
 
 from __future__ import annotations
@@ -22,9 +28,27 @@ from typing import Any, Literal
 from vidstudio import paths
 from vidstudio.messages import Message
 
-# The steps in order: the video first, the row last, so a row never points at a missing object.
-STEPS: tuple[str, ...] = ("video", "photo", "poster", "row")
+# The steps in order: the video first, then each photo or clip, the row last, so a row never
+# points at a missing object.  ``media:N`` stands for the N-th item (see PublishRequest.steps).
+FIRST_STEPS: tuple[str, ...] = ("video",)
+LAST_STEPS: tuple[str, ...] = ("poster", "row")
 DONE = "done"
+MEDIA_STEP = "media"
+OLD_PHOTO_STEP = "photo"  # the one photo step of outboxes written before listing tours
+
+MediaKind = Literal["photo", "clip"]
+
+
+def media_step(number: int) -> str:
+    """The step of the ``number``-th photo or clip (counted from 1): ``media:3``."""
+    return f"{MEDIA_STEP}:{number}"
+
+
+def media_number(step: str) -> int | None:
+    """3 for ``media:3``; None for the other steps."""
+    head, _, tail = step.partition(":")
+    return int(tail) if head == MEDIA_STEP and tail.isdigit() else None
+
 
 State = Literal["waiting", "uploading", "published", "failed"]
 
@@ -50,8 +74,28 @@ create index if not exists publish_outbox_video on publish_outbox (video_path);
 
 
 @dataclass(frozen=True)
+class PublishMedia:
+    """One photo or clip of a video, as publishing sees it: where it is and what it is."""
+
+    path: str
+    kind: MediaKind = "photo"
+
+    @classmethod
+    def from_json(cls, data: Any) -> PublishMedia:
+        if isinstance(data, str):
+            return cls(data)
+        return cls(str(data["path"]), "clip" if data.get("kind") == "clip" else "photo")
+
+
+@dataclass(frozen=True)
 class PublishRequest:
-    """Everything publishing needs to know about one render (stored as JSON in the outbox)."""
+    """Everything publishing needs to know about one render (stored as JSON in the outbox).
+
+    ``media`` is every photo and clip in the video's order; ``photo`` the first photo ("" when
+    the video has only clips).  A request stored before listing tours has no ``media``: it is
+    the one-photo video of ``photo`` (:attr:`items`).  ``duration_seconds`` and ``has_audio``
+    are the rendered file's own; ``music_name`` the music track's name, None without music.
+    """
 
     render_id: str
     video: str
@@ -72,6 +116,22 @@ class PublishRequest:
     render_seconds: float | None = None
     cost_estimate: float | None = None
     app_version: str = ""
+    media: tuple[PublishMedia, ...] = ()
+    has_audio: bool = False
+    music_name: str | None = None
+
+    @property
+    def items(self) -> tuple[PublishMedia, ...]:
+        """The photos and clips to publish, in order (an older request: its one photo)."""
+        if self.media:
+            return self.media
+        return (PublishMedia(self.photo, "photo"),) if self.photo else ()
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """This request's steps in order: video, media:1 … media:N, poster, row."""
+        numbered = tuple(media_step(n) for n in range(1, len(self.items) + 1))
+        return FIRST_STEPS + numbered + LAST_STEPS
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -80,7 +140,9 @@ class PublishRequest:
     def from_json(cls, text: str) -> PublishRequest:
         data = json.loads(text)
         names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        values = {k: v for k, v in data.items() if k in names}
+        values["media"] = tuple(PublishMedia.from_json(m) for m in values.get("media") or ())
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -118,6 +180,8 @@ class PublishOutbox:
         with self._connect() as db:
             db.execute("pragma journal_mode=wal")
             db.executescript(SCHEMA)
+        with self._transaction() as db:
+            _migrate(db)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -256,15 +320,16 @@ class PublishOutbox:
 
     def complete_step(self, render_id: str, step: str, result: dict[str, Any]) -> OutboxEntry:
         """Store ``step``'s result and move on to the next step, in one transaction."""
-        if step not in STEPS:
-            raise ValueError(f"unknown step {step!r}")
-        following = STEPS[STEPS.index(step) + 1] if step != STEPS[-1] else DONE
         with self._transaction() as db:
             row = db.execute(
-                "select results from publish_outbox where render_id = ?", (render_id,)
+                "select request, results from publish_outbox where render_id = ?", (render_id,)
             ).fetchone()
             if row is None:
                 raise KeyError(render_id)
+            steps = PublishRequest.from_json(row["request"]).steps
+            if step not in steps:
+                raise ValueError(f"unknown step {step!r}")
+            following = steps[steps.index(step) + 1] if step != steps[-1] else DONE
             results = json.loads(row["results"] or "{}")
             results.update(result)
             db.execute(
@@ -280,3 +345,27 @@ class PublishOutbox:
     def forget(self, render_id: str) -> None:
         with self._transaction() as db:
             db.execute("delete from publish_outbox where render_id = ?", (render_id,))
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring entries written before listing tours to today's steps (in the open's transaction).
+
+    Their photo step was ``photo`` and its result the flat ``photo_path`` and ``image_url``:
+    the step becomes ``media:1`` and, once the photo was uploaded, its result is filed under
+    ``media:1`` as well, as a step of today stores it.  Running it again changes nothing.
+    """
+    first = media_step(1)
+    db.execute("update publish_outbox set step = ? where step = ?", (first, OLD_PHOTO_STEP))
+    rows = db.execute(
+        "select render_id, results from publish_outbox "
+        "where results like '%\"image_url\"%' and results not like '%\"media:1\"%'"
+    ).fetchall()
+    for row in rows:
+        results = json.loads(row["results"] or "{}")
+        if first in results or not results.get("image_url"):
+            continue
+        results[first] = {"path": results.get("photo_path", ""), "url": results["image_url"]}
+        db.execute(
+            "update publish_outbox set results = ? where render_id = ?",
+            (json.dumps(results, ensure_ascii=False), row["render_id"]),
+        )

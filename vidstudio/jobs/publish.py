@@ -1,4 +1,5 @@
-"""Publish one render: video to S3, photo and poster to Supabase Storage, then the row.
+"""Publish one render: video to S3, its photos and clips and the poster to Supabase Storage,
+then the row.
 
 :func:`publish` is plain Python (the CLI calls it directly; the Qt queue in
 :mod:`vidstudio.jobs.publish_queue` runs it on the ``publish`` worker pool).
@@ -8,6 +9,10 @@ before the next starts, each step can run twice without harm (objects are
 overwritten with the same bytes under the same names; the row is inserted
 with ``on_conflict=render_id`` and duplicates ignored), and failures worth
 retrying are retried with exponential backoff.
+
+The steps (:attr:`PublishRequest.steps`): ``video``; ``media:1`` … ``media:N``, one per photo
+or clip in the video's order (a photo as it is, a clip as the JPEG of its first frame,
+:func:`clip_picture`); ``poster``; ``row``.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,16 +35,25 @@ from vidstudio.cloud.errors import (
     QT_TRANSLATE_NOOP,
     PublishCancelled,
     PublishError,
+    file_missing,
     local_file_error,
     redact,
 )
 from vidstudio.cloud.naming import image_kind, photo_path, poster_path, safe_id, video_key
-from vidstudio.jobs.outbox import DONE, STEPS, OutboxEntry, PublishOutbox, PublishRequest
+from vidstudio.jobs.outbox import (
+    DONE,
+    OutboxEntry,
+    PublishMedia,
+    PublishOutbox,
+    PublishRequest,
+    media_number,
+    media_step,
+)
 from vidstudio.jobs.store import Job
 from vidstudio.messages import Kind, unexpected
 from vidstudio.render.backends import BackendResult
 from vidstudio.render.pipeline import RenderResult
-from vidstudio.render.props import Props
+from vidstudio.render.props import Props, is_clip
 from vidstudio.render.template import Template
 from vidstudio.settings import Settings
 
@@ -49,8 +64,10 @@ if TYPE_CHECKING:  # boto3 and supabase load only when publishing really starts
 
 log = logging.getLogger(__name__)
 
-# Share of the progress bar per step (the video is most of the bytes).
-_WEIGHTS = {"video": 0.85, "photo": 0.05, "poster": 0.05, "row": 0.05}
+# The progress bar shares its length between the steps by what each sends: the file's bytes
+# plus a fixed cost per request (a 200 KB photo takes a round trip more than its bytes).
+STEP_OVERHEAD_BYTES = 256 * 1024
+PICTURE_BYTES = 200 * 1024  # a poster or a clip's picture, made while publishing
 MAX_BACKOFF = 60.0
 
 NOT_A_VIDEO = QT_TRANSLATE_NOOP("Message", "{name} is not a video this app can read.")
@@ -60,6 +77,10 @@ NOT_SET_UP = QT_TRANSLATE_NOOP(
     "Message", "Publishing is not set up yet. Open Settings → Publishing to connect S3 and Supabase."
 )
 NO_POSTER = QT_TRANSLATE_NOOP("Message", "Cannot make a poster from {name}.")
+CLIP_GONE = QT_TRANSLATE_NOOP("Message", "The clip {name} is no longer on this computer. Render it again.")
+CLIP_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Message", "The clip {name} cannot be read: it is damaged or not a video this app can open."
+)
 
 
 class Cancel(Protocol):
@@ -127,7 +148,8 @@ class _NeverCancelled:
 
 @dataclass(frozen=True)
 class PublishProgress:
-    """``step`` is one of video, photo, poster, row, retrying or published."""
+    """``step`` is one of video, media:1 … media:N, poster, row, retrying or published;
+    ``items`` is N, the number of photos and clips (:func:`step_name` says it in words)."""
 
     render_id: str
     step: str
@@ -135,6 +157,22 @@ class PublishProgress:
     message: str = ""
     error: PublishError | None = None  # with step "retrying": what failed
     retry_in: float | None = None  # with step "retrying": seconds until the next try
+    items: int = 0
+
+
+def step_name(step: str, items: int = 0) -> str:
+    """A step in English words, for the command line: "Uploading media 3 of 8"."""
+    number = media_number(step)
+    if number is not None:
+        return f"Uploading media {number} of {max(items, number)}"
+    names = {
+        "video": "Uploading the video",
+        "poster": "Uploading the poster",
+        "row": "Adding the row",
+        "retrying": "Retrying",
+        "published": "Published",
+    }
+    return names.get(step, step)
 
 
 ProgressCallback = Callable[[PublishProgress], None]
@@ -151,6 +189,7 @@ class PublishResult:
     row_id: Any
     steps_run: tuple[str, ...] = field(default=())
     already_published: bool = False
+    media_urls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,7 +207,8 @@ class RetryPolicy:
 
 
 def probe_video(path: Path) -> dict[str, Any]:
-    """width, height, fps, duration_seconds and size_bytes of an MP4 (PyAV)."""
+    """width, height, fps, duration_seconds, size_bytes and has_audio (an audio stream is
+    there) of an MP4 (PyAV): the file's own facts, whatever the render was asked for."""
     import av
 
     try:
@@ -189,6 +229,7 @@ def probe_video(path: Path) -> dict[str, Any]:
                 "fps": round(float(fps)),
                 "duration_seconds": round(float(duration), 3),
                 "size_bytes": size,
+                "has_audio": bool(container.streams.audio),
             }
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
@@ -216,11 +257,23 @@ def content_render_id(video: Path) -> str:
     return digest.hexdigest()[:32]
 
 
+def publish_media(paths: Sequence[Path]) -> tuple[PublishMedia, ...]:
+    """The photos and clips of a video for its request, in order (a clip by its file's suffix)."""
+    return tuple(PublishMedia(str(Path(p).resolve()), "clip" if is_clip(Path(p)) else "photo") for p in paths)
+
+
+def first_photo(media: Sequence[PublishMedia]) -> str:
+    """The request's ``photo``: the first photo's path, "" when there are only clips."""
+    return next((item.path for item in media if item.kind == "photo"), "")
+
+
 def request_for_video(
     video: Path,
     *,
-    photo: Path,
+    photo: Path | None = None,
     title: str,
+    media: Sequence[Path] = (),
+    music_name: str | None = None,
     subtitle: str = "",
     template: str = "promo",
     render_id: str | None = None,
@@ -229,13 +282,22 @@ def request_for_video(
     render_seconds: float | None = None,
     rendered_at: float | None = None,
 ) -> PublishRequest:
-    """A request for an existing MP4; the video's facts come from the file itself."""
+    """A request for an existing MP4; the video's facts (has_audio too) come from the file.
+
+    ``media``: its photos and clips in order; ``photo`` alone is the one-photo shorthand.
+    """
+    items = publish_media(media or ([photo] if photo is not None else []))
+    if not items:
+        raise PublishError(NO_PHOTO, Kind.FILE_MISSING)
     video = Path(video).resolve()
     info = probe_video(video)
     return PublishRequest(
         render_id=safe_id(render_id) if render_id else content_render_id(video),
         video=str(video),
-        photo=str(Path(photo).resolve()),
+        photo=first_photo(items),
+        media=items,
+        has_audio=info["has_audio"],
+        music_name=music_name,
         poster=str(Path(poster).resolve()) if poster else None,
         title=title,
         subtitle=subtitle,
@@ -282,9 +344,11 @@ def request_for_render(
     already has that frame; ``backend`` and the Lambda cost come from where the video was
     really rendered.
     """
-    if props.photo is None:
+    if not props.media:
         raise PublishError(NO_PHOTO, Kind.FILE_MISSING)
     result = outcome.render
+    has_audio = probe_video(Path(result.path))["has_audio"]  # the file says, not the props
+    media = tuple(PublishMedia(str(item.path.resolve()), item.kind) for item in props.media)
     if poster is None:
         from PySide6.QtCore import QSize
 
@@ -295,7 +359,10 @@ def request_for_render(
     return PublishRequest(
         render_id=render_id,
         video=str(Path(result.path).resolve()),
-        photo=str(Path(props.photo).resolve()),
+        photo=first_photo(media),
+        media=media,
+        has_audio=has_audio,
+        music_name=props.music.name if props.music is not None else None,
         poster=str(poster),
         title=props.title,
         subtitle=props.subtitle,
@@ -391,13 +458,89 @@ def cut_poster(video: Path, target: Path, frame: int | None = None, quality: int
             picture = image.to_image()  # type: ignore[no-untyped-call]
     except FileNotFoundError as exc:
         raise local_file_error(exc, video, "video") from None
-    except (OSError, ValueError):
+    except (OSError, ValueError, IndexError):  # IndexError: no video stream
         raise PublishError(NO_POSTER, "file_missing", name=video.name) from None
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.part")
     picture.convert("RGB").save(temp, "JPEG", quality=quality, optimize=True, progressive=True)
     temp.replace(target)
     return target
+
+
+def clip_picture(clip: Path, target: Path) -> Path:
+    """The picture that stands for a clip in ``media_urls``: its first frame, upright, as a JPEG
+    (the same first frame as the app's media strip shows: ``render.clips.clip_thumbnail``)."""
+    from vidstudio.render.clips import clip_thumbnail, probe_clip
+    from vidstudio.render.errors import RenderError
+
+    if not clip.is_file():
+        raise media_gone(PublishMedia(str(clip), "clip"))
+    try:
+        image = clip_thumbnail(clip, min(1920, probe_clip(clip).width))
+    except (RenderError, OSError):
+        raise PublishError(CLIP_UNREADABLE, Kind.BAD_INPUT, name=clip.name) from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(target.name + ".part")
+    if not image.save(str(temp), "JPEG", 88):  # type: ignore[call-overload]
+        raise PublishError(CLIP_UNREADABLE, Kind.BAD_INPUT, name=clip.name)
+    os.replace(temp, target)
+    return target
+
+
+def media_gone(item: PublishMedia) -> PublishError:
+    """A photo or clip that is no longer where the render found it (Kind FILE_MISSING)."""
+    path = Path(item.path)
+    if item.kind == "clip":
+        return PublishError(CLIP_GONE, Kind.FILE_MISSING, name=path.name)
+    return file_missing(path, "photo")
+
+
+def missing_media(request: PublishRequest, step: str = "video") -> PublishError | None:
+    """The first photo or clip still to publish at ``step`` or later that is gone from disk;
+    those already uploaded are not needed any more."""
+    steps = request.steps
+    if step not in steps:
+        return None  # done
+    start = steps.index(step)
+    for number, item in enumerate(request.items, 1):
+        if steps.index(media_step(number)) >= start and not Path(item.path).is_file():
+            return media_gone(item)
+    return None
+
+
+def media_urls(request: PublishRequest, results: dict[str, Any]) -> list[str]:
+    """The public URLs of the photos and clip pictures uploaded so far, in order."""
+    found = (results.get(media_step(n)) for n in range(1, len(request.items) + 1))
+    return [str(r["url"]) for r in found if isinstance(r, dict) and r.get("url")]
+
+
+def image_url(request: PublishRequest, results: dict[str, Any]) -> str:
+    """The row's ``image_url``: the first photo's URL (the web platform shows it), else the
+    first clip's picture."""
+    for number, item in enumerate(request.items, 1):
+        uploaded = results.get(media_step(number))
+        if item.kind == "photo" and isinstance(uploaded, dict) and uploaded.get("url"):
+            return str(uploaded["url"])
+    urls = media_urls(request, results)
+    return urls[0] if urls else str(results.get("image_url", ""))
+
+
+def step_weights(request: PublishRequest) -> dict[str, float]:
+    """Each step's share of the progress bar (they add up to 1)."""
+
+    def size(path: str) -> int:
+        try:
+            return Path(path).stat().st_size
+        except OSError:
+            return 0
+
+    sent = {"video": max(request.size_bytes, 1)}
+    for number, item in enumerate(request.items, 1):
+        sent[media_step(number)] = size(item.path) if item.kind == "photo" else PICTURE_BYTES
+    sent["poster"] = PICTURE_BYTES
+    sent["row"] = 0
+    total = sum(sent.values()) + STEP_OVERHEAD_BYTES * len(sent)
+    return {step: (bytes_ + STEP_OVERHEAD_BYTES) / total for step, bytes_ in sent.items()}
 
 
 # --------------------------------------------------------------------------- publishing
@@ -418,11 +561,14 @@ class _Run:
     def __post_init__(self) -> None:
         self.request = self.entry.request
         self.resumed = self.entry.state != "waiting" or self.entry.attempts > 0
+        self.steps = self.request.steps
+        self.weights = step_weights(self.request)
 
     def _progress(self, step: str, within: float, message: str = "") -> None:
-        before = sum(_WEIGHTS[s] for s in STEPS[: STEPS.index(step)])
-        fraction = min(1.0, before + _WEIGHTS[step] * max(0.0, min(1.0, within)))
-        self.report(PublishProgress(self.request.render_id, step, fraction, message))
+        share = self.weights[step] * max(0.0, min(1.0, within))
+        fraction = min(1.0, self._fraction_before(step) + share)
+        items = len(self.request.items)
+        self.report(PublishProgress(self.request.render_id, step, fraction, message, items=items))
 
     def _check_cancel(self) -> None:
         if self.cancel.cancelled:
@@ -451,16 +597,25 @@ class _Run:
             "video_url": self.clients.s3.link(uploaded.key),
         }
 
-    def step_photo(self, attempt: int) -> dict[str, Any]:
+    def step_media(self, number: int) -> dict[str, Any]:
+        """The ``number``-th photo as it is, or the ``number``-th clip's first frame."""
         req = self.request
-        photo = Path(req.photo)
-        try:
-            ext, content_type = image_kind(photo)
-        except OSError as exc:
-            raise local_file_error(exc, photo, "photo") from None
-        remote = photo_path(req.render_id, req.title, ext)
-        url = self.clients.supabase.upload_file(photo, remote, content_type)
-        return {"photo_path": remote, "image_url": url}
+        item = req.items[number - 1]
+        local = Path(item.path)
+        if not local.is_file():
+            raise media_gone(item)
+        if item.kind == "clip":
+            target = poster_dir() / f"{safe_id(req.render_id)}-media-{number}.jpg"
+            upload, (ext, content_type) = clip_picture(local, target), ("jpg", "image/jpeg")
+        else:
+            try:
+                ext, content_type = image_kind(local)
+            except OSError as exc:
+                raise local_file_error(exc, local, "photo") from None
+            upload = local
+        remote = photo_path(req.render_id, req.title, ext, number)
+        url = self.clients.supabase.upload_file(upload, remote, content_type)
+        return {media_step(number): {"path": remote, "url": url, "kind": item.kind}}
 
     def step_poster(self, attempt: int) -> dict[str, Any]:
         req = self.request
@@ -490,12 +645,15 @@ class _Run:
             "width": req.width,
             "height": req.height,
             "duration_seconds": req.duration_seconds,
+            "has_audio": req.has_audio,
+            "music_name": req.music_name,
             "fps": req.fps,
             "size_bytes": req.size_bytes,
             "video_url": res["video_url"],
             "s3_bucket": res["s3_bucket"],
             "s3_key": res["s3_key"],
-            "image_url": res["image_url"],
+            "image_url": image_url(req, res),
+            "media_urls": media_urls(req, res),
             "poster_url": res["poster_url"],
             "backend": req.backend,
             "render_seconds": req.render_seconds,
@@ -505,8 +663,15 @@ class _Run:
 
     # ------------------------------------------------------------------ driving
 
-    def run_step(self, step: str) -> None:
+    def _action(self, step: str) -> Callable[[int], dict[str, Any]]:
+        number = media_number(step)
+        if number is not None:
+            return lambda _attempt: self.step_media(number)
         action: Callable[[int], dict[str, Any]] = getattr(self, f"step_{step}")
+        return action
+
+    def run_step(self, step: str) -> None:
+        action = self._action(step)
         attempt = 0
         while True:
             attempt += 1
@@ -548,7 +713,7 @@ class _Run:
             return
 
     def _fraction_before(self, step: str) -> float:
-        return sum(_WEIGHTS[s] for s in STEPS[: STEPS.index(step)])
+        return sum(self.weights[s] for s in self.steps[: self.steps.index(step)])
 
 
 def _result(entry: OutboxEntry, steps_run: tuple[str, ...], already: bool) -> PublishResult:
@@ -558,11 +723,12 @@ def _result(entry: OutboxEntry, steps_run: tuple[str, ...], already: bool) -> Pu
         video_url=res.get("video_url", ""),
         s3_bucket=res.get("s3_bucket", ""),
         s3_key=res.get("s3_key", ""),
-        image_url=res.get("image_url", ""),
+        image_url=image_url(entry.request, res),
         poster_url=res.get("poster_url", ""),
         row_id=res.get("row_id"),
         steps_run=steps_run,
         already_published=already,
+        media_urls=tuple(media_urls(entry.request, res)),
     )
 
 
@@ -593,7 +759,7 @@ def publish(
     store.set_state(entry.render_id, "uploading")
     run = _Run(entry, clients, store, report, cancel, policy)
     try:
-        for step in STEPS[STEPS.index(entry.step) :]:
+        for step in run.steps[run.steps.index(entry.step) :]:
             run.run_step(step)
     except PublishCancelled as exc:
         store.set_state(entry.render_id, "failed", error=exc.sentence)

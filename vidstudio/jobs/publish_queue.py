@@ -29,7 +29,14 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from vidstudio.cloud.errors import PublishError
 from vidstudio.jobs import workers
 from vidstudio.jobs.outbox import OutboxEntry, PublishOutbox, PublishRequest
-from vidstudio.jobs.publish import CloudClients, PublishProgress, RetryPolicy, clients_from_settings, publish
+from vidstudio.jobs.publish import (
+    CloudClients,
+    PublishProgress,
+    RetryPolicy,
+    clients_from_settings,
+    missing_media,
+    publish,
+)
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, message, unexpected
 from vidstudio.render.pipeline import CancelToken
 
@@ -39,7 +46,6 @@ ClientsFactory = Callable[[], CloudClients]
 BOARD_INTERVAL_MS = 100  # ≤ 10 status updates a second reach the UI
 
 VIDEO_GONE = QT_TRANSLATE_NOOP("Message", "The video {name} is no longer on this computer. Render it again.")
-PHOTO_GONE = QT_TRANSLATE_NOOP("Message", "The photo {name} is no longer on this computer. Render it again.")
 
 
 @dataclass(frozen=True)
@@ -159,13 +165,14 @@ class PublishJob(_PublishSignals):
         self._cancel = CancelToken()
 
     def prepare(self) -> Message | None:
-        """Why this job cannot start, or None when it can."""
-        video, photo = Path(self.request.video), Path(self.request.photo)
+        """Why this job cannot start, or None when it can: the video, or a photo or clip not
+        uploaded yet, gone from disk (those already uploaded are not needed again)."""
+        video = Path(self.request.video)
         if not video.is_file():
             return message(VIDEO_GONE, Kind.FILE_MISSING, name=video.name)
-        if not photo.is_file():
-            return message(PHOTO_GONE, Kind.FILE_MISSING, name=photo.name)
-        return None
+        entry = self._store.get(self.render_id)
+        gone = missing_media(entry.request if entry else self.request, entry.step if entry else "video")
+        return gone.sentence if gone is not None else None
 
     def cancel(self) -> None:
         self._cancel.cancel()

@@ -236,7 +236,7 @@ class _ImageCache:
     15–20 MB (a render keeps the last ten or so).
     """
 
-    def __init__(self, budget_bytes: int = 160 * 1024 * 1024) -> None:
+    def __init__(self, budget_bytes: int = 96 * 1024 * 1024) -> None:
         self._budget = budget_bytes
         self._items: OrderedDict[tuple[str, int, int, int], QImage] = OrderedDict()
         self._bytes = 0

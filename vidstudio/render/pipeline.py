@@ -132,6 +132,7 @@ def render_video(
     # Check every file and build the scene (lay out text, decode the first photo) before any file exists.
     check_media(props)
     scene = scene_cache.get(template, props, size)
+    scene.streaming = True
     del scene
     # The sound is made whole first (decode, mix, normalise: ~0.3 s for 30 s of music) so
     # the encoder can interleave it with the frames; a bad track fails before any file exists.

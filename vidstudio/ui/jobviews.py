@@ -212,6 +212,7 @@ class QueueView(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
+        layout.addStretch(0)  # empty, the heading and its line stay at the top of a tall room
         self._rows: dict[str, tuple[QListWidgetItem, QueueRow]] = {}
         self._retranslate()
 

@@ -1,13 +1,14 @@
-"""The main window: photo, words and choices on the left; live preview, progress,
-result and queue on the right; the history on its own tab."""
+"""The main window: photos and clips, words, length, music and choices on the left; live
+preview, progress, result and queue on the right; the history on its own tab."""
 
 from __future__ import annotations
 
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -51,21 +52,31 @@ from vidstudio.jobs.runner import BackendFactory, JobQueue, RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
 from vidstudio.messages import Message, unexpected
 from vidstudio.render.backends import RenderBackend
-from vidstudio.render.errors import ImageError, RenderError
-from vidstudio.render.images import SUPPORTED_SUFFIXES, image_cache, probe_image
+from vidstudio.render.errors import Cancelled, RenderError
+from vidstudio.render.images import probe_image
 from vidstudio.render.paint import MAX_SUBTITLE, MAX_TITLE, render_frame_image, text_layout
-from vidstudio.render.props import Props
+from vidstudio.render.props import (
+    AUDIO_SUFFIXES,
+    MAX_MEDIA,
+    PHOTO_SUFFIXES,
+    VIDEO_SUFFIXES,
+    MediaItem,
+    Music,
+    Props,
+)
 from vidstudio.render.template import ASPECTS, Template, list_templates
+from vidstudio.render.timeline import poster_frame, timeline
 from vidstudio.settings import Settings, save_settings
 from vidstudio.ui import desktop
 from vidstudio.ui.about import AboutDialog
-from vidstudio.ui.dropzone import DropZone, is_image_name, photo_info
 from vidstudio.ui.i18n import current_language, install_language
 from vidstudio.ui.jobviews import HistoryView, QueueView, shown
+from vidstudio.ui.media_strip import MediaEditor, MediaStrip, clock
 from vidstudio.ui.panels import ProgressPanel, ResultCard
 from vidstudio.ui.preview import PreviewPanel
 from vidstudio.ui.render_settings import RenderSettingsPage, rendering_title
 from vidstudio.ui.settings_dialog import SettingsDialog, quality_names, register_page
+from vidstudio.ui.tour_controls import ChoiceBar, DurationPicker, MusicRow
 from vidstudio.ui.widgets import label, repolish
 
 if TYPE_CHECKING:
@@ -73,11 +84,47 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TEMPLATE_ICON = QSize(112, 63)
+TEMPLATE_ICON = QSize(92, 52)  # three templates side by side in the 348 px column
 LEFT_WIDTH = 380
+# Room kept below the preview for the progress or result card and the queue: the result card
+# with a publish line is 150 px tall at 100 % scale, and the queue under it keeps a row.
+BELOW_PREVIEW = 262
+QUEUE_MIN_HEIGHT = 100
 # The publish queue resumes interrupted publishes this long after the window opens (boto3 and
 # supabase load then), not before it shows.
 START_PUBLISHING_MS = 800
+# The preview's soundtrack is made this long after the last change (a fade spin box held down
+# changes ten times a second; a 30 s soundtrack takes ~3 s to make on this 2-core machine).
+SOUNDTRACK_DELAY_MS = 400
+
+
+def media_kind(path: Path) -> str:
+    """ "photo", "clip", "music" or "" (nothing vidstudio can use), from the file's name."""
+    suffix = path.suffix.lower()
+    if suffix in PHOTO_SUFFIXES:
+        return "photo"
+    if suffix in VIDEO_SUFFIXES:
+        return "clip"
+    if suffix in AUDIO_SUFFIXES:
+        return "music"
+    return ""
+
+
+def media_detail(width: int, height: int, file_size: int, duration: float | None = None) -> str:
+    """What the item editor says about a file: its size in pixels, a clip's length, its weight."""
+    parts = [f"{width} × {height}"]
+    if duration is not None:
+        parts.append(clock(duration))
+    parts.append(desktop.human_size(file_size))
+    return "  ·  ".join(parts)
+
+
+def preview_soundtrack(template: Template, props: Props, cancel: Callable[[], bool]) -> Any:
+    """On a worker: the samples the preview plays (the render's own soundtrack), or None."""
+    from vidstudio.render.media import soundtrack_for
+
+    track = soundtrack_for(template, props, cancel)
+    return track.samples if track is not None else None
 
 
 def _publish_settings_page() -> QWidget:
@@ -114,7 +161,7 @@ class MainWindow(QMainWindow):
     """The vidstudio window.
 
     Signals:
-        photo_loaded(Path): a photo was loaded into the editor.
+        photo_loaded(Path): a photo or clip was added to the editor.
     """
 
     photo_loaded = Signal(Path)
@@ -163,7 +210,6 @@ class MainWindow(QMainWindow):
         self._publish_policy = publish_policy
         self._publish_queue: PublishQueue | None = None
         self._publish_after = publish_after or (lambda: self.settings.publish.publish_after_render)
-        self.photo: Path | None = None
         self.aspect: str = settings.defaults.aspect
         self.output_dir = settings.defaults.output_path()
         self._shown_job: str | None = None
@@ -172,6 +218,15 @@ class MainWindow(QMainWindow):
         self._thumb_timer.setSingleShot(True)
         self._thumb_timer.setInterval(150)
         self._thumb_timer.timeout.connect(self._refresh_template_thumbnails)
+        self._sound_timer = QTimer(self)
+        self._sound_timer.setSingleShot(True)
+        self._sound_timer.setInterval(SOUNDTRACK_DELAY_MS)
+        self._sound_timer.timeout.connect(self._refresh_soundtrack)
+        self._sound_key: object = None
+        self._sound_generation = 0
+        self.soundtrack_ready = False  # the preview has the sound of the current props (tests)
+        self._clip_lengths: dict[Path, float] = {}
+        self._details: dict[Path, str] = {}  # "4000 × 3000  ·  2.3 MB" for the item editor
 
         self._build()
         self._wire()
@@ -219,9 +274,16 @@ class MainWindow(QMainWindow):
         left_col.setSpacing(6)
 
         self.photo_label = _section(self._titles)
-        self.drop_zone = DropZone()
+        self.media_strip = MediaStrip()
+        self.drop_zone = self.media_strip  # where files are dropped (the 0.1 name, kept for callers)
+        self.choice_bar = ChoiceBar()
+        self.media_editor = MediaEditor()
         self.photo_error = label("error", wrap=True)
         self.photo_error.hide()
+        self.duration_label = _section(self._titles)
+        self.duration_picker = DurationPicker()
+        self.music_label = _section(self._titles)
+        self.music_row = MusicRow()
 
         self.title_label = _section(self._titles)
         self.title_edit = QLineEdit()
@@ -247,7 +309,7 @@ class MainWindow(QMainWindow):
         for template in self.templates:
             item = QListWidgetItem(template.display_name(current_language()))
             item.setData(Qt.ItemDataRole.UserRole, template.id)
-            item.setSizeHint(QSize(TEMPLATE_ICON.width() + 16, TEMPLATE_ICON.height() + 34))
+            item.setSizeHint(QSize(TEMPLATE_ICON.width() + 12, TEMPLATE_ICON.height() + 34))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.template_list.addItem(item)
 
@@ -294,8 +356,10 @@ class MainWindow(QMainWindow):
             left_col.addSpacing(height)
 
         left_col.addWidget(self.photo_label)
-        left_col.addWidget(self.drop_zone)
+        left_col.addWidget(self.media_strip)
+        left_col.addWidget(self.choice_bar)
         left_col.addWidget(self.photo_error)
+        left_col.addWidget(self.media_editor)
         gap()
         left_col.addWidget(self.title_label)
         left_col.addWidget(self.title_edit)
@@ -309,6 +373,12 @@ class MainWindow(QMainWindow):
         left_col.addWidget(self.template_list)
         left_col.addWidget(self.aspect_label)
         left_col.addLayout(aspect_row)
+        gap(4)
+        left_col.addWidget(self.duration_label)
+        left_col.addWidget(self.duration_picker)
+        gap(4)
+        left_col.addWidget(self.music_label)
+        left_col.addWidget(self.music_row)
         gap()
         left_col.addLayout(quality_row)
         gap(4)
@@ -317,6 +387,7 @@ class MainWindow(QMainWindow):
         left_col.addStretch(1)
 
         scroll = QScrollArea()
+        self.fields_scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -346,11 +417,20 @@ class MainWindow(QMainWindow):
         self.result_card = ResultCard()
         self.result_card.hide()
         self.queue_view = QueueView(self._template_name, publish_status=self.publish_status)
-        self.queue_view.setMaximumHeight(200)
+        # The cards and the queue share a fixed room below the preview, so the preview keeps its
+        # size when a render starts or ends (it shrank by the card's ~130 px): a card takes the
+        # top of the room and the queue the rest.
+        self.queue_view.setMinimumHeight(QUEUE_MIN_HEIGHT)
+        self.cards = QWidget()
+        cards_col = QVBoxLayout(self.cards)
+        cards_col.setContentsMargins(0, 0, 0, 0)
+        cards_col.setSpacing(12)
+        cards_col.addWidget(self.progress_panel)
+        cards_col.addWidget(self.result_card)
+        cards_col.addWidget(self.queue_view, 1)
+        self.cards.setFixedHeight(BELOW_PREVIEW)
         right.addWidget(self.preview, 1)
-        right.addWidget(self.progress_panel)
-        right.addWidget(self.result_card)
-        right.addWidget(self.queue_view)
+        right.addWidget(self.cards)
 
         editor_row.addWidget(card)
         editor_row.addLayout(right, 1)
@@ -368,7 +448,7 @@ class MainWindow(QMainWindow):
         self.cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
 
-        self.setTabOrder(self.drop_zone, self.title_edit)
+        self.setTabOrder(self.media_strip.list, self.title_edit)
         self.setTabOrder(self.title_edit, self.subtitle_edit)
         self.setTabOrder(self.subtitle_edit, self.template_list)
         self.setTabOrder(self.template_list, self.aspect_buttons["16:9"])
@@ -378,8 +458,15 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.render_button, self.render_all_button)
 
     def _wire(self) -> None:
-        self.drop_zone.files_dropped.connect(self.load_photos)
-        self.drop_zone.browse_requested.connect(self.browse_photo)
+        self.media_strip.files_dropped.connect(self.load_photos)
+        self.media_strip.browse_requested.connect(self.browse_photo)
+        self.media_strip.changed.connect(self._on_media_changed)
+        self.media_strip.current_changed.connect(self._on_media_selected)
+        self.media_editor.item_changed.connect(self._on_item_edited)
+        self.choice_bar.chosen.connect(self._on_choice)
+        self.duration_picker.changed.connect(self._on_duration_changed)
+        self.music_row.changed.connect(self._on_music_changed)
+        self.preview.canvas.focus_clicked.connect(self.set_focus)
         self.title_edit.textChanged.connect(self._on_text_changed)
         self.subtitle_edit.textChanged.connect(self._on_text_changed)
         self.template_list.currentItemChanged.connect(lambda *_: self._on_choice_changed())
@@ -438,7 +525,9 @@ class MainWindow(QMainWindow):
         self.settings_button.setToolTip(self.tr("Defaults and language"))
         self.about_button.setText(self.tr("About"))
         self.about_button.setToolTip(self.tr("Versions and licences"))
-        self.photo_label.setText(self.tr("Photo"))
+        self.photo_label.setText(self.tr("Photos and clips"))
+        self.duration_label.setText(self.tr("Length"))
+        self.music_label.setText(self.tr("Music"))
         self.title_label.setText(self.tr("Title"))
         self.title_edit.setPlaceholderText(self.tr("e.g. Nismara Pool Villa"))
         self.title_edit.setAccessibleName(self.tr("Title"))
@@ -473,7 +562,6 @@ class MainWindow(QMainWindow):
                 item.setToolTip(
                     template.description.get(current_language()) or template.description.get("en", "")
                 )
-        self._update_photo_info()
         self._validate_text()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -497,11 +585,20 @@ class MainWindow(QMainWindow):
         return Props(
             title=self.title_edit.text().strip(),
             subtitle=self.subtitle_edit.text().strip(),
-            photo=self.photo,
+            media=self.media_strip.items(),
+            music=self.music_row.music(),
+            duration=self.duration_picker.value(),
         )
+
+    @property
+    def photo(self) -> Path | None:
+        """The first photo of the video (None: there is none)."""
+        return self.current_props().photo
 
     def _update_preview(self) -> None:
         self.preview.set_content(self.current_template(), self.current_props(), self.aspect)
+        self.preview.canvas.focus_index = self.media_strip.current_index()
+        self._sound_timer.start()
 
     def _on_text_changed(self) -> None:
         self._validate_text()
@@ -513,6 +610,7 @@ class MainWindow(QMainWindow):
         if template is not None:
             for aspect, button in self.aspect_buttons.items():
                 button.setEnabled(aspect in template.aspects)
+            self.duration_picker.set_template_length(template.duration)
         self._validate_text()
         self._update_preview()
 
@@ -566,14 +664,23 @@ class MainWindow(QMainWindow):
         repolish(hint)
         repolish(edit)
 
-    # ================================================================ photo
+    # ================================================================ media
     def browse_photo(self) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+        """Ctrl+O: choose photos and clips (several at once)."""
+        photos = " ".join(f"*{suffix}" for suffix in PHOTO_SUFFIXES)
+        clips = " ".join(f"*{suffix}" for suffix in VIDEO_SUFFIXES)
+        first = self.media_strip.items()
         files, _filter = QFileDialog.getOpenFileNames(
             self,
-            self.tr("Choose a photo"),
-            str(self.photo.parent) if self.photo else str(Path.home()),
-            self.tr("Images (%1)").replace("%1", patterns),
+            self.tr("Choose photos and clips"),
+            str(first[-1].path.parent) if first else str(Path.home()),
+            ";;".join(
+                (
+                    self.tr("Photos and clips (%1)").replace("%1", f"{photos} {clips}"),
+                    self.tr("Photos (%1)").replace("%1", photos),
+                    self.tr("Clips (%1)").replace("%1", clips),
+                )
+            ),
         )
         if files:
             self.load_photos([Path(f) for f in files])
@@ -601,87 +708,200 @@ class MainWindow(QMainWindow):
                 self._photo_problem(self.tr("The pasted image could not be saved."))
 
     def load_photos(self, files: list[Path]) -> None:
-        """Load the first usable image; with several, queue one video for each."""
+        """Files dropped, chosen, pasted or handed over by a second launch.
+
+        Each usable photo or clip is checked (one sentence for each that cannot be used, and it
+        is not added); a music file becomes the music.  When the strip would hold several items,
+        the choice bar asks once: one tour, or one video each.
+        """
         files = [Path(f) for f in files]
-        images = [f for f in files if is_image_name(f)]
-        rejected = [f for f in files if not is_image_name(f)]
-        if not images:
+        music = [f for f in files if media_kind(f) == "music"]
+        wanted = [f for f in files if media_kind(f) in ("photo", "clip")]
+        rejected = [f for f in files if not media_kind(f)]
+        problems: list[str] = []
+        if rejected:
             names = ", ".join(f.name for f in rejected[:3])
-            self._photo_problem(
+            problems.append(
                 self.tr(
-                    "%1 is not a photo vidstudio can use. Use a JPEG, PNG, WebP, BMP, TIFF or GIF image."
+                    "%1 is not a photo or clip vidstudio can use. Use a JPEG, PNG, WebP, BMP, TIFF or GIF "
+                    "photo, or an MP4, MOV or WebM clip."
                 ).replace("%1", names)
             )
-            return
+        if music:
+            self.music_row.set_file(music[0])
         good: list[Path] = []
-        problems: list[str] = []
-        for path in images:
-            try:
-                image_cache.get(path)
-            except ImageError as exc:
-                problems.append(self._image_problem_text(path, exc))
-                continue
-            good.append(path)
-        if rejected:
-            problems.append(
-                self.tr("Skipped (not an image): %1").replace("%1", ", ".join(f.name for f in rejected[:3]))
-            )
+        for path in wanted:
+            problem = self._check_file(path)
+            if problem:
+                problems.append(problem)
+            else:
+                good.append(path)
+        self._photo_problem("\n".join(problems))
         if not good:
-            self._photo_problem("\n".join(problems))
             return
-        self._set_photo(good[0])
-        if problems:
-            self._photo_problem("\n".join(problems))
-        if len(good) > 1:
-            self._queue_photos(good)
+        if self.media_strip.count() + len(good) > 1:
+            self.choice_bar.ask(good)
+            return
+        self._add_to_tour(good)
 
-    def _image_problem_text(self, path: Path, exc: ImageError) -> str:
-        text = self.tr("“%1” cannot be used: the file is damaged or is not a supported image.").replace(
-            "%1", path.name
-        )
-        detail = str(exc)
-        return text if current_language() != "en" else detail or text
+    def _check_file(self, path: Path) -> str:
+        """ "" when ``path`` can be used, else the sentence that says why (naming it)."""
+        try:
+            if media_kind(path) == "clip":
+                from vidstudio.render.clips import probe_clip
+
+                clip = probe_clip(path)
+                self._clip_lengths[path] = clip.duration
+                self._details[path] = media_detail(clip.width, clip.height, clip.file_size, clip.duration)
+            else:
+                photo = probe_image(path)
+                self._details[path] = media_detail(photo.width, photo.height, photo.file_size)
+        except RenderError as exc:
+            return shown(exc.sentence)
+        except ImportError:  # a build without clips
+            return self.tr("%1 cannot be used: this version of vidstudio cannot read video clips.").replace(
+                "%1", path.name
+            )
+        return ""
+
+    def _on_choice(self, choice: str, files: list[Path]) -> None:
+        if choice == "tour":
+            self._add_to_tour(files)
+        else:
+            self._queue_each(files)
+
+    def _add_to_tour(self, files: list[Path]) -> None:
+        room = MAX_MEDIA - self.media_strip.count()
+        taken, left = files[: max(0, room)], files[max(0, room) :]
+        if left:
+            self._photo_problem(
+                self.tr("A video can have at most %1 photos and clips: %2 not added.")
+                .replace("%1", str(MAX_MEDIA))
+                .replace("%2", ", ".join(f.name for f in left[:3]) + ("…" if len(left) > 3 else ""))
+            )
+        if not taken:
+            return
+        self.media_strip.add([MediaItem(path) for path in taken], self._clip_lengths)
+        self.photo_loaded.emit(taken[0])
+
+    def set_media(self, items: list[MediaItem]) -> None:
+        """Replace the video's photos and clips (History, tests)."""
+        self.choice_bar.dismiss()
+        self.media_strip.set_items(items[:MAX_MEDIA], self._clip_lengths)
 
     def _photo_problem(self, message: str) -> None:
         self.photo_error.setText(message)
         self.photo_error.setVisible(bool(message))
 
-    def _set_photo(self, path: Path) -> None:
-        self.photo = path
-        self._photo_problem("")
-        self._update_photo_info()
+    def _on_media_changed(self) -> None:
+        self._on_media_selected(self.media_strip.current_index())
         self._update_preview()
         self._thumb_timer.start()
-        self.photo_loaded.emit(path)
 
-    def _update_photo_info(self) -> None:
-        if self.photo is None:
-            self.drop_zone.set_photo(None)
+    def _on_media_selected(self, row: int) -> None:
+        item = self.media_strip.current_item()
+        if item is not None and item.path not in self._details:
+            self._check_file(item.path)  # set from History or a test: probed once, for its details
+        self.media_editor.show_item(
+            item,
+            self._clip_lengths.get(item.path) if item else None,
+            self._details.get(item.path, "") if item else "",
+        )
+        self.preview.canvas.focus_index = row
+        template = self.current_template()
+        canvas = self.preview.canvas
+        if item is None or template is None or canvas.playing:
+            canvas.update()
             return
-        try:
-            info = probe_image(self.photo)
-            image: QImage | None = image_cache.get(self.photo)
-            text = photo_info(info.width, info.height, info.file_size)
-        except RenderError:
-            image, text = None, ""
-        self.drop_zone.set_photo(self.photo, image, text)
+        # Selecting a photo shows it in the preview, where a click sets its focus point.
+        line = timeline(template, self.current_props())
+        if 0 <= row < len(line.scenes):
+            scene = line.scenes[row]
+            if not scene.start <= canvas.time() < scene.end or line.scene_at(canvas.time()) is not scene:
+                self.preview.canvas.set_frame(round(line.middle(row) * template.fps))
+        canvas.update()
 
-    def _queue_photos(self, photos: list[Path]) -> None:
+    def _on_item_edited(self, item: MediaItem) -> None:
+        self.media_strip.replace_item(self.media_strip.current_index(), item)
+
+    def set_focus(self, index: int, fx: float, fy: float) -> None:
+        """A click on the preview: what stays in frame for media item ``index``."""
+        items = self.media_strip.items()
+        if not 0 <= index < len(items):
+            return
+        item = replace(items[index], focus=(fx, fy))
+        if self.media_strip.current_index() != index:
+            self.media_strip.list.blockSignals(True)
+            self.media_strip.select(index)
+            self.media_strip.list.blockSignals(False)
+        self.media_strip.replace_item(index, item)
+        self.media_editor.set_focus_point(item)
+
+    def _on_duration_changed(self) -> None:
+        self._update_preview()
+        self._thumb_timer.start()
+
+    def _on_music_changed(self) -> None:
+        self._update_preview()
+
+    # ================================================================ preview sound
+    def _refresh_soundtrack(self) -> None:
+        """Make the preview's soundtrack for the current music, length and clips, off this thread."""
+        template = self.current_template()
+        props = self.current_props()
+        kept = tuple(item for item in props.media if item.kind == "clip" and item.keep_sound)
+        wanted = props.music is not None or bool(kept)
+        key = (id(template), props.music, props.duration, props.media if kept else ()) if wanted else None
+        if key == self._sound_key:
+            return
+        self._sound_key = key
+        self._sound_generation += 1
+        generation = self._sound_generation
+        self.soundtrack_ready = False
+        if template is None or key is None:
+            self.preview.canvas.set_soundtrack(None)
+            self.soundtrack_ready = True
+            return
+
+        def make() -> object:
+            try:
+                return preview_soundtrack(template, props, lambda: generation != self._sound_generation)
+            except Cancelled:
+                return None
+            except RenderError as exc:
+                return exc.sentence
+            except ImportError:
+                log.warning("no soundtrack in the preview: render.audio is not available")
+                return None
+
+        def done(result: object) -> None:
+            if generation != self._sound_generation:
+                return
+            if isinstance(result, Message):
+                self.music_row.show_problem(shown(result))
+                result = None
+            self.preview.canvas.set_soundtrack(result)
+            self.soundtrack_ready = True
+
+        workers.submit("network", make, done, context=self)
+
+    def _queue_each(self, files: list[Path]) -> None:
+        """One video for each file, with the words, length, music and choices shown now."""
         props = self.current_props()
         if not props.title:
+            # Asked again, so the files are not lost while the title is typed.
+            self.choice_bar.ask(files)
             self.title_edit.setFocus()
             self._show_render_message(
-                self.tr(
-                    "%1 photos dropped. Type a title, then drop them again to make one video for each."
-                ).replace("%1", str(len(photos)))
+                self.tr("Type a title first: each of the %1 videos uses it.").replace("%1", str(len(files)))
             )
             return
-        for photo in photos:
-            self._submit(Props(title=props.title, subtitle=props.subtitle, photo=photo), self.aspect)
+        for path in files:
+            self._submit(props.replace(media=(MediaItem(path),)), self.aspect)
 
     def _refresh_template_thumbnails(self) -> None:
         props = self.current_props()
-        sample = Props(title=props.title or self.tr("Your title"), subtitle=props.subtitle, photo=self.photo)
+        sample = props.replace(title=props.title or self.tr("Your title"), music=None)
         size = QSize(TEMPLATE_ICON.width() * 2, TEMPLATE_ICON.height() * 2)
         for row in range(self.template_list.count()):
             item = self.template_list.item(row)
@@ -689,7 +909,7 @@ class MainWindow(QMainWindow):
             if template is None:
                 continue
             try:
-                image = render_frame_image(template, sample, template.default_poster_frame, size)
+                image = render_frame_image(template, sample, poster_frame(template, sample), size)
             except RenderError:
                 continue
             pixmap = QPixmap.fromImage(image)
@@ -725,8 +945,8 @@ class MainWindow(QMainWindow):
         if template is None:
             self._show_render_message(self.tr("Choose a template."))
             return None
-        if props.photo is None:
-            self._show_render_message(self.tr("Add a photo first: drop one on the photo area."))
+        if not props.media:
+            self._show_render_message(self.tr("Add a photo or clip first: drop them on the strip above."))
             return None
         if not props.title:
             self.title_edit.setFocus()
@@ -768,7 +988,10 @@ class MainWindow(QMainWindow):
             self.progress_panel.set_cancelling()
 
     def load_job(self, job: Job) -> None:
-        """Put a history entry's photo, words and choices back into the editor."""
+        """Put a history entry's media, words, length, music and choices back into the editor.
+
+        A file moved or deleted since is named in one sentence; the rest still opens.
+        """
         props = Props.from_json(job.props)
         self.title_edit.setText(props.title)
         self.subtitle_edit.setText(props.subtitle)
@@ -779,10 +1002,31 @@ class MainWindow(QMainWindow):
         index = self.quality_combo.findData(job.quality)
         if index >= 0:
             self.quality_combo.setCurrentIndex(index)
-        if props.photo is not None and props.photo.is_file():
-            self.load_photos([props.photo])
-        elif props.photo is not None:
-            self._photo_problem(self.tr("The photo %1 is no longer there.").replace("%1", str(props.photo)))
+        missing = [item.path for item in props.media if not item.path.is_file()]
+        kept = [item for item in props.media if item.path.is_file()]
+        for item in kept:
+            if item.kind == "clip" and item.path not in self._clip_lengths:
+                self._check_file(item.path)
+        self.set_media(kept)
+        self.duration_picker.set_value(props.duration)
+        music: Music | None = props.music
+        if music is not None and not music.path.is_file():
+            missing.append(music.path)
+            music = None
+        self.music_row.set_music(music)
+        names = ", ".join(path.name for path in missing)
+        if len(missing) == 1:
+            self._photo_problem(
+                self.tr("This file was moved or deleted since this video was made: %1").replace("%1", names)
+            )
+        elif missing:
+            self._photo_problem(
+                self.tr("These files were moved or deleted since this video was made: %1").replace(
+                    "%1", names
+                )
+            )
+        else:
+            self._photo_problem("")
         self.tabs.setCurrentIndex(0)
         self._update_preview()
 
@@ -999,6 +1243,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.preview.canvas.pause()
+        self.preview.canvas.close_audio()
         self.queue.shutdown()
         self._shutdown_publishing()
         self.settings.window.geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
