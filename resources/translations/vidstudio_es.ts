@@ -783,6 +783,18 @@
         <translation>La solicitud de renderizado es demasiado grande para Lambda; acorta los textos.</translation>
     </message>
     <message>
+        <source>There are several Remotion buckets in {region} ({names}); keep one (see remotion.dev/docs/lambda/multiple-buckets).</source>
+        <translation>Hay varios buckets de Remotion en {region} ({names}); deja solo uno (consulta remotion.dev/docs/lambda/multiple-buckets).</translation>
+    </message>
+    <message>
+        <source>The Remotion bucket in {region} cannot be found or made.</source>
+        <translation>No se puede encontrar ni crear el bucket de Remotion en {region}.</translation>
+    </message>
+    <message>
+        <source>Cannot reach AWS S3.</source>
+        <translation>No se puede conectar con AWS S3.</translation>
+    </message>
+    <message>
         <source>AWS Lambda did not answer in time.</source>
         <translation>AWS Lambda no respondió a tiempo.</translation>
     </message>
@@ -823,6 +835,10 @@
         <translation>La función de Lambda no indicó qué renderizado inició.</translation>
     </message>
     <message>
+        <source>Uploading the photos, clips and music</source>
+        <translation>Subiendo las fotos, los clips y la música</translation>
+    </message>
+    <message>
         <source>The uploaded photo cannot be loaded back (HTTP {code}); the render was not started.</source>
         <translation>No se puede volver a cargar la foto subida (HTTP {code}); no se inició el renderizado.</translation>
     </message>
@@ -843,6 +859,30 @@
         <translation>La foto de {name} no es la que se subió; no se inició el renderizado.</translation>
     </message>
     <message>
+        <source>The uploaded file {name} cannot be loaded back (HTTP {code}); the render was not started.</source>
+        <translation>No se puede volver a cargar el archivo subido {name} (HTTP {code}); no se inició el renderizado.</translation>
+    </message>
+    <message>
+        <source>The uploaded file {name} cannot be loaded back (no connection); the render was not started.</source>
+        <translation>No se puede volver a cargar el archivo subido {name} (sin conexión); no se inició el renderizado.</translation>
+    </message>
+    <message>
+        <source>The link of {name} does not serve a video or a sound ({value}); the render was not started.</source>
+        <translation>El enlace de {name} no devuelve un vídeo ni un sonido ({value}); no se inició el renderizado.</translation>
+    </message>
+    <message>
+        <source>The file at {name} is not the one uploaded; the render was not started.</source>
+        <translation>El archivo de {name} no es el que se subió; no se inició el renderizado.</translation>
+    </message>
+    <message>
+        <source>The render request is too large for Lambda and could not be stored in S3.</source>
+        <translation>La solicitud de renderizado es demasiado grande para Lambda y no se pudo guardar en S3.</translation>
+    </message>
+    <message>
+        <source>The render request could not be stored in S3 for Lambda (connection lost).</source>
+        <translation>No se pudo guardar la solicitud de renderizado en S3 para Lambda (se perdió la conexión).</translation>
+    </message>
+    <message>
         <source>Render cancelled.</source>
         <translation>Creación cancelada.</translation>
     </message>
@@ -851,8 +891,16 @@
         <translation>Conectando con Lambda</translation>
     </message>
     <message>
-        <source>Uploading the photo</source>
-        <translation>Subiendo la foto</translation>
+        <source>The file {name} could not be uploaded for the Lambda render.</source>
+        <translation>No se pudo subir el archivo {name} para el renderizado en Lambda.</translation>
+    </message>
+    <message>
+        <source>The file {name} could not be uploaded for the Lambda render (connection lost).</source>
+        <translation>No se pudo subir el archivo {name} para el renderizado en Lambda (se perdió la conexión).</translation>
+    </message>
+    <message>
+        <source>The file {name} could not be uploaded for the Lambda render: {exc}</source>
+        <translation>No se pudo subir el archivo {name} para el renderizado en Lambda: {exc}</translation>
     </message>
     <message>
         <source>Starting the render on Lambda</source>
@@ -873,18 +921,6 @@
     <message>
         <source>The video rendered on Lambda cannot be downloaded (connection lost).</source>
         <translation>No se puede descargar el vídeo renderizado en Lambda (se perdió la conexión).</translation>
-    </message>
-    <message>
-        <source>The photo could not be uploaded for the Lambda render.</source>
-        <translation>No se pudo subir la foto para el renderizado en Lambda.</translation>
-    </message>
-    <message>
-        <source>The photo could not be uploaded for the Lambda render (connection lost).</source>
-        <translation>No se pudo subir la foto para el renderizado en Lambda (se perdió la conexión).</translation>
-    </message>
-    <message>
-        <source>The photo could not be uploaded for the Lambda render: {exc}</source>
-        <translation>No se pudo subir la foto para el renderizado en Lambda: {exc}</translation>
     </message>
     <message>
         <source>Something unexpected went wrong. vidstudio wrote the details to its log file.</source>

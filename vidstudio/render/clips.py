@@ -512,14 +512,9 @@ class ClipReader:
 
     def _crop(self, width: int, height: int) -> tuple[int, int, int, int] | None:
         """The part of an upright ``width``×``height`` frame that shows, around the focus; None: all of it."""
-        if self._focus is None or self._covered == self._size:
+        if self._focus is None:
             return None
-        crop_w = min(width, max(1, round(width * self._size[0] / self._covered[0])))
-        crop_h = min(height, max(1, round(height * self._size[1] / self._covered[1])))
-        fx, fy = self._focus
-        left = min(width - crop_w, max(0, round(fx * width - crop_w / 2)))
-        top = min(height - crop_h, max(0, round(fy * height - crop_h / 2)))
-        return crop_w, crop_h, left, top
+        return focus_crop(width, height, self._size, self._covered, self._focus)
 
     def _prepare(self, frame: VideoFrame) -> VideoFrame:
         """``frame`` turned upright and cropped to the focus, by libavfilter on its YUV planes.
@@ -587,6 +582,24 @@ class ClipReader:
         self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def focus_crop(
+    width: int, height: int, size: tuple[int, int], covered: tuple[int, int], focus: tuple[float, float]
+) -> tuple[int, int, int, int] | None:
+    """``(w, h, left, top)`` of an upright ``width``×``height`` frame that a reader of ``size``
+    with ``focus`` shows (``covered``: the frame scaled to cover ``size``); None: all of it.
+
+    The Remotion twin crops its clips with the same numbers (render/remotion_props.py).
+    """
+    if covered == size:
+        return None
+    crop_w = min(width, max(1, round(width * size[0] / covered[0])))
+    crop_h = min(height, max(1, round(height * size[1] / covered[1])))
+    fx, fy = focus
+    left = min(width - crop_w, max(0, round(fx * width - crop_w / 2)))
+    top = min(height - crop_h, max(0, round(fy * height - crop_h / 2)))
+    return crop_w, crop_h, left, top
 
 
 def clip_audio(path: Path, start: float, duration: float) -> np.ndarray | None:

@@ -56,7 +56,7 @@ from vidstudio.render.template import (
     resolve_layers,
 )
 from vidstudio.render.timeline import Scene as TimelineScene
-from vidstudio.render.timeline import timeline
+from vidstudio.render.timeline import scene_layer, timeline
 
 MAX_TITLE = 100
 MAX_SUBTITLE = 160
@@ -760,11 +760,7 @@ class Scene:
         with self._lock:
             if key in self._scene_layers:
                 return self._scene_layers[key]
-        end = scene.length if layer.end is None else layer.end
-        if layer.until_end_card and layer.end is not None:
-            # resolve_layers gave it the end card's (absolute) time.
-            end = min(scene.length, layer.end - scene.start)
-        local = layer.model_copy(update={"end": end}) if end > layer.start else None
+        local = scene_layer(layer, scene)
         with self._lock:
             self._scene_layers[key] = local
         return local
@@ -1026,23 +1022,32 @@ class Scene:
 ZOOM_TRANSITION = 0.25
 
 
-def _blurred_backdrop(image: QImage, rect: QRectF) -> QImage:
-    """The image covering ``rect``, blurred and dimmed: what a "blur" fit shows around the photo."""
+def blur_backdrop_small(image: QImage, rect: QRectF) -> QImage:
+    """A "blur" fit's backdrop before it is enlarged: the image cropped to cover ``rect`` and
+    reduced to ``BLUR_WIDTH`` pixels wide (the Remotion twin enlarges this same image)."""
     cover = max(rect.width() / image.width(), rect.height() / image.height())
     src_w, src_h = rect.width() / cover, rect.height() / cover
     crop = image.copy(
         round((image.width() - src_w) / 2), round((image.height() - src_h) / 2), round(src_w), round(src_h)
     )
     small_h = max(1, round(BLUR_WIDTH * rect.height() / max(1.0, rect.width())))
-    small = crop.scaled(
+    return crop.scaled(
         BLUR_WIDTH, small_h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
-    )
-    out = small.scaled(
-        max(1, round(rect.width())),
-        max(1, round(rect.height())),
-        Qt.AspectRatioMode.IgnoreAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
     ).convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _blurred_backdrop(image: QImage, rect: QRectF) -> QImage:
+    """The image covering ``rect``, blurred and dimmed: what a "blur" fit shows around the photo."""
+    out = (
+        blur_backdrop_small(image, rect)
+        .scaled(
+            max(1, round(rect.width())),
+            max(1, round(rect.height())),
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        .convertToFormat(QImage.Format.Format_RGB32)
+    )
     painter = QPainter(out)
     painter.fillRect(out.rect(), QColor(0, 0, 0, round(255 * BLUR_DIM)))
     painter.end()

@@ -13,6 +13,7 @@ length, so a one-photo video is exactly what it was before scenes existed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from vidstudio.render.props import MediaItem, Props
 from vidstudio.render.template import KenBurns, Template, Transition
@@ -92,6 +93,16 @@ class Timeline:
         scene = self.scenes[index]
         duration = scene.transition_in.duration if scene.transition_in else 0.0
         return scene.start + duration / 2
+
+
+def scene_layer(layer: Any, scene: Scene) -> Any | None:
+    """A ``per_scene`` layer on ``scene``'s clock: it ends with the scene, or when the end
+    card comes in (``resolve_layers`` gave such a layer the end card's absolute time);
+    None when it would not show at all."""
+    end = scene.length if layer.end is None else layer.end
+    if layer.until_end_card and layer.end is not None:
+        end = min(scene.length, layer.end - scene.start)
+    return layer.model_copy(update={"end": end}) if end > layer.start else None
 
 
 def video_duration(template: Template, props: Props) -> float:
