@@ -86,7 +86,12 @@ def frames_dirs() -> list[str]:
 
 def _running(pid: int) -> bool:
     if sys.platform == "win32":
-        return False  # a file still in use cannot be deleted there: unlink() decides
+        # A mapped frames file cannot be deleted anyway, but the audio file is only written
+        # by the parent before the child maps it: ask Windows whether its owner is alive
+        # (the Windows lane found a live render's audio file swept).
+        from vidstudio.render.winjob import process_alive
+
+        return process_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -101,7 +106,7 @@ def sweep_stale_frames() -> int:
 
     Called once when the app or the CLI starts.  A file whose render is still
     running (in another vidstudio process) is kept: on Linux its owner's pid is
-    alive, on Windows it is open and cannot be deleted.
+    alive (on Windows OpenProcess says so, and a mapped file cannot be deleted anyway).
     """
     removed = 0
     folders = dict.fromkeys([*frames_dirs(), tempfile.gettempdir()])

@@ -50,6 +50,10 @@ if sys.platform == "win32":
     _kernel32.TerminateJobObject.argtypes = (wintypes.HANDLE, wintypes.UINT)
     _kernel32.CloseHandle.restype = wintypes.BOOL
     _kernel32.CloseHandle.argtypes = (wintypes.HANDLE,)
+    _kernel32.GetExitCodeProcess.restype = wintypes.BOOL
+    _kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
+    _PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+    _STILL_ACTIVE = 259
 
     _JOB_OBJECT_EXTENDED_LIMIT_INFORMATION_CLASS = 9
     _JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE = 0x2000
@@ -153,3 +157,20 @@ def kill(proc: subprocess.Popen[bytes]) -> None:
         job = _jobs.pop(proc.pid, None)
     if job is not None:
         job.close()
+
+
+def process_alive(pid: int) -> bool:
+    """Windows: whether process ``pid`` is still running (OpenProcess + GetExitCodeProcess)."""
+    if sys.platform == "win32":
+        handle = _kernel32.OpenProcess(_PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+        if not handle:
+            # Gone, or not ours to look at (access denied means it exists).
+            return bool(ctypes.get_last_error() == 5)
+        try:
+            code = wintypes.DWORD()
+            if not _kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return bool(code.value == _STILL_ACTIVE)
+        finally:
+            _kernel32.CloseHandle(handle)
+    raise RuntimeError("process_alive is for Windows")
