@@ -793,7 +793,8 @@ class Scene:
 
     # -- painting
 
-    def paint(self, painter: QPainter, frame: int) -> None:
+    def paint(self, painter: QPainter, frame: int, *, playing: bool = False) -> None:
+        """``playing``: the next call paints ``frame + 1`` (a render, the preview playing)."""
         template = self.template
         t = frame / template.fps
         # Decode what this frame shows before drawing anything: a photo or clip that
@@ -806,7 +807,7 @@ class Scene:
         }
         if self._has_media_layer and active:
             self._prepare_ahead(active[-1][0], self._media_rect)
-            if self.streaming:
+            if self.streaming or playing:
                 self._decode_next_frame(frame + 1)
         painter.save()
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
@@ -981,7 +982,8 @@ class Scene:
         return self._scene_image(scene, frame / self.template.fps)
 
     def _decode_next_frame(self, frame: int) -> None:
-        """A render paints frames in order: decode the clips of the next frame meanwhile.
+        """Frames painted in order (a render, the preview playing): decode the clips of the next
+        frame meanwhile.
 
         On two cores beside x264 the paint thread is the render's critical path; a 1080p
         clip frame (decode + conversion) done on it made a tour of four clips 1.94× as
@@ -1108,7 +1110,9 @@ class _SceneCache:
 scene_cache = _SceneCache()
 
 
-def paint_frame(painter: QPainter, template: Template, props: Props, frame: int, size: QSize) -> None:
+def paint_frame(
+    painter: QPainter, template: Template, props: Props, frame: int, size: QSize, *, playing: bool = False
+) -> None:
     """Paint frame ``frame`` of ``template`` with ``props`` into a canvas of ``size``.
 
     The painter's current transform maps the canvas (0, 0)–``size`` onto its
@@ -1117,7 +1121,7 @@ def paint_frame(painter: QPainter, template: Template, props: Props, frame: int,
     """
     scene = scene_cache.get(template, props, size)
     frame = max(0, min(frame, scene.timeline.frame_count - 1))
-    scene.paint(painter, frame)
+    scene.paint(painter, frame, playing=playing)
 
 
 def render_frame_image(template: Template, props: Props, frame: int, size: QSize) -> QImage:

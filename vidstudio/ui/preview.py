@@ -134,7 +134,7 @@ class FramePainter(QObject):
                 with self.lock:
                     painter = QPainter(canvas)
                     try:
-                        paint_frame(painter, template, props, frame, size)
+                        paint_frame(painter, template, props, frame, size, playing=True)
                     finally:
                         painter.end()
             except RenderError:
