@@ -197,3 +197,63 @@ def test_a_publish_cut_short_by_a_quit_resumes_when_the_window_opens_again(
     finally:
         again.close()
         again.store.close()
+
+
+def test_a_tour_of_five_photos_and_a_song_is_rendered_published_and_reopened(
+    qtbot,  # type: ignore[no-untyped-def]
+    publishing_window: PublishingWindow,
+    supabase_stack,  # type: ignore[no-untyped-def]
+    testdata: Path,
+    tmp_path: Path,
+) -> None:
+    """The issue's walk-through: drop five photos and a song, make one tour, render, publish,
+    and open it again from History in a new window."""
+    import json
+    import shutil
+
+    from helpers.sound import make_track
+
+    names = ["coffee.png", "chelsea.png", "astronaut.png", "coffee.png", "chelsea.png"]
+    photos = [
+        shutil.copy(testdata / name, tmp_path / f"room{i}{Path(name).suffix}") for i, name in enumerate(names)
+    ]
+    song = make_track(tmp_path / "Island Breeze.mp3", 8.0, kind="music-like")
+    window = publishing_window(publish_after=True)
+    window.load_photos([Path(p) for p in photos] + [song])
+    assert window.choice_bar.isVisible()
+    window.choice_bar.tour_button.click()
+    window._select_template("tour")
+    window.duration_picker.buttons[10].click()
+    window.title_edit.setText("Villa Serena")
+    props = window.current_props()
+    assert [item.path for item in props.media] == [Path(p) for p in photos]
+    assert props.music is not None and props.music.name == "Island Breeze"
+    with (
+        qtbot.waitSignal(window.publish_queue.finished, timeout=240_000),
+        qtbot.waitSignal(window.queue.job_finished, timeout=240_000) as done,
+    ):
+        assert window.start_render() is not None
+    job: Job = done.args[0]
+    assert job.state is JobState.RENDERED and job.template == "tour"
+    rows = supabase_stack.rows()
+    assert len(rows) == 1
+    row = rows[0]
+    media_urls = row["media_urls"] if isinstance(row["media_urls"], list) else json.loads(row["media_urls"])
+    assert len(media_urls) == 5 and media_urls[0] == row["image_url"]
+    assert len(set(media_urls)) == 5  # each photo its own object, in order
+    assert row["has_audio"] is True and row["music_name"] == "Island Breeze"
+    assert float(row["duration_seconds"]) == pytest.approx(10.0, abs=0.05)
+    for url in media_urls:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            assert answer.status == 200
+    window.close()
+
+    again = publishing_window(publish_after=False)
+    history = again.history
+    history.reload()
+    history.list.setCurrentRow(0)
+    history.open_button.click()
+    reopened = again.current_props()
+    assert [item.path for item in reopened.media] == [Path(p) for p in photos]
+    assert reopened.music is not None and reopened.music.path == song
+    assert reopened.duration == 10.0 and again.current_template().id == "tour"
