@@ -600,7 +600,7 @@ def _max_zoom(motion: KenBurns | None) -> float:
 class Scene:
     """Everything about one (template, props, size) that does not change per frame."""
 
-    def __init__(self, template: Template, props: Props, size: QSize) -> None:
+    def __init__(self, template: Template, props: Props, size: QSize, *, streaming: bool = False) -> None:
         self.template = template
         self.props = props
         self.width = size.width()
@@ -626,11 +626,11 @@ class Scene:
         self._media: OrderedDict[int, _Media] = OrderedDict()
         self._pending: dict[int, Future[_Media]] = {}
         self._clip_ahead: dict[tuple[int, int], Future[tuple[_Media, QImage]]] = {}
-        # A render walks the scenes once, in order: each photo is decoded straight into its
-        # scene, not into the image cache the preview shares, and only the scenes of a
-        # transition and the one prepared ahead are kept (15 photos of 12 MP, 1080p: the
-        # app's peak fell from 393 to 284 MB, 530 MB with the encoder; bench/tour.py).
-        self.streaming = False
+        # ``streaming``: a render's own scene, walked once in order.  Each photo is decoded
+        # straight into its scene, not into the image cache the preview shares, and only the
+        # scenes of a transition and the one prepared ahead are kept (15 photos of 12 MP,
+        # 1080p: the app's peak fell from 393 to 284 MB, 530 MB with the encoder; bench/tour.py).
+        self.streaming = streaming
         self._closed = False
         self._captions: dict[tuple[int, int], _Prepared | None] = {}
         self._scene_layers: dict[tuple[int, int], Any] = {}
@@ -974,6 +974,13 @@ class Scene:
         x = min(max(cx * image.width() - src_w / 2, 0.0), image.width() - src_w)
         y = min(max(cy * image.height() - src_h / 2, 0.0), image.height() - src_h)
         painter.drawImage(rect, image, QRectF(x, y, src_w, src_h))
+
+    def warm(self, frame: int) -> None:
+        """Prepare (decode) what ``frame`` shows, raising the error of a photo or clip that fails."""
+        if self._has_media_layer:
+            for scene, _ in self.timeline.active(frame / self.template.fps):
+                if scene.item is not None:
+                    self._scene_image(scene, frame / self.template.fps)
 
     def _frame_image(self, scene: TimelineScene, frame: int) -> tuple[_Media, QImage]:
         ahead = self._clip_ahead.pop((scene.index, frame), None)

@@ -1,6 +1,6 @@
 """The local render pipeline: paint frames and encode them at the same time.
 
-The calling thread paints each frame with :func:`paint_frame` into a canvas in
+The calling thread paints each frame (``Scene.paint``, what :func:`paint_frame` runs) into a canvas in
 shared memory; the encoder process converts it to yuv420p and feeds x264 while
 the next frame is painted.  A few canvases in a ring keep memory flat and both
 cores busy.  Progress is reported as frames reach the encoder; a
@@ -25,7 +25,7 @@ from vidstudio.messages import QT_TRANSLATE_NOOP, Message
 from vidstudio.render.encoder import Encoder, check_output_path, output_error, temp_path_for
 from vidstudio.render.errors import Cancelled, OutputError, RenderError
 from vidstudio.render.media import check_media, soundtrack_for
-from vidstudio.render.paint import paint_frame, render_frame_image, scene_cache, validate_props
+from vidstudio.render.paint import Scene, render_frame_image, validate_props
 from vidstudio.render.props import Props
 from vidstudio.render.template import ASPECTS, Template
 from vidstudio.render.timeline import frame_count, poster_frame
@@ -130,10 +130,15 @@ def render_video(
     report(Progress("preparing", 0, total, 0.0))
     check_output_path(output)
     # Check every file and build the scene (lay out text, decode the first photo) before any file exists.
+    # The render's own scene, not the preview's cached one: it streams (see Scene), and the
+    # preview may paint the same template at the same size meanwhile.
     check_media(props)
-    scene = scene_cache.get(template, props, size)
-    scene.streaming = True
-    del scene
+    scene = Scene(template, props, size, streaming=True)
+    try:
+        scene.warm(0)
+    except BaseException:
+        scene.close()
+        raise
     # The sound is made whole first (decode, mix, normalise: ~0.3 s for 30 s of music) so
     # the encoder can interleave it with the frames; a bad track fails before any file exists.
     soundtrack = soundtrack_for(template, props, cancel=lambda: cancel.cancelled)
@@ -157,7 +162,7 @@ def render_video(
             slot, image = encoder.canvas(cancel)
             painter = QPainter(image)
             try:
-                paint_frame(painter, template, props, index, size)
+                scene.paint(painter, index)
             finally:
                 painter.end()
             if index % THUMBNAIL_EVERY == 0:
@@ -170,6 +175,7 @@ def render_video(
         encoder.finish(cancel)
     except BaseException as exc:
         encoder.abort()
+        scene.close()
         if isinstance(exc, OSError):
             raise output_error(output, exc) from None
         if isinstance(exc, MemoryError):
@@ -177,6 +183,7 @@ def render_video(
                 QT_TRANSLATE_NOOP("Message", "This computer ran out of memory while rendering.")
             ) from None
         raise
+    scene.close()
     size_bytes = output.stat().st_size
     wall = time.perf_counter() - started
     report(Progress("done", total, total, wall, 0.0))
