@@ -58,7 +58,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vidstudio.messages import QT_TRANSLATE_NOOP
-from vidstudio.render.errors import AudioError, Cancelled
+from vidstudio.render.errors import AudioError, Cancelled, input_file_size
 from vidstudio.render.props import Music
 
 SAMPLE_RATE = 48000
@@ -154,22 +154,14 @@ def _damaged(name: str) -> AudioError:
 
 
 def _check_file(path: Path) -> int:
-    name = path.name
-    if not path.exists():
-        raise AudioError(QT_TRANSLATE_NOOP("Message", "The music file {name} was not found."), name=name)
-    if path.is_dir():
-        raise AudioError(QT_TRANSLATE_NOOP("Message", "{name} is a folder, not a music file."), name=name)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise AudioError(
-            QT_TRANSLATE_NOOP("Message", "The music file {name} cannot be read ({strerror})."),
-            name=name,
-            strerror=exc.strerror,
-        ) from None
-    if size == 0:
-        raise AudioError(QT_TRANSLATE_NOOP("Message", "The music file {name} is empty (0 bytes)."), name=name)
-    return size
+    return input_file_size(
+        path,
+        AudioError,
+        missing=QT_TRANSLATE_NOOP("Message", "The music file {name} was not found."),
+        folder=QT_TRANSLATE_NOOP("Message", "{name} is a folder, not a music file."),
+        unreadable=QT_TRANSLATE_NOOP("Message", "The music file {name} cannot be read ({strerror})."),
+        empty=QT_TRANSLATE_NOOP("Message", "The music file {name} is empty (0 bytes)."),
+    )
 
 
 @contextlib.contextmanager

@@ -78,7 +78,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
 from vidstudio.messages import QT_TRANSLATE_NOOP
-from vidstudio.render.errors import ClipError
+from vidstudio.render.errors import ClipError, input_file_size
 
 log = logging.getLogger(__name__)
 
@@ -148,16 +148,7 @@ def _looks_like_a_clip(path: Path) -> bool:
 
 
 def _open_container(path: Path) -> av.container.InputContainer:
-    if not path.exists():
-        raise _error(NOT_FOUND, path)
-    if path.is_dir():
-        raise _error(FOLDER, path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise _error(UNREADABLE, path, strerror=exc.strerror) from None
-    if size == 0:
-        raise _error(EMPTY, path)
+    input_file_size(path, ClipError, missing=NOT_FOUND, folder=FOLDER, unreadable=UNREADABLE, empty=EMPTY)
     try:
         return av.open(str(path), "r")
     except PermissionError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, UserError
 
 CANCELLED = QT_TRANSLATE_NOOP("Message", "Render cancelled.")
@@ -54,3 +56,26 @@ class AudioError(RenderError):
     """A music file cannot be used; the message names the file."""
 
     default_kind = Kind.IMAGE
+
+
+def input_file_size(
+    path: Path, error: type[RenderError], *, missing: str, folder: str, unreadable: str, empty: str
+) -> int:
+    """The size of a photo, clip or music file the user gave, after the checks all three share.
+
+    Raises ``error`` with the caller's own sentence (each names the file: ``{name}``;
+    ``unreadable`` also has ``{strerror}``) when the file is missing, a folder, cannot
+    be read or is empty.
+    """
+    name = path.name
+    if not path.exists():
+        raise error(missing, name=name)
+    if path.is_dir():
+        raise error(folder, name=name)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise error(unreadable, name=name, strerror=exc.strerror) from None
+    if size == 0:
+        raise error(empty, name=name)
+    return size

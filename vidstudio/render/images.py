@@ -20,7 +20,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from PySide6.QtGui import QImage
 
 from vidstudio.messages import QT_TRANSLATE_NOOP
-from vidstudio.render.errors import ImageError
+from vidstudio.render.errors import ImageError, input_file_size
 
 # The largest preset is 1920 px on its long side and 1080 on its short one.  A
 # photo that must cover a 1080×1920 canvas at the largest Ken Burns zoom of the
@@ -56,20 +56,14 @@ def _target_size(width: int, height: int, max_short: int = MAX_SHORT_SIDE) -> tu
 
 def _open(path: Path) -> Image.Image:
     name = path.name
-    if not path.exists():
-        raise ImageError(QT_TRANSLATE_NOOP("Message", "The image {name} was not found."), name=name)
-    if path.is_dir():
-        raise ImageError(QT_TRANSLATE_NOOP("Message", "{name} is a folder, not an image."), name=name)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImageError(
-            QT_TRANSLATE_NOOP("Message", "The image {name} cannot be read ({strerror})."),
-            name=name,
-            strerror=exc.strerror,
-        ) from None
-    if size == 0:
-        raise ImageError(QT_TRANSLATE_NOOP("Message", "The image {name} is empty (0 bytes)."), name=name)
+    input_file_size(
+        path,
+        ImageError,
+        missing=QT_TRANSLATE_NOOP("Message", "The image {name} was not found."),
+        folder=QT_TRANSLATE_NOOP("Message", "{name} is a folder, not an image."),
+        unreadable=QT_TRANSLATE_NOOP("Message", "The image {name} cannot be read ({strerror})."),
+        empty=QT_TRANSLATE_NOOP("Message", "The image {name} is empty (0 bytes)."),
+    )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
