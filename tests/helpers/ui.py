@@ -172,25 +172,26 @@ class RenderHold:
 
 @contextlib.contextmanager
 def hold_render(monkeypatch: pytest.MonkeyPatch, frame: int = 10) -> Iterator[RenderHold]:
-    """Renders on worker threads stop before painting ``frame`` until released (see RenderHold)."""
+    """Renders stop before painting ``frame`` until released (see RenderHold)."""
     from vidstudio.render import pipeline
+    from vidstudio.render.paint import Scene
 
     hold = RenderHold(frame)
-    paint = pipeline.paint_frame
+    paint = Scene.paint
     cancel = pipeline.CancelToken.cancel
 
-    def held_paint(painter: Any, template: Any, props: Any, index: int, size: Any) -> None:
-        worker = threading.current_thread() is not threading.main_thread()
-        if worker and index == frame and not hold.reached.is_set():
+    def held_paint(scene: Scene, painter: Any, index: int, **kwargs: Any) -> None:
+        # A render paints with its own streaming scene; the preview's are left alone.
+        if scene.streaming and index == frame and not hold.reached.is_set():
             hold.reached.set()
             hold.released.wait(120)
-        paint(painter, template, props, index, size)
+        paint(scene, painter, index, **kwargs)
 
     def releasing_cancel(token: Any) -> None:
         cancel(token)
         hold.release()
 
-    monkeypatch.setattr(pipeline, "paint_frame", held_paint)
+    monkeypatch.setattr(Scene, "paint", held_paint)
     monkeypatch.setattr(pipeline.CancelToken, "cancel", releasing_cancel)
     try:
         yield hold

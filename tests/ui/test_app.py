@@ -33,19 +33,19 @@ RENDER_SCRIPT = textwrap.dedent(
     from PySide6.QtGui import QGuiApplication
     from vidstudio.jobs.runner import JobQueue
     from vidstudio.jobs.store import JobStore
-    from vidstudio.render import pipeline
+    from vidstudio.render.paint import Scene
     from vidstudio.render.props import Props
 
-    paint = pipeline.paint_frame
+    paint = Scene.paint
     out = Path(sys.argv[3])
 
-    def held(painter, template, props, index, size):
+    def held(scene, painter, index, **kwargs):
         # Once the partial file is written, mid-render until killed, however fast this machine is.
         if any(out.glob(".*part*")):
             threading.Event().wait()
-        paint(painter, template, props, index, size)
+        paint(scene, painter, index, **kwargs)
 
-    pipeline.paint_frame = held
+    Scene.paint = held
     app = QGuiApplication([])
     queue = JobQueue(JobStore(), templates_dir=Path(sys.argv[1]))
     props = Props("Killed", photo=Path(sys.argv[2]))
