@@ -143,6 +143,19 @@ const SceneView: React.FC<SceneViewProps> = ({scene, media, w, h, t, opacity, fp
 	const [scale, mx, my] = motionAt(scene.motion, progressOf(scene, t));
 	const pw = media.width;
 	const ph = media.height;
+	// The scene's box, at the scene's opacity; what Qt draws outside it is clipped away.
+	const box: React.CSSProperties = {position: 'absolute', left: 0, top: 0, width: w, height: h, opacity, overflow: 'hidden'};
+	const picture = (place: React.CSSProperties): React.ReactNode => (
+		<Picture
+			media={media}
+			t={t}
+			scene={scene}
+			fps={fps}
+			clipEnd={clipEnd}
+			staticFile={staticFile}
+			style={{position: 'absolute', maxWidth: 'none', ...place}}
+		/>
+	);
 	if (media.fit === 'blur') {
 		const fit = Math.min(w / pw, h / ph) * scale;
 		const sw = pw * fit;
@@ -150,7 +163,7 @@ const SceneView: React.FC<SceneViewProps> = ({scene, media, w, h, t, opacity, fp
 		const dim = Math.round(255 * media.blur_dim) / 255;
 		return (
 			<>
-				<div style={{position: 'absolute', left: 0, top: 0, width: w, height: h, opacity, overflow: 'hidden'}}>
+				<div style={box}>
 					{media.backdrop ? (
 						<img
 							src={media.backdrop}
@@ -162,22 +175,7 @@ const SceneView: React.FC<SceneViewProps> = ({scene, media, w, h, t, opacity, fp
 					<div style={{position: 'absolute', inset: 0, background: `rgba(0, 0, 0, ${dim})`}} />
 				</div>
 				<div style={{position: 'absolute', left: 0, top: 0, width: w, height: h, opacity}}>
-					<Picture
-						media={media}
-						t={t}
-						scene={scene}
-						fps={fps}
-						clipEnd={clipEnd}
-						staticFile={staticFile}
-						style={{
-							position: 'absolute',
-							left: (w - sw) / 2,
-							top: (h - sh) / 2,
-							width: sw,
-							height: sh,
-							maxWidth: 'none',
-						}}
-					/>
+					{picture({left: (w - sw) / 2, top: (h - sh) / 2, width: sw, height: sh})}
 				</div>
 			</>
 		);
@@ -187,19 +185,7 @@ const SceneView: React.FC<SceneViewProps> = ({scene, media, w, h, t, opacity, fp
 		const [left, top, cw, ch] = media.crop;
 		const sx = w / cw;
 		const sy = h / ch;
-		return (
-			<div style={{position: 'absolute', left: 0, top: 0, width: w, height: h, opacity, overflow: 'hidden'}}>
-				<Picture
-					media={media}
-					t={t}
-					scene={scene}
-					fps={fps}
-					clipEnd={clipEnd}
-					staticFile={staticFile}
-					style={{position: 'absolute', left: -left * sx, top: -top * sy, width: pw * sx, height: ph * sy, maxWidth: 'none'}}
-				/>
-			</div>
-		);
+		return <div style={box}>{picture({left: -left * sx, top: -top * sy, width: pw * sx, height: ph * sy})}</div>;
 	}
 	// The motion's centre moves around the focus point; the crop stays inside the picture.
 	const cx = mx + media.focus[0] - 0.5;
@@ -210,26 +196,7 @@ const SceneView: React.FC<SceneViewProps> = ({scene, media, w, h, t, opacity, fp
 	const x = Math.min(Math.max(cx * pw - srcW / 2, 0.0), pw - srcW);
 	const y = Math.min(Math.max(cy * ph - srcH / 2, 0.0), ph - srcH);
 	// Qt draws the crop into the scene's box only (drawImage(rect, image, source)): clip to it.
-	return (
-		<div style={{position: 'absolute', left: 0, top: 0, width: w, height: h, opacity, overflow: 'hidden'}}>
-			<Picture
-				media={media}
-				t={t}
-				scene={scene}
-				fps={fps}
-				clipEnd={clipEnd}
-				staticFile={staticFile}
-				style={{
-					position: 'absolute',
-					left: -x * cover,
-					top: -y * cover,
-					width: pw * cover,
-					height: ph * cover,
-					maxWidth: 'none',
-				}}
-			/>
-		</div>
-	);
+	return <div style={box}>{picture({left: -x * cover, top: -y * cover, width: pw * cover, height: ph * cover})}</div>;
 };
 
 const DIRECTIONS: Record<string, [number, number]> = {left: [-1, 0], right: [1, 0], up: [0, -1], down: [0, 1]};
