@@ -582,7 +582,8 @@ BLUR_WIDTH = 48
 BLUR_DIM = 0.45
 
 
-def _motion_at(motion: KenBurns | None, p: float) -> tuple[float, float, float]:
+def motion_at(motion: KenBurns | None, p: float) -> tuple[float, float, float]:
+    """Zoom and centre of a scene's motion at progress ``p`` (the preview's focus mark uses it too)."""
     if motion is None:
         return 1.0, 0.5, 0.5
     e = EASINGS[motion.easing](p)
@@ -956,7 +957,7 @@ class Scene:
                 painter.drawImage(rect, image, QRectF(image.rect()))
                 return
         else:
-            scale, cx, cy = _motion_at(scene.motion, scene.progress(t))
+            scale, cx, cy = motion_at(scene.motion, scene.progress(t))
         if item.fit == "blur":
             backdrop = media.background if media.background is not None else _blurred_backdrop(image, rect)
             painter.drawImage(rect, backdrop)

@@ -7,8 +7,10 @@ thread (a 12 MP JPEG takes ~120 ms to decode here; fifteen would freeze the wind
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -63,6 +65,9 @@ CROSS = 18  # the × in a thumbnail's corner, px
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 THUMB_ROLE = Qt.ItemDataRole.UserRole + 1
 DURATION_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+_Drag = TypeVar("_Drag", bound=QDragMoveEvent)  # an enter event is a move event too
 
 
 def local_files(mime: QMimeData) -> list[Path]:
@@ -199,16 +204,15 @@ class MediaList(QListWidget):
 
     # -- drops from outside (Explorer) and moves inside
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.source() is self:
-            super().dragEnterEvent(event)
-        elif local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self._drag(event, super().dragEnterEvent)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._drag(event, super().dragMoveEvent)
+
+    def _drag(self, event: _Drag, inherited: Callable[[_Drag], None]) -> None:
+        """A move inside the strip is the list's own; files from outside are taken, the rest refused."""
         if event.source() is self:
-            super().dragMoveEvent(event)
+            inherited(event)
         elif local_files(event.mimeData()):
             event.acceptProposedAction()
         else:

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from vidstudio.render.errors import RenderError
-from vidstudio.render.paint import EASINGS, paint_frame, scene_cache
+from vidstudio.render.paint import motion_at, paint_frame, scene_cache
 from vidstudio.render.props import Props
-from vidstudio.render.template import ASPECTS, KenBurns, Template
+from vidstudio.render.template import ASPECTS, Template
 from vidstudio.render.timeline import frame_count, poster_frame
 from vidstudio.ui.playback import Playback
 from vidstudio.ui.theme import PREVIEW_BG
@@ -46,18 +46,6 @@ from vidstudio.ui.theme import PREVIEW_BG
 log = logging.getLogger(__name__)
 
 MARGIN = 12
-
-
-def motion_at(motion: KenBurns | None, progress: float) -> tuple[float, float, float]:
-    """Zoom and centre of a scene's motion at ``progress`` (as the painter moves it)."""
-    if motion is None:
-        return 1.0, 0.5, 0.5
-    e = EASINGS[motion.easing](progress)
-    return (
-        motion.start_scale + (motion.end_scale - motion.start_scale) * e,
-        motion.start_center[0] + (motion.end_center[0] - motion.start_center[0]) * e,
-        motion.start_center[1] + (motion.end_center[1] - motion.start_center[1]) * e,
-    )
 
 
 def letterbox(area: QRect, aspect: str) -> QRect:
