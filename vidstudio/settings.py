@@ -196,6 +196,14 @@ class PublishSettings(Section):
         return _validated(cls, data)
 
 
+class BrandKit(Section):
+    """The user's brands (``render.brand.Brand.to_json`` dicts; their files live in
+    ``paths.data_dir() / "brand"``) and the one new videos start with ("" for none)."""
+
+    brands: list[dict[str, Any]] = Field(default_factory=list)
+    chosen: str = ""
+
+
 class Settings(Section):
     """All settings.  Add a section by adding a field with a ``default_factory``."""
 
@@ -204,6 +212,7 @@ class Settings(Section):
     window: WindowState = Field(default_factory=WindowState)
     render: RenderOn = Field(default_factory=RenderOn)
     publish: PublishSettings = Field(default_factory=PublishSettings)
+    brand: BrandKit = Field(default_factory=BrandKit)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:

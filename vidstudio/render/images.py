@@ -136,6 +136,47 @@ def load_image(path: Path, *, max_short: int = MAX_SHORT_SIDE) -> QImage:
         ) from None
 
 
+def load_svg(path: Path, max_short: int) -> QImage:
+    """Draw an SVG logo (Qt SVG, the Tiny 1.2 profile: what logo exports use) with its short side
+    at ``max_short`` pixels, on transparency; :class:`ImageError` when it cannot be drawn."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    path = Path(path)
+    name = path.name
+    input_file_size(
+        path,
+        ImageError,
+        missing=QT_TRANSLATE_NOOP("Message", "The image {name} was not found."),
+        folder=QT_TRANSLATE_NOOP("Message", "{name} is a folder, not an image."),
+        unreadable=QT_TRANSLATE_NOOP("Message", "The image {name} cannot be read ({strerror})."),
+        empty=QT_TRANSLATE_NOOP("Message", "The image {name} is empty (0 bytes)."),
+    )
+    renderer = QSvgRenderer(str(path))
+    view = renderer.viewBoxF()
+    if not renderer.isValid() or view.width() <= 0 or view.height() <= 0:
+        raise ImageError(
+            QT_TRANSLATE_NOOP(
+                "Message", "The logo {name} is an SVG vidstudio cannot draw; export it again as SVG or PNG."
+            ),
+            name=name,
+        )
+    scale = max_short / min(view.width(), view.height())
+    scale = min(scale, MAX_LONG_SIDE / max(view.width(), view.height()))
+    image = QImage(
+        max(1, round(view.width() * scale)),
+        max(1, round(view.height() * scale)),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+    renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
+    painter.end()
+    return image
+
+
 def _replace(old: Image.Image, new: Image.Image) -> Image.Image:
     """``new``, after freeing ``old``'s pixels when it is another image."""
     if new is not old:
@@ -248,7 +289,11 @@ class _ImageCache:
             if cached is not None:
                 self._items.move_to_end(key)
                 return cached
-        image = load_image(path, max_short=max_short)
+        image = (
+            load_svg(path, max_short)
+            if path.suffix.lower() == ".svg"
+            else load_image(path, max_short=max_short)
+        )
         with self._lock:
             if key not in self._items:
                 self._items[key] = image

@@ -6,9 +6,12 @@ the Remotion props, publishing, the CLI and the app all read this one model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+from vidstudio.render.brand import Brand
+from vidstudio.render.listing import Listing, booking_link, default_cta, facts_line, format_price, short_link
 
 # Photos are what Pillow reads (render/images.py); clips are what PyAV reads (render/clips.py).
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jfif", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif")
@@ -138,6 +141,10 @@ class Props:
     end_card: bool = True
     music: Music | None = None
     duration: float | None = None
+    # The listing's facts and how to book, the brand kit, and the language of the video's words.
+    listing: Listing = field(default_factory=Listing)
+    brand: Brand | None = None
+    language: str = "en"
 
     def __init__(
         self,
@@ -151,6 +158,9 @@ class Props:
         media: tuple[MediaItem | Path, ...] | list[MediaItem | Path] = (),
         music: Music | None = None,
         duration: float | None = None,
+        listing: Listing | None = None,
+        brand: Brand | None = None,
+        language: str = "en",
     ) -> None:
         # ``photo=`` is the one-photo shorthand (the 0.1 form, most tests): it is stored as media.
         items = tuple(m if isinstance(m, MediaItem) else MediaItem(Path(m)) for m in media)
@@ -164,6 +174,9 @@ class Props:
         object.__setattr__(self, "end_card", end_card)
         object.__setattr__(self, "music", music)
         object.__setattr__(self, "duration", float(duration) if duration is not None else None)
+        object.__setattr__(self, "listing", listing if listing is not None else Listing())
+        object.__setattr__(self, "brand", brand)
+        object.__setattr__(self, "language", language or "en")
 
     @property
     def photo(self) -> Path | None:
@@ -177,9 +190,36 @@ class Props:
     def first_media(self) -> Path | None:
         return self.media[0].path if self.media else None
 
+    @property
+    def logo_path(self) -> Path | None:
+        """The logo drawn: the video's own, unless a locked brand decides, else the brand's."""
+        if self.brand is not None and (self.brand.locked or self.logo is None):
+            return self.brand.logo
+        return self.logo
+
+    @property
+    def link(self) -> str:
+        """The booking link the QR code holds (WhatsApp, else the web address); empty if none."""
+        return booking_link(self.listing, self.language, self.title)
+
     def text_for(self, name: str) -> str:
-        value: str = getattr(self, name)
-        return value
+        """The value of a template placeholder ({title}, {price}, {facts}, ...) in the video's language."""
+        listing = self.listing
+        if name == "cta":
+            return self.cta or default_cta(listing, self.language)
+        if name == "price":
+            return format_price(listing.price, listing.currency, self.language) if listing.price else ""
+        if name == "facts":
+            return facts_line(listing, self.language)
+        if name in ("location", "offer"):
+            value: str = getattr(listing, name)
+            return value
+        if name == "link":
+            return short_link(self.link)
+        if name == "brand":
+            return self.brand.name if self.brand is not None else ""
+        text: str = getattr(self, name)
+        return text
 
     def replace(self, **changes: Any) -> Props:
         data: dict[str, Any] = {
@@ -191,6 +231,9 @@ class Props:
             "media": self.media,
             "music": self.music,
             "duration": self.duration,
+            "listing": self.listing,
+            "brand": self.brand,
+            "language": self.language,
         }
         data.update(changes)
         return Props(**data)
@@ -206,6 +249,9 @@ class Props:
             "end_card": self.end_card,
             "music": self.music.to_json() if self.music else None,
             "duration": self.duration,
+            "listing": self.listing.to_json(),
+            "brand": self.brand.to_json() if self.brand is not None else None,
+            "language": self.language,
         }
 
     @classmethod
@@ -222,4 +268,7 @@ class Props:
             end_card=bool(data.get("end_card", True)),
             music=Music.from_json(data["music"]) if data.get("music") else None,
             duration=float(data["duration"]) if data.get("duration") is not None else None,
+            listing=Listing.from_json(data.get("listing")),
+            brand=Brand.from_json(data["brand"]) if data.get("brand") else None,
+            language=str(data.get("language") or "en"),
         )
