@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from vidstudio.render.clips import probe_clip
 from vidstudio.render.brand import check_logo
+from vidstudio.render.clips import probe_clip
 from vidstudio.render.images import probe_image
 from vidstudio.render.props import Props
 from vidstudio.render.template import Template

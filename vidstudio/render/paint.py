@@ -170,7 +170,7 @@ def _check_brand_fonts(props: Props) -> None:
             raise PropsError(
                 QT_TRANSLATE_NOOP(
                     "Message",
-                    "The brand font {font} has no {chars}; choose another font in Settings → Brand or retype the text.",
+                    "The brand font {font} cannot draw {chars}; choose another font in Settings → Brand.",
                 ),
                 font=path.name,
                 chars=" ".join(lacking[:5]),
@@ -1142,7 +1142,9 @@ def qr_rect(layer: QrLayer, modules: int, rect: QRectF) -> tuple[QRectF, int]:
     total = modules + 2 * layer.quiet_zone
     module = max(1, math.floor(min(rect.width(), rect.height()) / total))
     side = module * total
-    x = {"left": rect.left(), "right": rect.right() - side}.get(layer.align, rect.left() + (rect.width() - side) / 2)
+    x = {"left": rect.left(), "right": rect.right() - side}.get(
+        layer.align, rect.left() + (rect.width() - side) / 2
+    )
     y = rect.top() + (rect.height() - side) / 2
     return QRectF(round(x), round(y), side, side), module
 

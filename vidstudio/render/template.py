@@ -303,6 +303,7 @@ class Template(_Model):
     layers: list[Layer] = Field(min_length=1)
     poster_frame: int | None = None
     scenes: Scenes = Field(default_factory=Scenes)  # type: ignore[arg-type]
+    watermark: Watermark = Field(default_factory=Watermark)
     # When a video is made longer or shorter than ``duration``, the end card and the layers marked
     # ``until_end_card`` keep their distance from the end; everything else keeps its start.
 
