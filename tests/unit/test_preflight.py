@@ -74,6 +74,7 @@ def write_mp4(
     audio_rate: int | None = RATE,
     lufs: float = -14.0,
     samples: np.ndarray | None = None,
+    rotation: int = 0,
 ) -> Path:
     """An MP4 written with PyAV, everything right unless an argument says otherwise."""
     width, height = size
@@ -84,6 +85,8 @@ def write_mp4(
     if bt709:
         ctx.color_range, ctx.colorspace, ctx.color_primaries, ctx.color_trc = 1, 1, 1, 1
     ctx.options = {"preset": "ultrafast"}
+    if rotation:
+        video.set_display_rotation(-rotation)  # clockwise for a player; PyAV's angle is counter-clockwise
     sound = container.add_stream("aac", rate=audio_rate, layout="stereo") if audio_rate else None
     for index in range(round(seconds * fps)):
         picture = np.full((height, width, 3), (index * 5) % 256, np.uint8)
@@ -240,6 +243,16 @@ def test_landscape_for_reels(tmp_path: Path) -> None:
         "so yours will get black bars or be cropped."
     ]
     assert texts(path, "youtube") == []
+
+
+def test_a_phone_clip_stored_sideways_is_upright(tmp_path: Path) -> None:
+    # Phones store a portrait video landscape, with a display matrix saying how to turn it.
+    path = write_mp4(tmp_path / "phone.mp4", size=(192, 108), rotation=90)
+    assert texts(path) == []
+    assert texts(path, "youtube") == [
+        "This video is 108×192 pixels (9:16); YouTube shows 16:9 videos, "
+        "so yours will get black bars or be cropped."
+    ]
 
 
 def test_square_is_fine_for_the_feed_and_shorts(tmp_path: Path) -> None:
