@@ -55,7 +55,6 @@ from vidstudio.render.template import (
     Template,
     TextLayer,
     background_color,
-    resolve_layer,
     resolve_layers,
 )
 from vidstudio.render.timeline import Scene as TimelineScene
@@ -515,10 +514,11 @@ def _place(
 def text_layout(template: Template, props: Props, aspect: str) -> list[TextBlock]:
     """Every visible text layer laid out for ``aspect`` (the UI's length hints use this)."""
     blocks: list[TextBlock] = []
-    for index, raw in enumerate(template.layers):
-        if not isinstance(raw, TextLayer) or (raw.end_card and not props.end_card):
+    for index, layer in resolve_layers(
+        template, aspect, props.end_card, None, props.brand, props.has_listing
+    ):
+        if not isinstance(layer, TextLayer):
             continue
-        layer = resolve_layer(raw, aspect)
         block = layout_text(template, layer, index, props, aspect)
         if block is not None:
             blocks.append(block)
@@ -709,7 +709,7 @@ class Scene:
         self.layers: list[_Prepared] = []
         self.per_scene: list[tuple[int, Any]] = []
         self.background = _color(background_color(template, props.brand))
-        for index, layer in resolve_layers(template, self.aspect, props.end_card, self.duration, props.brand):
+        for index, layer in layers_for(template, props, self.aspect, self.duration):
             if layer.per_scene:
                 self.per_scene.append((index, layer))
                 continue
@@ -1292,3 +1292,39 @@ def render_frame_image(template: Template, props: Props, frame: int, size: QSize
     finally:
         painter.end()
     return image
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """Where a layer's content is, in the aspect's reference pixels (the safe-zone check reads this)."""
+
+    layer_index: int
+    kind: str  # "text", "qr", "logo"
+    rect: QRectF
+
+
+def layout_boxes(template: Template, props: Props, aspect: str) -> list[LaidOut]:
+    """The text (with its badge), QR code and logo boxes of every layer drawn for ``aspect``.
+
+    A caption is laid out with the longest caption of the video's media.  Logos
+    count by their layer box, which the logo fits into.
+    """
+    ref_w, ref_h = ASPECTS[aspect]
+    duration = timeline(template, props).duration
+    captions = [item.caption for item in props.media if item.caption.strip()]
+    caption = max(captions, key=len) if captions else ""
+    boxes: list[LaidOut] = []
+    for index, layer in resolve_layers(
+        template, aspect, props.end_card, duration, props.brand, props.has_listing
+    ):
+        if isinstance(layer, TextLayer):
+            block = layout_text(template, layer, index, props, aspect, caption if layer.per_scene else "")
+            if block is not None:
+                badge = _badge_rect(layer, block)
+                boxes.append(LaidOut(index, "text", badge if badge is not None else block.bounds))
+        elif isinstance(layer, QrLayer) and props.link:
+            rect, _ = qr_rect(layer, qr_code(props.link).size, _rect(layer.box, ref_w, ref_h))
+            boxes.append(LaidOut(index, "qr", rect))
+        elif isinstance(layer, LogoLayer) and props.logo_path is not None:
+            boxes.append(LaidOut(index, "logo", _rect(layer.box, ref_w, ref_h)))
+    return boxes

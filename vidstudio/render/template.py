@@ -31,6 +31,7 @@ from vidstudio.render.brand import (
     resolve_family,
 )
 from vidstudio.render.errors import TemplateError
+from vidstudio.render.props import Props
 from vidstudio.resources import resource_path
 
 ASPECTS: dict[str, tuple[int, int]] = {
@@ -146,6 +147,9 @@ class _LayerBase(_Model):
     until_end_card: bool = False
     # Drawn once per scene, with start/end counted from the scene's start ({caption} is its item's).
     per_scene: bool = False
+    # "listing": drawn only when the video has listing facts or a booking link (the listing end
+    # card); "no_listing": only when it has none (the plain end card); "always" by default.
+    when: Literal["always", "listing", "no_listing"] = "always"
     overrides: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     @field_validator("overrides")
@@ -394,6 +398,7 @@ def resolve_layers(
     end_card: bool,
     duration: float | None = None,
     brand: Brand | None = None,
+    listing: bool = False,
 ) -> list[tuple[int, Any]]:
     """The layers drawn for ``aspect``, with their index in the template.
 
@@ -402,8 +407,10 @@ def resolve_layers(
     With ``duration`` (a video longer or shorter than the template's), end-card
     layers move with the end.  Brand slots (``@brand.accent``, ``@brand.heading``)
     take ``brand``'s values, or the default brand's; a brand with a watermark adds
-    it on top, as index ``len(template.layers)``.  The native renderer and the
-    Remotion props both use this, so they agree.
+    it on top, as index ``len(template.layers)``.  ``listing``: the video has listing
+    facts or a booking link (layers ``when`` "listing" / "no_listing" choose on it).
+    The native renderer and the Remotion props both use this (through
+    :func:`layers_for`), so they agree.
     """
     shift = 0.0 if duration is None else duration - template.duration
     card_in: float | None = None
@@ -411,12 +418,12 @@ def resolve_layers(
         ends = [
             layer.start + shift + (layer.entrance.delay + layer.entrance.duration if layer.entrance else 0.0)
             for layer in template.layers
-            if layer.end_card
+            if layer.end_card and _shown(layer, listing)
         ]
         card_in = min(ends) if ends else None
     resolved: list[tuple[int, Any]] = []
     for index, raw in enumerate(template.layers):
-        if raw.end_card and not end_card:
+        if (raw.end_card and not end_card) or not _shown(raw, listing):
             continue
         layer = resolve_layer(raw, aspect)
         if layer.end_card and shift:
@@ -431,6 +438,17 @@ def resolve_layers(
     if brand is not None and brand.watermark:
         resolved.append((len(template.layers), watermark_layer(template, aspect)))
     return resolved
+
+
+def layers_for(
+    template: Template, props: Props, aspect: str, duration: float | None = None
+) -> list[tuple[int, Any]]:
+    """:func:`resolve_layers` for a video's props: its end card, brand and listing."""
+    return resolve_layers(template, aspect, props.end_card, duration, props.brand, props.has_listing)
+
+
+def _shown(layer: Any, listing: bool) -> bool:
+    return bool(layer.when == "always" or (layer.when == "listing") == listing)
 
 
 def background_color(template: Template, brand: Brand | None) -> str:
