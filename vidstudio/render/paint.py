@@ -55,6 +55,7 @@ from vidstudio.render.template import (
     Template,
     TextLayer,
     background_color,
+    layers_for,
     resolve_layers,
 )
 from vidstudio.render.timeline import Scene as TimelineScene
