@@ -93,6 +93,24 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--keep-clip-sound", action="store_true", help="keep the clips' own sound (mixed under the music)"
         )
+        lst = p.add_argument_group("end card and booking (in the video's --language)")
+        lst.add_argument("--whatsapp", default="", metavar="NUMBER", help="WhatsApp number, international")
+        lst.add_argument("--whatsapp-message", default="", metavar="TEXT", help="the message a guest sends")
+        lst.add_argument("--url", default="", help="a booking link (the QR code when there is no WhatsApp)")
+        lst.add_argument("--price", default=None, metavar="AMOUNT", help="price per night, e.g. 2500000")
+        lst.add_argument("--currency", default="USD", help="IDR, USD, AUD, EUR or SGD")
+        lst.add_argument("--guests", default=None, metavar="N")
+        lst.add_argument("--bedrooms", default=None, metavar="N")
+        lst.add_argument("--bathrooms", default=None, metavar="N")
+        lst.add_argument("--location", default="", metavar="TEXT")
+        lst.add_argument("--offer", default="", metavar="TEXT", help="an offer badge, e.g. 'Stay 7, pay 6'")
+        lst.add_argument("--brand", default=None, metavar="NAME", help="a brand from Settings → Brand")
+        lst.add_argument(
+            "--language",
+            default="en",
+            metavar="CODE",
+            help="the video's language: " + ", ".join(_languages()),
+        )
         p.add_argument("--aspect", default="16:9", choices=list(ASPECTS), help="canvas aspect")
         p.add_argument("-o", "--output", type=Path, required=True, help="output file")
         p.add_argument("--force", action="store_true", help="replace an existing output file")
@@ -153,7 +171,35 @@ def _template_id(args: argparse.Namespace) -> str:
     return "tour" if len(args.media) > 1 else "promo"
 
 
+def _languages() -> tuple[str, ...]:
+    from vidstudio.render.listing import LANGUAGES
+
+    return LANGUAGES
+
+
+def _brand(name: str | None) -> object:
+    """The brand called ``name`` in the saved brand kit (None without --brand)."""
+    if name is None:
+        return None
+    from vidstudio.render.brand import Brand
+    from vidstudio.render.errors import PropsError
+    from vidstudio.settings import load_settings
+
+    kit = load_settings().brand
+    for data in kit.brands:
+        if str(data.get("name", "")).casefold() == name.strip().casefold():
+            return Brand.from_json(data).check()
+    known = ", ".join(str(data.get("name", "")) for data in kit.brands) or "-"
+    raise PropsError(
+        QT_TRANSLATE_NOOP("Message", "There is no brand called {name}; the brands are: {known}."),
+        name=name,
+        known=known,
+    )
+
+
 def _props(args: argparse.Namespace) -> object:
+    from vidstudio.render.brand import Brand
+    from vidstudio.render.listing import Listing, check_language
     from vidstudio.render.props import MediaItem, Music, Props
 
     captions = list(args.caption) + [""] * max(0, len(args.media) - len(args.caption))
@@ -161,6 +207,7 @@ def _props(args: argparse.Namespace) -> object:
         MediaItem(path, keep_sound=args.keep_clip_sound, caption=caption)
         for path, caption in zip(args.media, captions, strict=False)
     ]
+    brand = _brand(args.brand)
     music = None
     if args.music is not None:
         music = Music(
@@ -179,6 +226,20 @@ def _props(args: argparse.Namespace) -> object:
         end_card=not args.no_end_card,
         music=music,
         duration=args.duration,
+        listing=Listing.parse(
+            price=args.price,
+            currency=args.currency,
+            guests=args.guests,
+            bedrooms=args.bedrooms,
+            bathrooms=args.bathrooms,
+            location=args.location,
+            offer=args.offer,
+            whatsapp=args.whatsapp,
+            whatsapp_message=args.whatsapp_message,
+            url=args.url,
+        ),
+        brand=brand if isinstance(brand, Brand) else None,
+        language=check_language(args.language),
     )
 
 
