@@ -37,7 +37,8 @@ CHILD = textwrap.dedent(
     from vidstudio.render.pipeline import render_video
     from vidstudio.render.props import MediaItem, Props
     from vidstudio.render.template import get_template
-    mode, photos, logo, seconds, aspect = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3], float(sys.argv[4]), sys.argv[5]
+    mode, photos, logo, aspect = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3], sys.argv[5]
+    seconds = float(sys.argv[4])
     media = [MediaItem(Path(p), caption=f"Room {i + 1}") for i, p in enumerate(photos)]
     props = Props("Nismara Pool Villa", "Your private escape in Bali", media=media, cta="", duration=seconds)
     if mode == "branded":
@@ -49,7 +50,8 @@ CHILD = textwrap.dedent(
     out = Path(tempfile.mkdtemp()) / "bench.mp4"
     start = time.perf_counter()
     result = render_video(get_template("tour"), props, out, aspect=aspect, quality="standard")
-    print(json.dumps({"wall": time.perf_counter() - start, "frames": result.frames, "bytes": result.size_bytes}))
+    wall = time.perf_counter() - start
+    print(json.dumps({"wall": wall, "frames": result.frames, "bytes": result.size_bytes}))
     """
 )
 
