@@ -27,7 +27,7 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
-COMMANDS = ("render", "still", "templates", "publish")
+COMMANDS = ("render", "still", "templates", "publish", "preflight")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -152,6 +152,16 @@ def build_parser() -> argparse.ArgumentParser:
     pub.add_argument("--poster", type=Path, default=None, help="poster JPEG (default: cut from the video)")
     pub.add_argument("--render-id", default=None, help="render id (default: from the file's content)")
     pub.add_argument("--quiet", action="store_true", help="no progress lines")
+    pre = sub.add_parser(
+        "preflight",
+        help="check a video against a platform before publishing (warns, never blocks)",
+        description="Check an MP4 against a platform preset: length, frame rate, H.264 yuv420p, "
+        "moov first, BT.709 tags, AAC 48 kHz and loudness. One line per problem; exit 0 either way.",
+    )
+    pre.add_argument("video", type=Path, help="the .mp4 file")
+    pre.add_argument(
+        "--platform", default=None, help="a preset id (default: the usual one for the video's shape)"
+    )
     return parser
 
 
@@ -509,6 +519,40 @@ def cmd_still(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_preflight(args: argparse.Namespace) -> int:
+    """Print what ``preflight`` finds; warnings never fail the command (exit 0)."""
+    from vidstudio.render.errors import PropsError
+    from vidstudio.render.platforms import PLATFORMS, get_platform, suggest_platform
+    from vidstudio.render.preflight import preflight
+
+    if args.platform is None:
+        import av
+
+        try:
+            with av.open(str(args.video)) as container:
+                stream = container.streams.video[0]
+                from vidstudio.render.paint import aspect_for_size
+
+                platform = suggest_platform(aspect_for_size(stream.width, stream.height))
+        except (OSError, IndexError, av.error.FFmpegError):
+            platform = suggest_platform("16:9")  # preflight itself names the unreadable file
+    else:
+        try:
+            platform = get_platform(args.platform)
+        except ValueError:
+            raise PropsError(
+                QT_TRANSLATE_NOOP("Message", "There is no platform {value}; use one of {choices}."),
+                value=args.platform,
+                choices=", ".join(PLATFORMS),
+            ) from None
+    problems = preflight(args.video, platform)
+    for problem in problems:
+        print(problem.text)
+    if not problems:
+        print(f"{args.video.name}: ready for {platform.name}.")
+    return EXIT_OK
+
+
 def cmd_templates(_args: argparse.Namespace) -> int:
     from vidstudio.render.template import list_templates
 
@@ -565,6 +609,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         "render": cmd_render,
         "still": cmd_still,
         "templates": cmd_templates,
+        "preflight": cmd_preflight,
         "publish": cmd_publish,
     }
     log = _start_log(args.command)
