@@ -402,3 +402,45 @@ def test_the_cli_says_what_is_wrong_with_a_listing_option_and_writes_nothing(
     assert done.returncode == 2
     assert done.stderr.strip().splitlines()[-1].startswith("vidstudio: " + line)
     assert "Traceback" not in done.stderr and not out.exists()
+
+
+def test_the_cli_preflight_flags_a_100_second_reel_and_still_exits_0(tmp_path: Path) -> None:
+    import av
+    import numpy as np
+
+    path = tmp_path / "long-reel.mp4"
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=24)
+        stream.width, stream.height, stream.pix_fmt = 18, 32, "yuv420p"
+        for index in range(100 * 24):
+            frame = av.VideoFrame.from_ndarray(np.full((32, 18, 3), index % 255, np.uint8), format="rgb24")
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    done = subprocess.run(
+        [sys.executable, "-m", "vidstudio.cli", "preflight", str(path), "--platform", "instagram_reels"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    assert "This video lasts 100 seconds; Instagram Reels takes at most 90." in done.stdout.splitlines()
+
+
+def test_a_platform_named_in_a_sentence_is_shown_in_the_ui_language() -> None:
+    from vidstudio.messages import message
+
+    sentence = message(
+        "This video lasts {seconds} seconds; {platform} takes at most {limit}.",
+        seconds=100,
+        platform="Instagram Stories",
+        limit=60,
+    )
+    table = {
+        ("Platform", "Instagram Stories"): "Historias de Instagram",
+        (
+            "Message",
+            sentence.template,
+        ): "Este vídeo dura {seconds} segundos; {platform} admite {limit} como máximo.",
+    }
+    spanish = sentence.translated(lambda context, text: table.get((context, text), text))
+    assert spanish == "Este vídeo dura 100 segundos; Historias de Instagram admite 60 como máximo."
