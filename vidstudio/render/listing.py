@@ -288,7 +288,8 @@ class Listing:
 
     @property
     def is_empty(self) -> bool:
-        return self == Listing()
+        """Nothing to show: a currency or a greeting alone is not a listing."""
+        return self.replace(currency="USD", whatsapp_message="") == Listing()
 
     def replace(self, **changes: Any) -> Listing:
         return replace(self, **changes)
