@@ -751,6 +751,10 @@
         <translation>No hay ningún vídeo ni ID de renderizado {target} que publicar.</translation>
     </message>
     <message>
+        <source>There is no platform {value}; use one of {choices}.</source>
+        <translation>No hay ninguna plataforma {value}; usa una de estas: {choices}.</translation>
+    </message>
+    <message>
         <source>Template {id} has no {aspect} version (it has {items}).</source>
         <translation>La plantilla {id} no tiene versión {aspect} (tiene {items}).</translation>
     </message>
