@@ -69,6 +69,7 @@ from vidstudio.render.timeline import poster_frame, timeline
 from vidstudio.settings import Settings, save_settings
 from vidstudio.ui import desktop
 from vidstudio.ui.about import AboutDialog
+from vidstudio.ui.brand_settings import BrandSettingsPage, brand_title
 from vidstudio.ui.i18n import current_language, install_language
 from vidstudio.ui.jobviews import HistoryView, QueueView, shown
 from vidstudio.ui.media_strip import MediaEditor, MediaStrip, clock
@@ -141,7 +142,7 @@ def _warm_up_cloud() -> None:
 
 
 def register_settings_pages() -> None:
-    """Settings → Publishing and Settings → Rendering (registering again replaces them)."""
+    """Settings → Brand, → Publishing and → Rendering (registering again replaces them)."""
     register_page(
         _publish_settings_page,
         lambda: QCoreApplication.translate("PublishSettingsPage", "Publishing"),
@@ -149,6 +150,7 @@ def register_settings_pages() -> None:
         order=20,
     )
     register_page(RenderSettingsPage, rendering_title, key="render", order=30)
+    register_page(BrandSettingsPage, brand_title, key="brand", order=15)
 
 
 def _section(text_holder: list[QLabel]) -> QLabel:
