@@ -105,7 +105,9 @@ def test_a_bad_colour_shows_its_sentence_and_is_not_saved(make_window) -> None:
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)
-def test_a_brand_whose_logo_was_deleted_says_so_on_the_page(make_window, coffee: Path, tmp_path: Path) -> None:
+def test_a_brand_whose_logo_was_deleted_says_so_on_the_page(
+    make_window, coffee: Path, tmp_path: Path
+) -> None:
     logo = tmp_path / "gone.png"
     logo.write_bytes(coffee.read_bytes())
     settings = Settings()

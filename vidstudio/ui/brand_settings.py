@@ -46,7 +46,6 @@ from vidstudio.render.brand import (
     parse_color,
 )
 from vidstudio.settings import Settings
-from vidstudio.ui.jobviews import shown
 from vidstudio.ui.widgets import label, repolish, set_texts
 
 OWN_FONT = "__own__"  # the "Your own font…" entry of a font combo
@@ -75,9 +74,17 @@ def brand_problem(brand: Brand) -> str:
         return exc.translated(QCoreApplication.translate)
     except ImportError:  # a build without the brand's own fonts
         return QCoreApplication.translate(
-            "BrandSettingsPage", "This version of vidstudio cannot use your own fonts yet; choose Inter or EB Garamond."
+            "BrandSettingsPage",
+            "This version of vidstudio cannot use your own fonts yet; choose Inter or EB Garamond.",
         )
     return ""
+
+
+def no_own_fonts() -> str:
+    return QCoreApplication.translate(
+        "BrandSettingsPage",
+        "This version of vidstudio cannot use your own fonts yet; choose Inter or EB Garamond.",
+    )
 
 
 def logo_thumbnail(path: Path | None, size: QSize = THUMB) -> QPixmap:
@@ -96,7 +103,9 @@ def logo_thumbnail(path: Path | None, size: QSize = THUMB) -> QPixmap:
             return pixmap
     if image.isNull():
         return pixmap
-    scaled = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    scaled = image.scaled(
+        size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
     painter = QPainter(pixmap)
     painter.drawImage((size.width() - scaled.width()) // 2, (size.height() - scaled.height()) // 2, scaled)
     painter.end()
@@ -298,7 +307,9 @@ class BrandSettingsPage(QWidget):
         self.locked.setText(self.tr("Lock: videos use this brand as it is"))
         self.locked.setToolTip(self.tr("A video cannot change this brand's logo or colours"))
         self.chosen_label.setText(self.tr("New videos start with"))
-        self.empty_note.setText(self.tr("No brand yet: add one to give your videos your logo, colours and fonts."))
+        self.empty_note.setText(
+            self.tr("No brand yet: add one to give your videos your logo, colours and fonts.")
+        )
         self._fill_fonts()
         self._fill_chosen()
 
@@ -493,6 +504,9 @@ class BrandSettingsPage(QWidget):
         self._show_brand()
         self.brand_changed.emit()
 
+    def _not_copied(self, path: Path) -> str:
+        return self.tr("%1 could not be copied; check that it can be opened.").replace("%1", path.name)
+
     def choose_logo(self, path: Path | None = None) -> bool:
         """Pick a logo (asks for the file when none is given); a bad file is refused with its sentence."""
         if self.current_brand() is None:
@@ -500,7 +514,10 @@ class BrandSettingsPage(QWidget):
         if path is None:
             patterns = " ".join(f"*{suffix}" for suffix in LOGO_SUFFIXES)
             name, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Choose the logo"), str(Path.home()), self.tr("Logos (%1)").replace("%1", patterns)
+                self,
+                self.tr("Choose the logo"),
+                str(Path.home()),
+                self.tr("Logos (%1)").replace("%1", patterns),
             )
             if not name:
                 return False
@@ -511,7 +528,9 @@ class BrandSettingsPage(QWidget):
             self._show_status(exc.translated(QCoreApplication.translate))
             return False
         except OSError:
-            self._show_status(self.tr("%1 could not be copied; check that it can be opened.").replace("%1", path.name))
+            self._show_status(
+                self.tr("%1 could not be copied; check that it can be opened.").replace("%1", path.name)
+            )
             return False
         self._edit(logo=stored)
         return True
@@ -533,7 +552,10 @@ class BrandSettingsPage(QWidget):
             return False
         if path is None:
             name, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Choose your font"), str(Path.home()), self.tr("Fonts (%1)").replace("%1", "*.ttf *.otf")
+                self,
+                self.tr("Choose your font"),
+                str(Path.home()),
+                self.tr("Fonts (%1)").replace("%1", "*.ttf *.otf"),
             )
             if not name:
                 return False
@@ -545,11 +567,15 @@ class BrandSettingsPage(QWidget):
             return False
         except ImportError:
             self._show_status(
-                self.tr("This version of vidstudio cannot use your own fonts yet; choose Inter or EB Garamond.")
+                self.tr(
+                    "This version of vidstudio cannot use your own fonts yet; choose Inter or EB Garamond."
+                )
             )
             return False
         except OSError:
-            self._show_status(self.tr("%1 could not be copied; check that it can be opened.").replace("%1", path.name))
+            self._show_status(
+                self.tr("%1 could not be copied; check that it can be opened.").replace("%1", path.name)
+            )
             return False
         self._edit(**{f"{slot}_font": str(stored)})
         return True
