@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
-from helpers.ui import OFFSCREEN_DIALOG
+from helpers.ui import OFFSCREEN_DIALOG, drop_files
 from vidstudio import paths
+from vidstudio.jobs.store import Job, JobState, new_job_id
 from vidstudio.render.brand import Brand
+from vidstudio.render.listing import Listing, words
+from vidstudio.render.props import Props
 from vidstudio.settings import Settings, load_settings, save_settings
 from vidstudio.ui.brand_settings import BrandSettingsPage, brand_folder
 
@@ -136,3 +141,169 @@ def test_a_file_that_is_not_a_logo_is_refused_with_its_sentence(qtbot, tmp_path:
     assert not page.status.isHidden() and page.status.text()
     assert page.current_brand().logo is None
     assert not any(paths.data_dir().joinpath("brand").glob("logo-*"))
+
+
+# ---------------------------------------------------------------- the editor's end card
+
+
+def _fill(window, photo: Path, title: str = "Nismara Pool Villa") -> None:  # type: ignore[no-untyped-def]
+    drop_files(window.drop_zone, [photo])
+    window.title_edit.setText(title)
+
+
+def test_end_card_fields_make_the_listing_brand_and_language_of_the_props(
+    make_window, qtbot, coffee: Path
+) -> None:
+    settings = Settings()
+    settings.brand.brands = [Brand(name="Nismara", primary="#1a6b5c").to_json()]
+    settings.brand.chosen = "Nismara"
+    window = make_window(settings=settings)
+    _fill(window, coffee)
+    card = window.end_card
+    assert card.current_brand() is not None and card.current_brand().name == "Nismara"
+    card.set_expanded(True)
+    assert card.cta.placeholderText() == "Book on WhatsApp"
+    assert card.whatsapp_message.placeholderText() == "Hi! I would like to book Nismara Pool Villa."
+    card.price.setText("2.500.000")
+    card.currency.setCurrentIndex(card.currency.findData("IDR"))
+    card.guests.setValue(6)
+    card.bedrooms.setValue(3)
+    card.whatsapp.setText("+62 812 3456 7890")
+    card.location.setText("Uluwatu, Bali")
+    qtbot.waitUntil(lambda: card.listing().whatsapp == "6281234567890", timeout=3000)
+    props = window.current_props()
+    assert props.listing == Listing(
+        price=Decimal(2500000),
+        currency="IDR",
+        guests=6,
+        bedrooms=3,
+        location="Uluwatu, Bali",
+        whatsapp="6281234567890",
+    )
+    assert props.brand is not None and props.brand.primary == "#1a6b5c"
+    assert props.language == "en"
+    assert window.preview.canvas.props.listing == props.listing  # the preview follows
+
+    window.language_combo.setCurrentIndex(window.language_combo.findData("ko"))
+    assert window.current_props().language == "ko"
+    assert card.cta.placeholderText() == words("ko")["cta_whatsapp"]
+    assert window.current_props().listing.price == Decimal(2500000)  # shared by every language
+
+
+def test_an_invalid_phone_shows_its_sentence_and_render_is_refused(make_window, qtbot, coffee: Path) -> None:
+    window = make_window()
+    _fill(window, coffee)
+    card = window.end_card
+    card.price.setText("180")
+    qtbot.waitUntil(lambda: card.listing().price == Decimal(180), timeout=3000)
+    card.whatsapp.setText("0812 3456")
+    assert window.start_render() is None  # checked at once, no waiting for the timer
+    sentence = "The WhatsApp number 0812 3456 needs its country code, for example +62 812 3456 7890."
+    assert card.errors["whatsapp"].text() == sentence
+    assert card.errors["whatsapp"].isVisible()  # the section opened to show it
+    assert window.render_message.text() == sentence
+    assert window.queue_view.jobs() == [] and window.store.queued() == []
+    assert card.whatsapp.text() == "0812 3456"  # what was typed stays
+    assert window.current_props().listing.price == Decimal(180)  # the last valid listing
+    assert window.current_props().listing.whatsapp == ""
+    card.whatsapp.setText("+62 812 3456 7890")
+    job = window.start_render()
+    assert job is not None
+    assert Props.from_json(job.props).listing.whatsapp == "6281234567890"
+    window.queue.shutdown()
+
+
+def test_each_language_keeps_its_own_words(make_window, coffee: Path) -> None:
+    window = make_window()
+    _fill(window, coffee, "Nismara Pool Villa")
+    window.subtitle_edit.setText("Your private escape")
+    window.end_card.location.setText("Uluwatu")
+    window.end_card.price.setText("180")
+    window.set_language("es")
+    assert window.title_edit.text() == "" and window.end_card.location.text() == ""
+    window.title_edit.setText("Villa Nismara con piscina")
+    window.end_card.cta.setText("Reserva ya")
+    window.set_language("ar")
+    assert window.title_edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.end_card.location.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    window.title_edit.setText("فيلا نيسمارا")
+    window.set_language("en")
+    assert window.title_edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.title_edit.text() == "Nismara Pool Villa"
+    assert window.subtitle_edit.text() == "Your private escape"
+    assert window.end_card.location.text() == "Uluwatu"
+    window.language_combo.setCurrentIndex(window.language_combo.findData("es"))
+    assert window.title_edit.text() == "Villa Nismara con piscina"
+    assert window.end_card.cta.text() == "Reserva ya"
+    props = window.current_props()
+    assert props.language == "es" and props.cta == "Reserva ya" and props.listing.price == Decimal(180)
+    assert window.languages_with_title() == ["en", "es", "ar"]
+    spanish = window.props_for("es")
+    english = window.props_for("en")
+    assert english.title == "Nismara Pool Villa" and english.listing.location == "Uluwatu"
+    assert spanish.title == "Villa Nismara con piscina" and spanish.listing.location == ""
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)
+def test_languages_times_aspects_queues_every_combination(make_window, qtbot, coffee: Path) -> None:
+    window = make_window()
+    _fill(window, coffee, "Nismara Pool Villa")
+    # (Latin titles: the bundled fonts of this branch draw no Hangul or kana yet.)
+    window.set_language("id")
+    window.title_edit.setText("Vila Kolam Nismara")
+    window.set_language("es")
+    window.title_edit.setText("Villa Nismara con piscina")
+    dialog = window.open_render_matrix()
+    assert list(dialog.language_boxes) == ["en", "es", "id"]
+    assert dialog.language_boxes["es"].isChecked()  # the language shown
+    dialog.language_boxes["es"].setChecked(False)
+    dialog.language_boxes["en"].setChecked(True)
+    dialog.language_boxes["id"].setChecked(True)
+    for aspect, box in dialog.aspect_boxes.items():
+        box.setChecked(aspect in ("9:16", "1:1"))
+    assert dialog.count.text() == "4 videos will be queued."
+    dialog.accept()
+    jobs = window.queue_view.jobs()
+    assert not window.render_message.isVisible(), window.render_message.text()
+    assert len(jobs) == 4
+    made = sorted((Props.from_json(j.props).language, j.aspect, Props.from_json(j.props).title) for j in jobs)
+    assert made == [
+        ("en", "1:1", "Nismara Pool Villa"),
+        ("en", "9:16", "Nismara Pool Villa"),
+        ("id", "1:1", "Vila Kolam Nismara"),
+        ("id", "9:16", "Vila Kolam Nismara"),
+    ]
+    window.queue.shutdown()
+
+
+def test_history_reopens_listing_brand_and_language(make_window, qtbot, coffee: Path) -> None:
+    window = make_window()
+    brand = Brand(name="Casa Azul", accent="#ff8800", locked=True)
+    props = Props(
+        title="Casa Azul",
+        media=(coffee,),
+        cta="¡Reserva!",
+        listing=Listing.parse(
+            price="180", currency="EUR", guests=4, whatsapp="+34 612 345 678", offer="-15%"
+        ),
+        brand=brand,
+        language="es",
+    )
+    job = window.store.add(
+        Job(
+            id=new_job_id(),
+            template="promo",
+            aspect="16:9",
+            quality="draft",
+            props=props.to_json(),
+            output_dir=str(coffee.parent),
+        )
+    )
+    window.store.transition(job.id, JobState.RENDERING)
+    job = window.store.transition(job.id, JobState.RENDERED)
+    window.load_job(job)
+    again = window.current_props()
+    assert again.language == "es" and window.language_combo.currentData() == "es"
+    assert again.listing == props.listing
+    assert again.brand == brand and again.cta == "¡Reserva!"
+    assert not window.end_card.logo_button.isEnabled()  # a locked brand's logo cannot be overridden

@@ -50,7 +50,7 @@ from vidstudio.jobs.publish import clients_from_settings, current_link, request_
 from vidstudio.jobs.publish_queue import ClientsFactory, PublishBoard, PublishQueue, PublishStatus
 from vidstudio.jobs.runner import BackendFactory, JobQueue, RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
-from vidstudio.messages import Message, unexpected
+from vidstudio.messages import Message, UserError, unexpected
 from vidstudio.render.backends import RenderBackend
 from vidstudio.render.errors import Cancelled, RenderError
 from vidstudio.render.images import probe_image
@@ -69,9 +69,17 @@ from vidstudio.render.timeline import poster_frame, timeline
 from vidstudio.settings import Settings, save_settings
 from vidstudio.ui import desktop
 from vidstudio.ui.about import AboutDialog
-from vidstudio.ui.brand_settings import BrandSettingsPage, brand_title
+from vidstudio.ui.brand_settings import BrandSettingsPage, brand_title, saved_brands
+from vidstudio.ui.end_card import EndCardSection
 from vidstudio.ui.i18n import current_language, install_language
 from vidstudio.ui.jobviews import HistoryView, QueueView, shown
+from vidstudio.ui.languages import (
+    LanguageTexts,
+    RenderMatrixDialog,
+    VideoLanguageCombo,
+    default_video_language,
+    is_rtl,
+)
 from vidstudio.ui.media_strip import MediaEditor, MediaStrip, clock
 from vidstudio.ui.panels import ProgressPanel, ResultCard
 from vidstudio.ui.preview import PreviewPanel
@@ -229,10 +237,14 @@ class MainWindow(QMainWindow):
         self.soundtrack_ready = False  # the preview has the sound of the current props (tests)
         self._clip_lengths: dict[Path, float] = {}
         self._details: dict[Path, str] = {}  # "4000 × 3000  ·  2.3 MB" for the item editor
+        # The video's language and the words typed for each language (see ui/languages.py).
+        self.language = default_video_language()
+        self.language_texts = LanguageTexts()
 
         self._build()
         self._wire()
         self._apply_defaults()
+        self.end_card.set_brands(saved_brands(settings), settings.brand.chosen)
         self._retranslate()
         self._restore_geometry()
         self._update_preview()
@@ -286,6 +298,16 @@ class MainWindow(QMainWindow):
         self.duration_picker = DurationPicker()
         self.music_label = _section(self._titles)
         self.music_row = MusicRow()
+
+        self.language_label = _section(self._titles)
+        self.language_combo = VideoLanguageCombo()
+        self.language_combo.set_language(self.language)
+        language_row = QHBoxLayout()
+        language_row.setSpacing(12)
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.language_combo, 1)
+        self.end_card = EndCardSection()
+        self.end_card.set_language(self.language)
 
         self.title_label = _section(self._titles)
         self.title_edit = QLineEdit()
@@ -351,6 +373,7 @@ class MainWindow(QMainWindow):
         self.render_button.setObjectName("primary")
         self.render_button.setDefault(True)
         self.render_all_button = QPushButton()
+        self.render_matrix_button = QPushButton()
         self.render_message = label("error", wrap=True)
         self.render_message.hide()
 
@@ -363,6 +386,8 @@ class MainWindow(QMainWindow):
         left_col.addWidget(self.photo_error)
         left_col.addWidget(self.media_editor)
         gap()
+        left_col.addLayout(language_row)
+        gap(4)
         left_col.addWidget(self.title_label)
         left_col.addWidget(self.title_edit)
         left_col.addWidget(self.title_hint)
@@ -370,6 +395,8 @@ class MainWindow(QMainWindow):
         left_col.addWidget(self.subtitle_label)
         left_col.addWidget(self.subtitle_edit)
         left_col.addWidget(self.subtitle_hint)
+        gap(4)
+        left_col.addWidget(self.end_card)
         gap(4)
         left_col.addWidget(self.template_label)
         left_col.addWidget(self.template_list)
@@ -404,10 +431,15 @@ class MainWindow(QMainWindow):
         card_col.setContentsMargins(1, 1, 1, 16)
         card_col.setSpacing(6)
         card_col.addWidget(scroll, 1)
-        for widget in (self.render_message, self.render_button, self.render_all_button):
+        for widgets in (
+            (self.render_message,),
+            (self.render_button,),
+            (self.render_all_button, self.render_matrix_button),
+        ):
             row = QHBoxLayout()
             row.setContentsMargins(15, 0, 15, 0)
-            row.addWidget(widget)
+            for widget in widgets:
+                row.addWidget(widget)
             card_col.addLayout(row)
 
         # ---------------- editor: right column
@@ -476,6 +508,11 @@ class MainWindow(QMainWindow):
         self.output_button.clicked.connect(self.choose_output_folder)
         self.render_button.clicked.connect(self.start_render)
         self.render_all_button.clicked.connect(self.render_all_aspects)
+        self.render_matrix_button.clicked.connect(lambda: self.open_render_matrix())
+        self.language_combo.currentIndexChanged.connect(
+            lambda _i: self.set_language(self.language_combo.language())
+        )
+        self.end_card.changed.connect(self._on_end_card_changed)
         self.settings_button.clicked.connect(self.open_settings)
         self.about_button.clicked.connect(self.open_about)
         self.progress_panel.cancel_requested.connect(self.cancel_render)
@@ -556,6 +593,12 @@ class MainWindow(QMainWindow):
         self.render_button.setToolTip(self.tr("Make the video (Ctrl+R)"))
         self.render_all_button.setText(self.tr("Render all aspects"))
         self.render_all_button.setToolTip(self.tr("Queue the same video in 16:9, 9:16, 1:1 and 4:5"))
+        self.render_matrix_button.setText(self.tr("Languages × aspects…"))
+        self.render_matrix_button.setToolTip(
+            self.tr("Queue the video in several languages and aspects at once")
+        )
+        self.language_label.setText(self.tr("Video language"))
+        self.language_combo.setToolTip(self.tr("The language of the words in the video"))
         for row in range(self.template_list.count()):
             item = self.template_list.item(row)
             template = self._template_by_id(item.data(Qt.ItemDataRole.UserRole))
@@ -584,13 +627,99 @@ class MainWindow(QMainWindow):
         return self._template_by_id(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def current_props(self) -> Props:
+        """The video as shown: the listing is the last one that could be used (see end_card)."""
         return Props(
             title=self.title_edit.text().strip(),
             subtitle=self.subtitle_edit.text().strip(),
             media=self.media_strip.items(),
             music=self.music_row.music(),
             duration=self.duration_picker.value(),
+            logo=self.end_card.video_logo(),
+            cta=self.end_card.cta_text(),
+            listing=self.end_card.listing(),
+            brand=self.end_card.current_brand(),
+            language=self.language,
         )
+
+    # ================================================================ video language
+    def typed_texts(self) -> dict[str, str]:
+        """The words of the language shown now, as typed."""
+        return {
+            "title": self.title_edit.text(),
+            "subtitle": self.subtitle_edit.text(),
+            **self.end_card.texts(),
+        }
+
+    def set_language(self, language: str) -> None:
+        """Show ``language``'s words (the ones typed now are kept for the language left)."""
+        if language == self.language:
+            return
+        if self.language:
+            self.language_texts.set(self.language, self.typed_texts())
+        self.language = language
+        self.language_combo.blockSignals(True)
+        self.language_combo.set_language(language)
+        self.language_combo.blockSignals(False)
+        texts = self.language_texts.get(language)
+        direction = Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
+        for edit, name in ((self.title_edit, "title"), (self.subtitle_edit, "subtitle")):
+            edit.blockSignals(True)
+            edit.setText(texts[name])
+            edit.setLayoutDirection(direction)
+            edit.blockSignals(False)
+        self.end_card.set_language(language, texts["title"])
+        self.end_card.set_texts(texts)  # checks and emits changed: the preview follows
+        self._on_text_changed()
+
+    def props_for(self, language: str) -> Props:
+        """The video in ``language`` (its own words, everything else shared); raises PropsError
+        when that language's listing texts cannot be used."""
+        if language == self.language:
+            return self.current_props()
+        texts = self.language_texts.get(language)
+        return self.current_props().replace(
+            title=texts["title"].strip(),
+            subtitle=texts["subtitle"].strip(),
+            cta=texts["cta"].strip(),
+            listing=self.end_card.listing_for(texts),
+            language=language,
+        )
+
+    def languages_with_title(self) -> list[str]:
+        self.language_texts.set(self.language, self.typed_texts())
+        return self.language_texts.with_title()
+
+    def open_render_matrix(self) -> RenderMatrixDialog:
+        """ "Languages × aspects…": a small dialog; OK queues every combination."""
+        template = self.current_template()
+        aspects = list(template.aspects if template else ASPECTS)
+        languages = self.languages_with_title() or [self.language]
+        dialog = RenderMatrixDialog(languages, aspects, (self.language, self.aspect), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.render_matrix(*dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def render_matrix(self, languages: list[str], aspects: list[str]) -> list[Job]:
+        """Queue the video in each of ``languages`` at each of ``aspects`` (stops at the first refusal)."""
+        self.end_card.flush()
+        jobs: list[Job] = []
+        for language in languages:
+            try:
+                props = self.props_for(language)
+            except UserError as exc:
+                self._show_render_message(exc.translated(QCoreApplication.translate))
+                return jobs
+            for aspect in aspects:
+                job = self._submit(props, aspect)
+                if job is None:
+                    return jobs
+                jobs.append(job)
+        return jobs
+
+    def _on_end_card_changed(self) -> None:
+        self._update_preview()
+        self._thumb_timer.start()
 
     @property
     def photo(self) -> Path | None:
@@ -603,6 +732,7 @@ class MainWindow(QMainWindow):
         self._sound_timer.start()
 
     def _on_text_changed(self) -> None:
+        self.end_card.set_title(self.title_edit.text())
         self._validate_text()
         self._update_preview()
         self._thumb_timer.start()
@@ -889,6 +1019,7 @@ class MainWindow(QMainWindow):
 
     def _queue_each(self, files: list[Path]) -> None:
         """One video for each file, with the words, length, music and choices shown now."""
+        self.end_card.flush()
         props = self.current_props()
         if not props.title:
             # Asked again, so the files are not lost while the title is typed.
@@ -955,6 +1086,11 @@ class MainWindow(QMainWindow):
             self._set_hint(self.title_hint, self.title_edit, self.tr("A title is needed."), True)
             self._show_render_message(self.tr("Type a title first."))
             return None
+        problem = self.end_card.problem()
+        if problem:  # what was typed stays; the sentence is under its field and here
+            self.end_card.set_expanded(True)
+            self._show_render_message(problem)
+            return None
         result = self.queue.submit(
             template.id, aspect, quality or self.quality_combo.currentData(), props, self.output_dir
         )
@@ -966,9 +1102,11 @@ class MainWindow(QMainWindow):
 
     def start_render(self) -> Job | None:
         """Queue the video as shown in the editor (Ctrl+R)."""
+        self.end_card.flush()
         return self._submit(self.current_props(), self.aspect)
 
     def render_all_aspects(self) -> list[Job]:
+        self.end_card.flush()
         template = self.current_template()
         aspects = template.aspects if template else list(ASPECTS)
         jobs = []
@@ -995,8 +1133,15 @@ class MainWindow(QMainWindow):
         A file moved or deleted since is named in one sentence; the rest still opens.
         """
         props = Props.from_json(job.props)
+        self.language_texts.clear()
+        self.language = ""  # set_language below shows the video's words, keeping none of these
+        self.set_language(props.language)
         self.title_edit.setText(props.title)
         self.subtitle_edit.setText(props.subtitle)
+        self.end_card.select_brand(props.brand)
+        self.end_card.set_video_logo(props.logo)
+        self.end_card.set_listing(props.listing)
+        self.end_card.set_texts({**props.listing.to_json(), "cta": props.cta})
         self._select_template(job.template)
         if job.aspect in self.aspect_buttons:
             self.aspect_buttons[job.aspect].setChecked(True)
@@ -1186,6 +1331,7 @@ class MainWindow(QMainWindow):
         language_changed = settings.interface.language != self.settings.interface.language
         self.settings = settings
         self._apply_defaults()
+        self.end_card.set_brands(saved_brands(settings))
         self._save_settings()
         if language_changed:
             install_language(settings.interface.language)
