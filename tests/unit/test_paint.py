@@ -132,7 +132,7 @@ def test_accents_and_emoji_are_drawn() -> None:
             r"^The title is too long \(101 characters\); keep it under 100\.$",
         ),
         (Props(title="Villa", subtitle="Hello\x07"), r"^The subtitle contains control characters"),
-        (Props(title="Villa 雪"), r"^The title has characters the video fonts cannot draw: 雪$"),
+        (Props(title="Villa 𓀀"), r"^The title has characters the video fonts cannot draw: 𓀀$"),
     ],
 )
 def test_unusable_text_gets_a_plain_message(props: Props, message: str) -> None:
