@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
 
-from helpers.ui import OFFSCREEN_DIALOG, drop_files
+from helpers.props import stored_job
+from helpers.ui import OFFSCREEN_DIALOG, drop_files, preview_pixels
 from vidstudio import paths
 from vidstudio.jobs.store import Job, JobState, new_job_id
+from vidstudio.messages import Message, message
 from vidstudio.render.brand import Brand
 from vidstudio.render.listing import Listing, words
 from vidstudio.render.props import Props
@@ -307,3 +311,94 @@ def test_history_reopens_listing_brand_and_language(make_window, qtbot, coffee: 
     assert again.listing == props.listing
     assert again.brand == brand and again.cta == "¡Reserva!"
     assert not window.end_card.logo_button.isEnabled()  # a locked brand's logo cannot be overridden
+
+
+# ---------------------------------------------------------------- platforms
+
+
+def _reddish(image: QImage, x: int, y: int) -> bool:
+    colour = image.pixelColor(x, y)
+    return colour.red() > 120 and colour.red() > colour.green() + 50 and colour.red() > colour.blue() + 50
+
+
+def test_platform_zones_are_drawn_over_the_preview(make_window, coffee: Path) -> None:
+    window = make_window()
+    _fill(window, coffee)
+    assert window.aspect == "16:9"
+    window.platform_picker.set_platform("instagram_reels")
+    assert window.aspect == "9:16"  # the platform's own shape
+    assert window.aspect_buttons["9:16"].isChecked()
+    canvas = window.preview.canvas
+    target = canvas.canvas_rect()
+    point = (target.x() + target.width() // 2, target.y() + round(target.height() * 0.04))
+    before = preview_pixels(window)
+    assert not _reddish(before, *point)
+    window.platform_picker.zones_toggle.setChecked(True)
+    assert [name for name, _rect in canvas.zones] == ["Top bar", "Buttons", "Caption and account"]
+    after = preview_pixels(window)
+    assert _reddish(after, *point)
+    middle = (target.x() + target.width() // 2, target.y() + target.height() // 2)
+    assert after.pixel(*middle) == before.pixel(*middle)  # the middle is free
+    window.aspect_buttons["16:9"].click()  # Reels do not show 16:9: no platform, no zones
+    assert window.platform_picker.platform() is None and canvas.zones == []
+
+
+def test_a_video_longer_than_the_platform_takes_says_so(make_window) -> None:
+    window = make_window()
+    window.platform_picker.set_platform("instagram_stories")
+    window.duration_picker.set_value(90)
+    assert window.platform_hint.isVisible()
+    assert window.platform_hint.text() == "Instagram Stories takes videos up to 60 s; this one lasts 90 s."
+    window.duration_picker.set_value(30)
+    assert not window.platform_hint.isVisible()
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)
+def test_preflight_asks_before_publishing(
+    make_window, qtbot, coffee: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vidstudio.render.preflight as preflight_module
+
+    video = tmp_path / "villa.mp4"
+    video.write_bytes(b"not checked: preflight is replaced")
+    checked: list[tuple[Path, str]] = []
+    answer: list[Message] = [
+        message(
+            "The video lasts {seconds} s; {platform} takes at most {limit} s.",
+            seconds=95,
+            platform="Reels",
+            limit=90,
+        )
+    ]
+
+    def fake_preflight(path: Path, platform: object) -> list[Message]:
+        checked.append((path, platform.id))  # type: ignore[attr-defined]
+        return list(answer)
+
+    monkeypatch.setattr(preflight_module, "preflight", fake_preflight)
+    window = make_window(publish_after=False)
+    monkeypatch.setattr(window, "publishing_set_up", lambda: True)
+    published: list[str] = []
+    monkeypatch.setattr(window, "_publish_now", lambda job_id: published.append(job_id) or True)
+    job = stored_job(window.store, coffee, output_path=str(video))
+    window.job_platforms[job.id] = "instagram_reels"
+
+    assert window.publish(job.id)
+    qtbot.waitUntil(lambda: window.preflight_box is not None, timeout=5000)
+    box = window.preflight_box
+    assert checked == [(video, "instagram_reels")]
+    assert "Instagram Reels" in box.text()
+    assert "The video lasts 95 s; Reels takes at most 90 s." in box.informativeText()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert published == []  # cancelled: nothing published
+
+    assert window.publish(job.id)  # asked again: checked again
+    qtbot.waitUntil(lambda: window.preflight_box is not None, timeout=5000)
+    anyway = next(b for b in window.preflight_box.buttons() if b.text() == "Publish anyway")
+    anyway.click()
+    assert published == [job.id]
+
+    answer.clear()  # nothing to say: published without a question
+    assert window.publish(job.id)
+    qtbot.waitUntil(lambda: len(published) == 2, timeout=5000)
+    assert window.preflight_box is None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vidstudio.render.fonts import ensure_fonts
 from vidstudio.render.listing import LANGUAGES, RTL_LANGUAGES, language_name
 from vidstudio.ui.i18n import current_language
 from vidstudio.ui.widgets import label
@@ -68,6 +69,9 @@ class VideoLanguageCombo(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The names are in their own scripts (हिन्दी, ไทย, العربية): the bundled script fonts
+        # draw them (without, Qt looks through the system's fonts and warns on stderr).
+        ensure_fonts()
         for code in LANGUAGES:
             self.addItem(language_name(code), code)
 

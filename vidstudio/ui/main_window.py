@@ -82,6 +82,7 @@ from vidstudio.ui.languages import (
 )
 from vidstudio.ui.media_strip import MediaEditor, MediaStrip, clock
 from vidstudio.ui.panels import ProgressPanel, ResultCard
+from vidstudio.ui.platform_picker import PlatformPicker, length_hint, platform_name
 from vidstudio.ui.preview import PreviewPanel
 from vidstudio.ui.render_settings import RenderSettingsPage, rendering_title
 from vidstudio.ui.settings_dialog import SettingsDialog, quality_names, register_page
@@ -158,7 +159,7 @@ def register_settings_pages() -> None:
         order=20,
     )
     register_page(RenderSettingsPage, rendering_title, key="render", order=30)
-    register_page(BrandSettingsPage, brand_title, key="brand", order=15)
+    register_page(BrandSettingsPage, brand_title, key="brand", order=40)
 
 
 def _section(text_holder: list[QLabel]) -> QLabel:
@@ -240,6 +241,9 @@ class MainWindow(QMainWindow):
         # The video's language and the words typed for each language (see ui/languages.py).
         self.language = default_video_language()
         self.language_texts = LanguageTexts()
+        # The platform chosen in the editor when each render was queued: its preflight's (in memory).
+        self.job_platforms: dict[str, str] = {}
+        self.preflight_box: QMessageBox | None = None
 
         self._build()
         self._wire()
@@ -296,6 +300,9 @@ class MainWindow(QMainWindow):
         self.photo_error.hide()
         self.duration_label = _section(self._titles)
         self.duration_picker = DurationPicker()
+        self.platform_hint = label("hint", wrap=True)
+        self.platform_hint.setProperty("warning", True)
+        self.platform_hint.hide()
         self.music_label = _section(self._titles)
         self.music_row = MusicRow()
 
@@ -352,6 +359,9 @@ class MainWindow(QMainWindow):
             self.aspect_buttons[aspect] = button
             aspect_row.addWidget(button)
 
+        self.platform_label = _section(self._titles)
+        self.platform_picker = PlatformPicker()
+
         self.quality_label = _section(self._titles)
         self.quality_combo = QComboBox()
         for key in ("draft", "standard", "high"):
@@ -403,8 +413,12 @@ class MainWindow(QMainWindow):
         left_col.addWidget(self.aspect_label)
         left_col.addLayout(aspect_row)
         gap(4)
+        left_col.addWidget(self.platform_label)
+        left_col.addWidget(self.platform_picker)
+        gap(4)
         left_col.addWidget(self.duration_label)
         left_col.addWidget(self.duration_picker)
+        left_col.addWidget(self.platform_hint)
         gap(4)
         left_col.addWidget(self.music_label)
         left_col.addWidget(self.music_row)
@@ -513,6 +527,8 @@ class MainWindow(QMainWindow):
             lambda _i: self.set_language(self.language_combo.language())
         )
         self.end_card.changed.connect(self._on_end_card_changed)
+        self.platform_picker.changed.connect(self._on_platform_changed)
+        self.platform_picker.aspect_wanted.connect(self.set_aspect)
         self.settings_button.clicked.connect(self.open_settings)
         self.about_button.clicked.connect(self.open_about)
         self.progress_panel.cancel_requested.connect(self.cancel_render)
@@ -541,6 +557,7 @@ class MainWindow(QMainWindow):
         self._select_template(defaults.template)
         self.aspect_buttons.get(defaults.aspect, self.aspect_buttons["16:9"]).setChecked(True)
         self.aspect = defaults.aspect
+        self.platform_picker.set_aspect(self.aspect)
         index = self.quality_combo.findData(defaults.quality)
         self.quality_combo.setCurrentIndex(max(0, index))
         self.output_dir = defaults.output_path()
@@ -597,6 +614,7 @@ class MainWindow(QMainWindow):
         self.render_matrix_button.setToolTip(
             self.tr("Queue the video in several languages and aspects at once")
         )
+        self.platform_label.setText(self.tr("Platform"))
         self.language_label.setText(self.tr("Video language"))
         self.language_combo.setToolTip(self.tr("The language of the words in the video"))
         for row in range(self.template_list.count()):
@@ -743,13 +761,32 @@ class MainWindow(QMainWindow):
             for aspect, button in self.aspect_buttons.items():
                 button.setEnabled(aspect in template.aspects)
             self.duration_picker.set_template_length(template.duration)
+        self._show_length_hint()
         self._validate_text()
         self._update_preview()
 
     def _on_aspect_clicked(self, button: QToolButton) -> None:
         self.aspect = button.text()
+        self.platform_picker.set_aspect(self.aspect)
         self._validate_text()
         self._update_preview()
+
+    def set_aspect(self, aspect: str) -> None:
+        """Show the video at ``aspect`` (a platform chosen that shows it full screen)."""
+        button = self.aspect_buttons.get(aspect)
+        if button is None or not button.isEnabled() or aspect == self.aspect:
+            return
+        button.setChecked(True)
+        self._on_aspect_clicked(button)
+
+    def _on_platform_changed(self) -> None:
+        self.preview.canvas.set_zones(self.platform_picker.zones())
+        self._show_length_hint()
+
+    def _show_length_hint(self) -> None:
+        hint = length_hint(self.platform_picker.platform(), self.duration_picker.seconds())
+        self.platform_hint.setText(hint)
+        self.platform_hint.setVisible(bool(hint))
 
     def _validate_text(self) -> None:
         template = self.current_template()
@@ -970,6 +1007,7 @@ class MainWindow(QMainWindow):
         self.media_editor.set_focus_point(item)
 
     def _on_duration_changed(self) -> None:
+        self._show_length_hint()
         self._update_preview()
         self._thumb_timer.start()
 
@@ -1097,6 +1135,9 @@ class MainWindow(QMainWindow):
         if not isinstance(result, Job):
             self._show_render_message(shown(result))
             return None
+        platform = self.platform_picker.platform()
+        if platform is not None and aspect in platform.accepts:
+            self.job_platforms[result.id] = platform.id
         self._show_render_message("")
         return result
 
@@ -1146,6 +1187,7 @@ class MainWindow(QMainWindow):
         if job.aspect in self.aspect_buttons:
             self.aspect_buttons[job.aspect].setChecked(True)
             self.aspect = job.aspect
+            self.platform_picker.set_aspect(job.aspect)
         index = self.quality_combo.findData(job.quality)
         if index >= 0:
             self.quality_combo.setCurrentIndex(index)
@@ -1242,6 +1284,7 @@ class MainWindow(QMainWindow):
 
         When publishing is not set up, Settings → Publishing opens instead if the user
         ``asked`` (a Publish button); a render published by itself is left for later then.
+        A render queued for a platform is checked against it first (:meth:`preflight_then`).
         """
         if not self.publishing_set_up():
             if asked:
@@ -1253,6 +1296,60 @@ class MainWindow(QMainWindow):
         entry = self.outbox.get(job_id)
         if entry is not None and entry.published:
             return False
+        platform_id = self.job_platforms.get(job_id, "")
+        if platform_id and job.output_path:
+            self.preflight_then(job, platform_id)
+            return True
+        return self._publish_now(job_id)
+
+    def preflight_then(self, job: Job, platform_id: str) -> None:
+        """Check the MP4 against the platform off the UI thread; publish when it has nothing to
+        say, else ask "Publish anyway" / "Cancel" with its sentences (never blocking a render)."""
+        from vidstudio.render.platforms import get_platform
+
+        platform = get_platform(platform_id)
+        path = Path(job.output_path or "")
+
+        def check() -> list[Message]:
+            from vidstudio.render.preflight import preflight
+
+            return preflight(path, platform)
+
+        def done(found: list[Message]) -> None:
+            if not found:
+                self._publish_now(job.id)
+                return
+            self._ask_publish_anyway(job.id, platform_name(platform), [shown(m) for m in found])
+
+        workers.submit("network", check, done, context=self)
+
+    def _ask_publish_anyway(self, job_id: str, platform: str, problems: list[str]) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Publish anyway?"))
+        box.setText(self.tr("Before it goes to %1, this video may have a problem:").replace("%1", platform))
+        box.setInformativeText("\n".join(f"• {problem}" for problem in problems))
+        anyway = box.addButton(self.tr("Publish anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(button: object) -> None:
+            self.preflight_box = None
+            if button is anyway:
+                self._publish_now(job_id)
+
+        box.buttonClicked.connect(answered)
+        self.preflight_box = box
+        box.open()
+        return box
+
+    def _publish_now(self, job_id: str) -> bool:
+        """Publish the rendered job ``job_id`` (checked already by :meth:`publish`)."""
+        job = self.store.get(job_id)
+        if job is None:
+            return False
+        entry = self.outbox.get(job_id)
         if entry is not None:
             return self.publish_queue.submit(entry.request) is not None
         # The request kept with the job, or (for an older job) the builder run again, which
