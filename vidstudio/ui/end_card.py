@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -122,6 +123,8 @@ class EndCardSection(QWidget):
         self.form.setContentsMargins(0, 4, 0, 4)
         self.form.setVerticalSpacing(4)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Labels above their fields: the editor's column is 348 px wide.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.row_labels: dict[str, QLabel] = {}
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_name, 1)
@@ -130,11 +133,15 @@ class EndCardSection(QWidget):
         price_row = QHBoxLayout()
         price_row.addWidget(self.price, 1)
         price_row.addWidget(self.currency)
-        counts_row = QHBoxLayout()
+        counts_row = QGridLayout()
+        counts_row.setHorizontalSpacing(8)
+        counts_row.setVerticalSpacing(2)
         self.count_labels = {name: QLabel() for name in COUNTS}
-        for name, spin in zip(COUNTS, self.counts(), strict=True):
-            counts_row.addWidget(self.count_labels[name])
-            counts_row.addWidget(spin, 1)
+        for column, (name, spin) in enumerate(zip(COUNTS, self.counts(), strict=True)):
+            self.count_labels[name].setBuddy(spin)
+            counts_row.addWidget(self.count_labels[name], 0, column)
+            counts_row.addWidget(spin, 1, column)
+            counts_row.setColumnStretch(column, 1)
         self._row("brand", self.brand)
         self._row("", self.brand_error)
         self._row("logo", logo_row)
@@ -222,7 +229,8 @@ class EndCardSection(QWidget):
 
     # ---------------------------------------------------------------- texts
     def _retranslate(self) -> None:
-        self.toggle.setText(self.tr("End card & booking"))
+        # "&" would underline the next letter as a shortcut: "&&" shows one.
+        self.toggle.setText(self.tr("End card & booking").replace("&", "&&"))
         self.toggle.setToolTip(self.tr("Your brand, the price and how guests book, shown at the end"))
         texts = {
             "brand": self.tr("Brand"),

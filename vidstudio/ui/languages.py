@@ -134,11 +134,18 @@ class RenderMatrixDialog(QDialog):
     def _show_count(self) -> None:
         languages, aspects = self.chosen()
         total = len(languages) * len(aspects)
-        self.count.setText(self.tr("%1 videos will be queued.").replace("%1", str(total)))
+        if total == 1:
+            self.count.setText(self.tr("1 video will be queued."))
+        else:
+            self.count.setText(self.tr("%1 videos will be queued.").replace("%1", str(total)))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
             ok.setEnabled(total > 0)
-            ok.setText(self.tr("Queue %1 videos").replace("%1", str(total)))
+            ok.setText(
+                self.tr("Queue 1 video")
+                if total == 1
+                else self.tr("Queue %1 videos").replace("%1", str(total))
+            )
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Render languages × aspects"))

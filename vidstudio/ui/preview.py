@@ -472,11 +472,16 @@ class PreviewCanvas(QWidget):
             painter.setPen(QPen(QColor(255, 80, 80, 220), 1.0))
             painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
             painter.setPen(QColor("#ffffff"))
-            painter.drawText(
-                rect.adjusted(4, 2, -4, -2),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                name,
-            )
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            if painter.fontMetrics().horizontalAdvance(name) + 8 > rect.width() < rect.height():
+                # A narrow column (the buttons on the right): its name reads upwards along it.
+                painter.save()
+                painter.translate(rect.bottomLeft())
+                painter.rotate(-90)
+                painter.drawText(QRectF(4, 2, rect.height() - 8, rect.width() - 4), flags, name)
+                painter.restore()
+            else:
+                painter.drawText(rect.adjusted(4, 2, -4, -2), flags | Qt.TextFlag.TextWordWrap, name)
         painter.restore()
 
     def _paint_focus(self, painter: QPainter, target: QRect) -> None:
