@@ -127,12 +127,9 @@ def main() -> int:
     window.fields_scroll.ensureWidgetVisible(window.platform_picker)
     shot(window, "b2-zones-9x16.png")
 
-    window.duration_picker.set_value(75)
-    window.platform_picker.set_platform("facebook_reels")
+    window.platform_picker.set_platform("instagram_stories")
     window.platform_picker.zones_toggle.setChecked(True)
-    window.duration_picker.set_value(90)
-    window.duration_picker.buttons[-1].click()
-    window.duration_picker.custom.setValue(90)
+    window.duration_picker.set_value(75)
     window.fields_scroll.ensureWidgetVisible(window.platform_hint)
     shot(window, "b3-length-hint.png")
 
