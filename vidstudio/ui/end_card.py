@@ -266,6 +266,8 @@ class EndCardSection(QWidget):
         self._show_placeholders()
         self._show_logo()
         self._show_summary()
+        if any(error.text() for error in self.errors.values()):
+            self.check()  # the sentences under the fields in the new language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

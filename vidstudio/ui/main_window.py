@@ -615,6 +615,7 @@ class MainWindow(QMainWindow):
             self.tr("Queue the video in several languages and aspects at once")
         )
         self.platform_label.setText(self.tr("Platform"))
+        self._on_platform_changed()  # the zones' names and the length hint in the new language
         self.language_label.setText(self.tr("Video language"))
         self.language_combo.setToolTip(self.tr("The language of the words in the video"))
         for row in range(self.template_list.count()):
