@@ -402,3 +402,20 @@ def test_preflight_asks_before_publishing(
     assert window.publish(job.id)
     qtbot.waitUntil(lambda: len(published) == 2, timeout=5000)
     assert window.preflight_box is None
+
+
+def test_render_is_refused_when_the_brand_lost_its_logo(make_window, coffee: Path, tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(coffee.read_bytes())
+    settings = Settings()
+    settings.brand.brands = [Brand(name="Nismara", logo=logo).to_json()]
+    settings.brand.chosen = "Nismara"
+    window = make_window(settings=settings)
+    _fill(window, coffee)
+    assert not window.end_card.brand_error.text()
+    logo.unlink()  # deleted while the window is open
+    assert window.start_render() is None
+    sentence = "The brand Nismara is missing its file logo.png; choose it again in Settings → Brand."
+    assert window.render_message.text() == sentence
+    assert window.end_card.brand_error.text() == sentence and window.end_card.brand_error.isVisible()
+    assert window.store.queued() == []

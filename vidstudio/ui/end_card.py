@@ -356,10 +356,15 @@ class EndCardSection(QWidget):
         brand = self.current_brand()
         return brand_problem(brand) if brand is not None else ""
 
-    def _brand_changed(self) -> None:
+    def _show_brand_problem(self) -> None:
         problem = self.brand_problem()
         self.brand_error.setText(problem)
         self.brand_error.setVisible(bool(problem))
+        if problem:
+            self.set_expanded(True)
+
+    def _brand_changed(self) -> None:
+        self._show_brand_problem()
         self._show_logo()
         self._show_summary()
         self.changed.emit()
@@ -477,6 +482,7 @@ class EndCardSection(QWidget):
     def problem(self) -> str:
         """What cannot be used now, in one sentence ("" when everything can): checked at once."""
         self.flush()
+        self._show_brand_problem()  # its files may have gone since it was chosen
         for name in ("brand", "whatsapp", "whatsapp_message", "url", "price", "location", "offer"):
             error = self.errors[name]
             if error.text():
