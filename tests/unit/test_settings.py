@@ -45,12 +45,12 @@ def test_one_bad_value_does_not_lose_the_others() -> None:
 
 
 def test_sections_from_a_newer_version_are_kept() -> None:
-    data = {"brand": {"accent": "#ff8800"}, "defaults": {"quality": "draft"}}
+    data = {"watermarks": {"accent": "#ff8800"}, "defaults": {"quality": "draft"}}
     settings_path().write_text(json.dumps(data), encoding="utf-8")
     settings = load_settings()
     save_settings(settings)
     saved = json.loads(settings_path().read_text(encoding="utf-8"))
-    assert saved["brand"] == {"accent": "#ff8800"}
+    assert saved["watermarks"] == {"accent": "#ff8800"}
     assert saved["defaults"]["quality"] == "draft"
 
 

@@ -67,8 +67,8 @@ def test_a_minimal_template_is_valid(tmp_path: Path) -> None:
             r"mini\.json: field layers\.1\.text\.color: .*#RRGGBB",
         ),
         (
-            lambda d: d["layers"][1].update(text="{price}"),
-            r"mini\.json: field layers\.1\.text\.text: .*placeholder \{price\}",
+            lambda d: d["layers"][1].update(text="{nightly_rate}"),
+            r"mini\.json: field layers\.1\.text\.text: .*placeholder \{nightly_rate\}",
         ),
         (
             lambda d: d["layers"][1].update(box=[0, 0, 2, 1]),

@@ -119,11 +119,11 @@ class Brand:
         if self.logo is not None:
             check_logo(self.logo)
         for slot in FONT_SLOTS:
-            path = self.font_file(slot)
-            if path is not None:
+            font_path = self.font_file(slot)
+            if font_path is not None:
                 from vidstudio.render.fonts import register_user_font
 
-                register_user_font(path)
+                register_user_font(font_path)
             elif getattr(self, f"{slot}_font") not in BUNDLED_FAMILIES:
                 raise PropsError(
                     QT_TRANSLATE_NOOP(

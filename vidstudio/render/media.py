@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from vidstudio.render.brand import check_logo
 from vidstudio.render.clips import probe_clip
 from vidstudio.render.images import probe_image
 from vidstudio.render.props import Props
@@ -27,8 +28,10 @@ def check_media(props: Props) -> None:
             probe_clip(item.path)
         else:
             probe_image(item.path)
-    if props.logo is not None:
-        probe_image(props.logo)
+    if props.brand is not None:
+        props.brand.check()  # names a brand file that was deleted
+    if props.logo_path is not None:
+        check_logo(props.logo_path)
     if props.music is not None:
         from vidstudio.render.audio import probe_audio
 

@@ -18,7 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, get_args
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
@@ -37,8 +37,9 @@ from PySide6.QtGui import (
 
 from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import PropsError
-from vidstudio.render.fonts import make_font, missing_glyphs
+from vidstudio.render.fonts import is_rtl, make_font, missing_glyphs, missing_in_font
 from vidstudio.render.images import MAX_SHORT_SIDE, image_cache, load_image, probe_image
+from vidstudio.render.listing import RTL_LANGUAGES, check_language, qr_code
 from vidstudio.render.props import MAX_DURATION, MAX_MEDIA, MIN_DURATION, MediaItem, Props
 from vidstudio.render.template import (
     ASPECTS,
@@ -49,10 +50,12 @@ from vidstudio.render.template import (
     KenBurns,
     LogoLayer,
     PhotoLayer,
+    QrLayer,
     SolidLayer,
     Template,
     TextLayer,
-    resolve_layer,
+    background_color,
+    layers_for,
     resolve_layers,
 )
 from vidstudio.render.timeline import Scene as TimelineScene
@@ -87,6 +90,10 @@ def validate_props(props: Props) -> None:
         )
     if not props.title.strip():
         raise PropsError(QT_TRANSLATE_NOOP("Message", "The title is empty; type a title."))
+    check_language(props.language)
+    if props.brand is not None:
+        props.brand.check()
+        _check_brand_fonts(props)
     # One sentence per field, so each reads naturally once translated.
     checks = (
         (
@@ -119,14 +126,55 @@ def validate_props(props: Props) -> None:
             ),
         ),
     )
+    listing_checks = (
+        (
+            props.listing.location,
+            QT_TRANSLATE_NOOP("Message", "The location has characters the video fonts cannot draw: {chars}"),
+        ),
+        (
+            props.listing.offer,
+            QT_TRANSLATE_NOOP("Message", "The offer has characters the video fonts cannot draw: {chars}"),
+        ),
+    )
     for value, limit, too_long, control, undrawable in checks:
         if len(value) > limit:
             raise PropsError(too_long, count=len(value), limit=limit)
         if any(ord(c) < 32 and c not in "\n" for c in value):
             raise PropsError(control)
-        missing = missing_glyphs(value)
+        missing = missing_glyphs(value, language=props.language)
         if missing:
             raise PropsError(undrawable, chars=" ".join(missing[:5]))
+    for value, undrawable in listing_checks:
+        missing = missing_glyphs(value, language=props.language)
+        if missing:
+            raise PropsError(undrawable, chars=" ".join(missing[:5]))
+
+
+# Letters a brand's own font must have itself: Latin, Greek and Cyrillic.  A title in
+# Chinese or Arabic with a Latin brand font is drawn in the bundled Noto font of its
+# script, as a reader expects; a missing "é" in a Latin font would mix two fonts in
+# one word, so it is named instead.
+_OWN_FONT_LIMIT = 0x0530
+
+
+def _check_brand_fonts(props: Props) -> None:
+    assert props.brand is not None
+    for slot, texts in (("heading", (props.title, props.cta)), ("body", (props.subtitle,))):
+        path = props.brand.font_file(slot)
+        if path is None:
+            continue
+        family = props.brand.family(slot)
+        text = "".join(texts)
+        lacking = [c for c in missing_in_font(text, family) if ord(c) < _OWN_FONT_LIMIT]
+        if lacking:
+            raise PropsError(
+                QT_TRANSLATE_NOOP(
+                    "Message",
+                    "The brand font {font} cannot draw {chars}; choose another font in Settings → Brand.",
+                ),
+                font=path.name,
+                chars=" ".join(lacking[:5]),
+            )
 
 
 # ---------------------------------------------------------------- easing
@@ -268,6 +316,9 @@ class TextBlock:
     shrunk: bool  # smaller than the template's preferred size
     below_min: bool  # smaller than the template's minimum size
     truncated: bool  # did not fit at all: the last line ends with an ellipsis
+    language: str = "en"  # picks the CJK face (Han characters differ between zh, ja and ko)
+    rtl: bool = False  # Arabic, Hebrew: laid out and drawn right to left
+    aspect: str = ""
 
 
 def _resolve_text(layer: TextLayer, props: Props, caption: str = "") -> str:
@@ -288,18 +339,25 @@ def _resolve_text(layer: TextLayer, props: Props, caption: str = "") -> str:
     return text.upper() if layer.font.uppercase else text
 
 
-def _font_for(layer: TextLayer, px: float) -> QFont:
-    font = make_font(layer.font.family, layer.font.weight, layer.font.italic, px)
+def _font_for(layer: TextLayer, px: float, language: str = "en") -> QFont:
+    font = make_font(layer.font.family, layer.font.weight, layer.font.italic, px, language)
     if layer.font.letter_spacing:
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, layer.font.letter_spacing * px)
     return font
 
 
-def _wrap(text: str, font: QFont, width: float) -> list[tuple[str, float]] | None:
+def _text_option(wrap: QTextOption.WrapMode, rtl: bool) -> QTextOption:
+    option = QTextOption()
+    option.setWrapMode(wrap)
+    # Right to left: Qt's bidi algorithm orders the runs, and lines break where a reader expects.
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    return option
+
+
+def _wrap(text: str, font: QFont, width: float, rtl: bool = False) -> list[tuple[str, float]] | None:
     """Lines of ``text`` wrapped to ``width``; None when a single word is too wide."""
     lines: list[tuple[str, float]] = []
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option = _text_option(QTextOption.WrapMode.WordWrap, rtl)
     for paragraph in text.split("\n"):
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(option)
@@ -326,6 +384,9 @@ def layout_text(
     text = _resolve_text(layer, props, caption)
     if not text:
         return None
+    language = props.language
+    # An Arabic or Hebrew video lays out every line right to left, a Latin place name too.
+    rtl = language in RTL_LANGUAGES or is_rtl(text)
     ref_w, ref_h = ASPECTS[aspect]
     short = min(ref_w, ref_h)
     box = _rect(layer.box, ref_w, ref_h).intersected(_safe_rect(template, ref_w, ref_h))
@@ -333,9 +394,13 @@ def layout_text(
     minimum = layer.font.min_size * short
     floor = max(8.0, minimum * HARD_FLOOR)
 
+    if layer.background is not None:  # a badge: its padding is inside the box
+        pad_x, pad_y = (v * short for v in layer.background.padding)
+        box = box.adjusted(pad_x, pad_y, -pad_x, -pad_y)
+
     def attempt(px: float) -> list[tuple[str, float]] | None:
-        font = _font_for(layer, px)
-        lines = _wrap(text, font, box.width())
+        font = _font_for(layer, px, language)
+        lines = _wrap(text, font, box.width(), rtl)
         if lines is None or len(lines) > layer.max_lines:
             return None
         if len(lines) * px * layer.font.line_height > box.height() + 0.5:
@@ -362,18 +427,18 @@ def layout_text(
     truncated = False
     if lines is None:
         px = floor
-        lines, truncated = _truncate(text, _font_for(layer, px), box, layer, px)
-    return _place(template, layer, index, text, px, lines, box, preferred, minimum, truncated)
+        lines, truncated = _truncate(text, _font_for(layer, px, language), box, layer, px, rtl)
+    block = _place(template, layer, index, text, px, lines, box, preferred, minimum, truncated, rtl)
+    return replace(block, language=language, rtl=rtl, aspect=aspect)
 
 
 def _truncate(
-    text: str, font: QFont, box: QRectF, layer: TextLayer, px: float
+    text: str, font: QFont, box: QRectF, layer: TextLayer, px: float, rtl: bool = False
 ) -> tuple[list[tuple[str, float]], bool]:
     """Lines that fit at the floor size, the last one ending in an ellipsis."""
     max_lines = max(1, min(layer.max_lines, int((box.height() + 0.5) // (px * layer.font.line_height))))
     metrics = QFontMetricsF(font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option = _text_option(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere, rtl)
     layout = QTextLayout(text.replace("\n", " "), font)
     layout.setTextOption(option)
     layout.beginLayout()
@@ -407,8 +472,11 @@ def _place(
     preferred: float,
     minimum: float,
     truncated: bool,
+    rtl: bool = False,
 ) -> TextBlock:
     line_h = px * layer.font.line_height
+    # A right-to-left text starts at the right: a left-aligned layer (a caption) mirrors.
+    align = {"left": "right", "right": "left"}.get(layer.align, layer.align) if rtl else layer.align
     total_h = line_h * len(lines)
     if layer.valign == "top":
         top = box.top()
@@ -418,9 +486,9 @@ def _place(
         top = box.top() + (box.height() - total_h) / 2
     placed: list[TextLine] = []
     for i, (segment, width) in enumerate(lines):
-        if layer.align == "left":
+        if align == "left":
             x = box.left()
-        elif layer.align == "right":
+        elif align == "right":
             x = box.right() - width
         else:
             x = box.left() + (box.width() - width) / 2
@@ -448,10 +516,11 @@ def _place(
 def text_layout(template: Template, props: Props, aspect: str) -> list[TextBlock]:
     """Every visible text layer laid out for ``aspect`` (the UI's length hints use this)."""
     blocks: list[TextBlock] = []
-    for index, raw in enumerate(template.layers):
-        if not isinstance(raw, TextLayer) or (raw.end_card and not props.end_card):
+    for index, layer in resolve_layers(
+        template, aspect, props.end_card, None, props.brand, props.has_listing
+    ):
+        if not isinstance(layer, TextLayer):
             continue
-        layer = resolve_layer(raw, aspect)
         block = layout_text(template, layer, index, props, aspect)
         if block is not None:
             blocks.append(block)
@@ -459,9 +528,12 @@ def text_layout(template: Template, props: Props, aspect: str) -> list[TextBlock
 
 
 def _rasterise_text(layer: TextLayer, block: TextBlock, scale: float) -> tuple[QImage, QPointF]:
-    """Draw a text block (shadow, outline, fill) into its own image at ``scale``."""
-    font = _font_for(layer, block.font_px)
+    """Draw a text block (badge, shadow, outline, fill) into its own image at ``scale``."""
+    font = _font_for(layer, block.font_px, block.language)
     pad = 0.0
+    badge = _badge_rect(layer, block)
+    if badge is not None:
+        pad = max(pad, badge.right() - block.bounds.right(), badge.bottom() - block.bounds.bottom())
     if layer.shadow is not None:
         pad = max(pad, (layer.shadow.blur * 3 + max(map(abs, layer.shadow.offset))) * 1080)
     if layer.outline is not None:
@@ -477,6 +549,8 @@ def _rasterise_text(layer: TextLayer, block: TextBlock, scale: float) -> tuple[Q
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         painter.scale(scale, scale)
         painter.translate(-origin)
+        if block.rtl:
+            painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         metrics = QFontMetricsF(font)
         ascent = metrics.ascent()
         leading = (block.line_height_px - metrics.height()) / 2
@@ -495,6 +569,16 @@ def _rasterise_text(layer: TextLayer, block: TextBlock, scale: float) -> tuple[Q
 
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
+    if badge is not None and layer.background is not None:
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(scale, scale)
+        painter.translate(-origin)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_color(layer.background.color))
+        radius = layer.background.corner_radius * _short_side(block)
+        painter.drawRoundedRect(badge, radius, radius)
+        painter.end()
     if layer.shadow is not None:
         shadow = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         shadow.fill(Qt.GlobalColor.transparent)
@@ -508,6 +592,19 @@ def _rasterise_text(layer: TextLayer, block: TextBlock, scale: float) -> tuple[Q
         painter.end()
     draw_glyphs(image, None, with_outline=True)
     return image, origin
+
+
+def _short_side(block: TextBlock) -> float:
+    return float(min(ASPECTS[block.aspect])) if block.aspect else 1080.0
+
+
+def _badge_rect(layer: TextLayer, block: TextBlock) -> QRectF | None:
+    """The badge behind a text (its lines' box plus the padding), in reference pixels."""
+    if layer.background is None:
+        return None
+    short = _short_side(block)
+    pad_x, pad_y = (v * short for v in layer.background.padding)
+    return block.bounds.adjusted(-pad_x, -pad_y, pad_x, pad_y)
 
 
 def _blur(image: QImage, radius: float) -> QImage:
@@ -613,7 +710,8 @@ class Scene:
         self.duration = self.timeline.duration
         self.layers: list[_Prepared] = []
         self.per_scene: list[tuple[int, Any]] = []
-        for index, layer in resolve_layers(template, self.aspect, props.end_card, self.duration):
+        self.background = _color(background_color(template, props.brand))
+        for index, layer in layers_for(template, props, self.aspect, self.duration):
             if layer.per_scene:
                 self.per_scene.append((index, layer))
                 continue
@@ -645,10 +743,11 @@ class Scene:
             kind = "media" if self.props.media else "placeholder"
             return _Prepared(layer, kind, _rect(layer.box, w, h))
         if isinstance(layer, LogoLayer):
-            if self.props.logo is None:
+            logo_path = self.props.logo_path
+            if logo_path is None:
                 return None
             rect = _rect(layer.box, w, h)
-            logo = image_cache.get(self.props.logo, max_short=1080)
+            logo = image_cache.get(logo_path, max_short=1080)
             fit = min(rect.width() / logo.width(), rect.height() / logo.height())
             size = QSizeF(logo.width() * fit, logo.height() * fit)
             x = {"left": rect.left(), "right": rect.right() - size.width()}.get(
@@ -662,6 +761,12 @@ class Scene:
                 Qt.TransformationMode.SmoothTransformation,
             )
             return _Prepared(layer, "image", target, scaled)
+        if isinstance(layer, QrLayer):
+            link = self.props.link
+            if not link:
+                return None
+            image, target = qr_image(layer, link, _rect(layer.box, w, h), min(w, h))
+            return _Prepared(layer, "image", target, image)
         if isinstance(layer, SolidLayer):
             return _Prepared(layer, "solid", _rect(layer.box, w, h))
         if isinstance(layer, GradientLayer):
@@ -812,7 +917,7 @@ class Scene:
                 self._decode_next_frame(frame + 1)
         painter.save()
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
-        painter.fillRect(QRectF(0, 0, self.width, self.height), _color(template.background))
+        painter.fillRect(QRectF(0, 0, self.width, self.height), self.background)
         for item in self.layers:
             state = layer_state(item.layer, t, self.duration)
             if state is None:
@@ -1029,6 +1134,54 @@ class Scene:
 
 
 # The zoom transition: the outgoing scene grows by this much as it fades out.
+def qr_rect(layer: QrLayer, modules: int, rect: QRectF) -> tuple[QRectF, int]:
+    """Where the QR card goes in ``rect`` (square, aligned) and its module size in whole pixels.
+
+    Whole pixels: a module of 7.4 px blurs into its neighbours when scaled and
+    then compressed by x264; a decoder then misreads it.  The card is as large as
+    fits with a whole number of pixels per module.
+    """
+    total = modules + 2 * layer.quiet_zone
+    module = max(1, math.floor(min(rect.width(), rect.height()) / total))
+    side = module * total
+    x = {"left": rect.left(), "right": rect.right() - side}.get(
+        layer.align, rect.left() + (rect.width() - side) / 2
+    )
+    y = rect.top() + (rect.height() - side) / 2
+    return QRectF(round(x), round(y), side, side), module
+
+
+def qr_image(layer: QrLayer, link: str, rect: QRectF, short: float) -> tuple[QImage, QRectF]:
+    """The QR code of ``link`` drawn for ``rect`` (canvas pixels): the image and where it goes."""
+    code = qr_code(link)
+    target, module = qr_rect(layer, code.size, rect)
+    side = round(target.width())
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_color(layer.background))
+    radius = min(layer.corner_radius * short, module * layer.quiet_zone * 0.8)
+    painter.drawRoundedRect(QRectF(0, 0, side, side), radius, radius)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    dark = _color(layer.color)
+    offset = layer.quiet_zone * module
+    for y, row in enumerate(code.modules):
+        x = 0
+        while x < len(row):  # one rectangle per run of dark modules
+            if not row[x]:
+                x += 1
+                continue
+            run = x
+            while run < len(row) and row[run]:
+                run += 1
+            painter.fillRect(offset + x * module, offset + y * module, (run - x) * module, module, dark)
+            x = run
+    painter.end()
+    return image, target
+
+
 ZOOM_TRANSITION = 0.25
 
 
@@ -1141,3 +1294,39 @@ def render_frame_image(template: Template, props: Props, frame: int, size: QSize
     finally:
         painter.end()
     return image
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """Where a layer's content is, in the aspect's reference pixels (the safe-zone check reads this)."""
+
+    layer_index: int
+    kind: str  # "text", "qr", "logo"
+    rect: QRectF
+
+
+def layout_boxes(template: Template, props: Props, aspect: str) -> list[LaidOut]:
+    """The text (with its badge), QR code and logo boxes of every layer drawn for ``aspect``.
+
+    A caption is laid out with the longest caption of the video's media.  Logos
+    count by their layer box, which the logo fits into.
+    """
+    ref_w, ref_h = ASPECTS[aspect]
+    duration = timeline(template, props).duration
+    captions = [item.caption for item in props.media if item.caption.strip()]
+    caption = max(captions, key=len) if captions else ""
+    boxes: list[LaidOut] = []
+    for index, layer in resolve_layers(
+        template, aspect, props.end_card, duration, props.brand, props.has_listing
+    ):
+        if isinstance(layer, TextLayer):
+            block = layout_text(template, layer, index, props, aspect, caption if layer.per_scene else "")
+            if block is not None:
+                badge = _badge_rect(layer, block)
+                boxes.append(LaidOut(index, "text", badge if badge is not None else block.bounds))
+        elif isinstance(layer, QrLayer) and props.link:
+            rect, _ = qr_rect(layer, qr_code(props.link).size, _rect(layer.box, ref_w, ref_h))
+            boxes.append(LaidOut(index, "qr", rect))
+        elif isinstance(layer, LogoLayer) and props.logo_path is not None:
+            boxes.append(LaidOut(index, "logo", _rect(layer.box, ref_w, ref_h)))
+    return boxes

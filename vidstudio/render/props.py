@@ -198,6 +198,11 @@ class Props:
         return self.logo
 
     @property
+    def has_listing(self) -> bool:
+        """Listing facts or a booking link are set: templates show their listing end card."""
+        return not self.listing.is_empty
+
+    @property
     def link(self) -> str:
         """The booking link the QR code holds (WhatsApp, else the web address); empty if none."""
         return booking_link(self.listing, self.language, self.title)

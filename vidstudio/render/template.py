@@ -22,7 +22,17 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from vidstudio.messages import QT_TRANSLATE_NOOP
+from vidstudio.render.brand import (
+    BUNDLED_FAMILIES,
+    DEFAULT_BRAND,
+    Brand,
+    is_color_slot,
+    is_font_slot,
+    resolve_color,
+    resolve_family,
+)
 from vidstudio.render.errors import TemplateError
+from vidstudio.render.props import Props
 from vidstudio.resources import resource_path
 
 ASPECTS: dict[str, tuple[int, int]] = {
@@ -52,8 +62,11 @@ class _Model(BaseModel):
 
 
 def _check_color(value: str) -> str:
-    if not _COLOR_RE.match(value):
-        raise ValueError(f"colour must look like #RRGGBB or #RRGGBBAA, got {value!r}")
+    if not _COLOR_RE.match(value) and not is_color_slot(value):
+        raise ValueError(
+            f"colour must look like #RRGGBB, #RRGGBBAA or a brand slot (@brand.primary, @brand.accent,"
+            f" @brand.text, optionally with /AA alpha), got {value!r}"
+        )
     return value
 
 
@@ -135,6 +148,9 @@ class _LayerBase(_Model):
     until_end_card: bool = False
     # Drawn once per scene, with start/end counted from the scene's start ({caption} is its item's).
     per_scene: bool = False
+    # "listing": drawn only when the video has listing facts or a booking link (the listing end
+    # card); "no_listing": only when it has none (the plain end card); "always" by default.
+    when: Literal["always", "listing", "no_listing"] = "always"
     overrides: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     @field_validator("overrides")
@@ -180,7 +196,8 @@ class GradientLayer(_LayerBase):
 
 
 class Font(_Model):
-    family: Literal["Inter", "EB Garamond"] = "Inter"
+    # A bundled family, or the brand's heading or body font (``@brand.heading``, ``@brand.body``).
+    family: str = "Inter"
     weight: int = Field(700, ge=100, le=900)
     italic: bool = False
     size: float = Field(0.08, gt=0, le=0.5)
@@ -189,11 +206,49 @@ class Font(_Model):
     letter_spacing: float = Field(0.0, ge=-0.2, le=1.0)
     uppercase: bool = False
 
+    @field_validator("family")
+    @classmethod
+    def _family(cls, value: str) -> str:
+        if value not in BUNDLED_FAMILIES and not is_font_slot(value):
+            raise ValueError(
+                f"font family must be one of {', '.join(BUNDLED_FAMILIES)} or @brand.heading / @brand.body,"
+                f" got {value!r}"
+            )
+        return value
+
     @model_validator(mode="after")
     def _min_le_size(self) -> Font:
         if self.min_size > self.size:
             raise ValueError("min_size must not be larger than size")
         return self
+
+
+class Badge(_Model):
+    """A filled, rounded box behind a text (an offer, a price): padding and radius are fractions
+    of the canvas's shorter side."""
+
+    color: str = "@brand.accent"
+    padding: tuple[float, float] = (0.02, 0.01)
+    corner_radius: float = Field(0.012, ge=0, le=0.5)
+
+    _c = field_validator("color")(_check_color)
+
+
+class QrLayer(_LayerBase):
+    """The booking link as a QR code, dark modules on a light, rounded card with a quiet zone.
+
+    The code is drawn as large as fits the box, its modules snapped to whole pixels
+    so a phone reads it off a compressed frame; nothing is drawn without a link.
+    """
+
+    type: Literal["qr"]
+    color: str = "#000000"
+    background: str = "#ffffff"
+    quiet_zone: int = Field(2, ge=1, le=6)  # modules of light around the code
+    corner_radius: float = Field(0.01, ge=0, le=0.5)
+    align: Literal["left", "center", "right"] = "center"
+
+    _c = field_validator("color", "background")(_check_color)
 
 
 class TextLayer(_LayerBase):
@@ -206,6 +261,7 @@ class TextLayer(_LayerBase):
     max_lines: int = Field(3, ge=1, le=10)
     shadow: Shadow | None = None
     outline: Outline | None = None
+    background: Badge | None = None
 
     _c = field_validator("color")(_check_color)
 
@@ -220,11 +276,22 @@ class TextLayer(_LayerBase):
         return value
 
 
-PLACEHOLDERS = ("title", "subtitle", "cta", "caption")
+# {price}: "US$180 / night"; {facts}: "6 guests · 3 bedrooms"; {link}: the QR code's short link;
+# all in the video's language (render.listing).
+PLACEHOLDERS = ("title", "subtitle", "cta", "caption", "price", "facts", "location", "offer", "link", "brand")
 
 Layer = Annotated[
-    PhotoLayer | LogoLayer | SolidLayer | GradientLayer | TextLayer, Field(discriminator="type")
+    PhotoLayer | LogoLayer | SolidLayer | GradientLayer | TextLayer | QrLayer, Field(discriminator="type")
 ]
+
+
+class Watermark(_Model):
+    """Where a brand's watermark (its logo, small, for the whole video) goes, per aspect."""
+
+    box: Box = (0.86, 0.87, 0.1, 0.07)
+    opacity: Unit = 0.75
+    align: Literal["left", "center", "right"] = "right"
+    overrides: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
 class Template(_Model):
@@ -241,6 +308,10 @@ class Template(_Model):
     layers: list[Layer] = Field(min_length=1)
     poster_frame: int | None = None
     scenes: Scenes = Field(default_factory=Scenes)  # type: ignore[arg-type]
+    watermark: Watermark = Field(default_factory=Watermark)
+    # The template's own look where its layers use brand slots and the video has no brand:
+    # any of primary, accent, text (colours), heading, body (bundled families).
+    brand_defaults: dict[str, str] = Field(default_factory=dict)
     # When a video is made longer or shorter than ``duration``, the end card and the layers marked
     # ``until_end_card`` keep their distance from the end; everything else keeps its start.
 
@@ -273,6 +344,30 @@ class Template(_Model):
                 raise ValueError(f"layers.{index}: per_scene is for text, logos and shapes, not the end card")
         return self
 
+    @field_validator("brand_defaults")
+    @classmethod
+    def _brand_defaults(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, item in value.items():
+            if key in ("primary", "accent", "text"):
+                if not _COLOR_RE.match(item):
+                    raise ValueError(f"brand_defaults.{key}: colour must look like #RRGGBB, got {item!r}")
+            elif key in ("heading", "body"):
+                if item not in BUNDLED_FAMILIES:
+                    raise ValueError(f"brand_defaults.{key}: use one of {', '.join(BUNDLED_FAMILIES)}")
+            else:
+                raise ValueError(
+                    f"brand_defaults: unknown slot {key!r} (primary, accent, text, heading, body)"
+                )
+        return value
+
+    def default_brand(self) -> Brand:
+        """The look of this template when the video has no brand."""
+        values = self.brand_defaults
+        return DEFAULT_BRAND.replace(
+            **{key: value for key, value in values.items() if key in ("primary", "accent", "text")},
+            **{f"{key}_font": value for key, value in values.items() if key in ("heading", "body")},
+        )
+
     @property
     def frame_count(self) -> int:
         return round(self.duration * self.fps)
@@ -298,29 +393,67 @@ def resolve_layer(layer: Any, aspect: str) -> Any:
     return type(layer).model_validate(data)
 
 
+def _with_brand(value: Any, brand: Brand | None) -> Any:
+    """``value`` (a layer or a part of one) with every brand slot replaced by its value."""
+    if isinstance(value, str):
+        return resolve_family(resolve_color(value, brand), brand) if value.startswith("@brand.") else value
+    if isinstance(value, BaseModel):
+        changes = {}
+        for name in type(value).model_fields:
+            old = getattr(value, name)
+            new = _with_brand(old, brand)
+            if new is not old:
+                changes[name] = new
+        return value.model_copy(update=changes) if changes else value
+    if isinstance(value, (list, tuple)):
+        items = [_with_brand(item, brand) for item in value]
+        if any(a is not b for a, b in zip(items, value, strict=True)):
+            return type(value)(items)
+    return value
+
+
+def watermark_layer(template: Template, aspect: str) -> LogoLayer:
+    """The brand's watermark as a logo layer for ``aspect``: small, in a corner, the whole video."""
+    mark = template.watermark
+    data: dict[str, Any] = {"box": mark.box, "opacity": mark.opacity, "align": mark.align}
+    data.update(mark.overrides.get(aspect, {}))
+    return LogoLayer(type="logo", **data)
+
+
 def resolve_layers(
-    template: Template, aspect: str, end_card: bool, duration: float | None = None
+    template: Template,
+    aspect: str,
+    end_card: bool,
+    duration: float | None = None,
+    brand: Brand | None = None,
+    listing: bool = False,
 ) -> list[tuple[int, Any]]:
     """The layers drawn for ``aspect``, with their index in the template.
 
     Overrides are applied; end-card layers are left out when there is no end
     card; layers marked ``until_end_card`` end when the end card is fully in.
     With ``duration`` (a video longer or shorter than the template's), end-card
-    layers move with the end.  The native renderer and the Remotion props both use
-    this, so they agree.
+    layers move with the end.  Brand slots (``@brand.accent``, ``@brand.heading``)
+    take ``brand``'s values, or the default brand's; a brand with a watermark adds
+    it on top, as index ``len(template.layers)``.  ``listing``: the video has listing
+    facts or a booking link (layers ``when`` "listing" / "no_listing" choose on it).
+    The native renderer and the Remotion props both use this (through
+    :func:`layers_for`), so they agree.
     """
+    watermark = brand is not None and brand.watermark
+    brand = brand or template.default_brand()
     shift = 0.0 if duration is None else duration - template.duration
     card_in: float | None = None
     if end_card:
         ends = [
             layer.start + shift + (layer.entrance.delay + layer.entrance.duration if layer.entrance else 0.0)
             for layer in template.layers
-            if layer.end_card
+            if layer.end_card and _shown(layer, listing)
         ]
         card_in = min(ends) if ends else None
     resolved: list[tuple[int, Any]] = []
     for index, raw in enumerate(template.layers):
-        if raw.end_card and not end_card:
+        if (raw.end_card and not end_card) or not _shown(raw, listing):
             continue
         layer = resolve_layer(raw, aspect)
         if layer.end_card and shift:
@@ -331,8 +464,25 @@ def resolve_layers(
         if layer.until_end_card and card_in is not None:
             end = card_in if layer.end is None else min(layer.end, card_in)
             layer = layer.model_copy(update={"end": end})
-        resolved.append((index, layer))
+        resolved.append((index, _with_brand(layer, brand)))
+    if watermark:
+        resolved.append((len(template.layers), watermark_layer(template, aspect)))
     return resolved
+
+
+def layers_for(
+    template: Template, props: Props, aspect: str, duration: float | None = None
+) -> list[tuple[int, Any]]:
+    """:func:`resolve_layers` for a video's props: its end card, brand and listing."""
+    return resolve_layers(template, aspect, props.end_card, duration, props.brand, props.has_listing)
+
+
+def _shown(layer: Any, listing: bool) -> bool:
+    return bool(layer.when == "always" or (layer.when == "listing") == listing)
+
+
+def background_color(template: Template, brand: Brand | None) -> str:
+    return str(_with_brand(template.background, brand or template.default_brand()))
 
 
 def _first_error(exc: ValidationError) -> str:
