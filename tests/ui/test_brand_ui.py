@@ -419,3 +419,27 @@ def test_render_is_refused_when_the_brand_lost_its_logo(make_window, coffee: Pat
     assert window.render_message.text() == sentence
     assert window.end_card.brand_error.text() == sentence and window.end_card.brand_error.isVisible()
     assert window.store.queued() == []
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG)
+def test_a_real_render_is_preflighted_for_its_platform_before_publishing(
+    make_window, qtbot, coffee: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(publish_after=False)
+    _fill(window, coffee)
+    window.platform_picker.set_platform("instagram_reels")  # 9:16, at least 3 s
+    with qtbot.waitSignal(window.queue.job_finished, timeout=120_000) as done:
+        queued = window.start_render()
+    assert queued is not None and window.job_platforms[queued.id] == "instagram_reels"
+    job: Job = done.args[0]
+    monkeypatch.setattr(window, "publishing_set_up", lambda: True)
+    published: list[str] = []
+    monkeypatch.setattr(window, "_publish_now", lambda job_id: published.append(job_id) or True)
+    assert window.publish(job.id)
+    qtbot.waitUntil(lambda: window.preflight_box is not None, timeout=60_000)
+    # The test templates last one second: shorter than Reels take.
+    assert "Instagram Reels" in window.preflight_box.text()
+    assert window.preflight_box.informativeText().startswith("• ")
+    assert published == []
+    window.preflight_box.button(QMessageBox.StandardButton.Cancel).click()
+    assert published == []

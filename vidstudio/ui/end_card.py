@@ -45,6 +45,7 @@ from vidstudio.render.listing import (
     MAX_URL,
     RTL_LANGUAGES,
     Listing,
+    format_price,
     words,
 )
 from vidstudio.ui.brand_settings import brand_problem
@@ -314,7 +315,7 @@ class EndCardSection(QWidget):
         elif listing.url:
             parts.append(listing.url.removeprefix("https://"))
         if listing.price is not None:
-            parts.append(f"{listing.price} {listing.currency}")
+            parts.append(format_price(listing.price, listing.currency, self._language))
         self.summary.setText("  ·  ".join(parts))
         self.summary.setVisible(bool(parts) and self.body.isHidden())
 
