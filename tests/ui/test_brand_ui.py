@@ -443,3 +443,30 @@ def test_a_real_render_is_preflighted_for_its_platform_before_publishing(
     assert published == []
     window.preflight_box.button(QMessageBox.StandardButton.Cancel).click()
     assert published == []
+
+
+def test_your_own_font_is_imported_with_the_licence_note(qtbot, tmp_path: Path) -> None:
+    from vidstudio.resources import resource_path
+
+    page = BrandSettingsPage()
+    qtbot.addWidget(page)
+    page.load(Settings())
+    page.add_brand("Nismara")
+    assert page.font_note.isHidden()
+    font = tmp_path / "Nismara Display.otf"
+    font.write_bytes(resource_path("fonts", "EBGaramond12-Bold.otf").read_bytes())
+    assert page.choose_font("heading", font)
+    stored = Path(page.current_brand().heading_font)
+    assert stored.parent == brand_folder() and stored.is_file()
+    assert page.fonts["heading"].currentText() == stored.stem
+    assert not page.font_note.isHidden()
+    assert page.font_note.text() == "Check that your font's licence lets you use it in videos."
+    settings = Settings()
+    page.apply(settings)
+    assert Brand.from_json(settings.brand.brands[0]).font_file("heading") == stored
+
+    bad = tmp_path / "broken.ttf"
+    bad.write_text("not a font", encoding="utf-8")
+    assert not page.choose_font("body", bad)
+    assert not page.status.isHidden() and "broken.ttf" in page.status.text()
+    assert page.current_brand().body_font == "Inter"
