@@ -470,3 +470,14 @@ def test_your_own_font_is_imported_with_the_licence_note(qtbot, tmp_path: Path) 
     assert not page.choose_font("body", bad)
     assert not page.status.isHidden() and "broken.ttf" in page.status.text()
     assert page.current_brand().body_font == "Inter"
+
+
+def test_tab_reaches_the_language_and_the_end_card_in_order(make_window, qtbot) -> None:
+    window = make_window()
+    window.end_card.set_expanded(True)
+    order = [window.subtitle_edit.nextInFocusChain()]
+    while len(order) < 4:
+        order.append(order[-1].nextInFocusChain())
+    assert order[:3] == [window.end_card.toggle, window.end_card.brand, window.end_card.logo_clear]
+    assert window.language_combo.nextInFocusChain() is window.title_edit
+    assert window.end_card.offer.nextInFocusChain() is window.template_list

@@ -202,6 +202,24 @@ class EndCardSection(QWidget):
             row_label.setBuddy(field)
         self.form.addRow(row_label, field)
 
+    def focus_chain(self) -> list[QWidget]:
+        """The section's widgets in Tab order (the window links them into its own)."""
+        return [
+            self.toggle,
+            self.brand,
+            self.logo_clear,
+            self.logo_button,
+            self.cta,
+            self.whatsapp,
+            self.whatsapp_message,
+            self.url,
+            self.price,
+            self.currency,
+            *self.counts(),
+            self.location,
+            self.offer,
+        ]
+
     def counts(self) -> tuple[QSpinBox, QSpinBox, QSpinBox]:
         return self.guests, self.bedrooms, self.bathrooms
 

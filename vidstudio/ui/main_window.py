@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -496,11 +497,20 @@ class MainWindow(QMainWindow):
         self.cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
 
-        self.setTabOrder(self.media_strip.list, self.title_edit)
-        self.setTabOrder(self.title_edit, self.subtitle_edit)
-        self.setTabOrder(self.subtitle_edit, self.template_list)
-        self.setTabOrder(self.template_list, self.aspect_buttons["16:9"])
-        self.setTabOrder(self.aspect_buttons["4:5"], self.quality_combo)
+        chain: list[QWidget] = [
+            self.media_strip.list,
+            self.language_combo,
+            self.title_edit,
+            self.subtitle_edit,
+            *self.end_card.focus_chain(),
+            self.template_list,
+            self.aspect_buttons["16:9"],
+        ]
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
+        self.setTabOrder(self.aspect_buttons["4:5"], self.platform_picker.combo)
+        self.setTabOrder(self.platform_picker.combo, self.platform_picker.zones_toggle)
+        self.setTabOrder(self.platform_picker.zones_toggle, self.quality_combo)
         self.setTabOrder(self.quality_combo, self.output_button)
         self.setTabOrder(self.output_button, self.render_button)
         self.setTabOrder(self.render_button, self.render_all_button)
