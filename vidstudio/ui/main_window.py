@@ -449,7 +449,9 @@ class MainWindow(QMainWindow):
         for widgets in (
             (self.render_message,),
             (self.render_button,),
-            (self.render_all_button, self.render_matrix_button),
+            # One a row: side by side, the Spanish texts were cut off in the 348 px column.
+            (self.render_all_button,),
+            (self.render_matrix_button,),
         ):
             row = QHBoxLayout()
             row.setContentsMargins(15, 0, 15, 0)
