@@ -1,6 +1,6 @@
 """Screenshots of the brand kit in the real window, for people to look at.
 
-    python scripts/screenshots_brand.py OUTDIR [PHOTO]
+    python scripts/screenshots_brand.py OUTDIR [PHOTO] [LANGUAGE]
 
 Like scripts/screenshots.py (under Xvfb, a throwaway data folder): the editor with the
 "End card & booking" section open and filled, Settings → Brand with two brands (a PNG
@@ -68,7 +68,7 @@ def main() -> int:
 
     app = QApplication(["vidstudio"])
     apply_theme(app)
-    install_language("en")
+    install_language(sys.argv[3] if len(sys.argv) > 3 else "en")
 
     def settle(ms: int = 400) -> None:
         loop = QEventLoop()

@@ -1334,7 +1334,8 @@ class MainWindow(QMainWindow):
                 return
             self._ask_publish_anyway(job.id, platform_name(platform), [shown(m) for m in found])
 
-        workers.submit("network", check, done, context=self)
+        # Preflight only advises: should it fail after all, the video is published as asked.
+        workers.submit("network", check, done, context=self, failed=lambda _exc: self._publish_now(job.id))
 
     def _ask_publish_anyway(self, job_id: str, platform: str, problems: list[str]) -> QMessageBox:
         box = QMessageBox(self)
