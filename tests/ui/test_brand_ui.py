@@ -481,3 +481,23 @@ def test_tab_reaches_the_language_and_the_end_card_in_order(make_window, qtbot) 
     assert order[:3] == [window.end_card.toggle, window.end_card.brand, window.end_card.logo_clear]
     assert window.language_combo.nextInFocusChain() is window.title_edit
     assert window.end_card.offer.nextInFocusChain() is window.template_list
+
+
+def test_a_preflight_that_fails_does_not_stop_the_publish(
+    make_window, qtbot, coffee: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vidstudio.render.preflight as preflight_module
+
+    def broken(path: Path, platform: object) -> list[Message]:
+        raise RuntimeError("a bug in preflight")
+
+    monkeypatch.setattr(preflight_module, "preflight", broken)
+    window = make_window(publish_after=False)
+    monkeypatch.setattr(window, "publishing_set_up", lambda: True)
+    published: list[str] = []
+    monkeypatch.setattr(window, "_publish_now", lambda job_id: published.append(job_id) or True)
+    job = stored_job(window.store, coffee, output_path=str(tmp_path / "villa.mp4"))
+    window.job_platforms[job.id] = "tiktok"
+    assert window.publish(job.id)
+    qtbot.waitUntil(lambda: published == [job.id], timeout=5000)
+    assert window.preflight_box is None
