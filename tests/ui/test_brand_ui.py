@@ -501,3 +501,17 @@ def test_a_preflight_that_fails_does_not_stop_the_publish(
     assert window.publish(job.id)
     qtbot.waitUntil(lambda: published == [job.id], timeout=5000)
     assert window.preflight_box is None
+
+
+def test_typing_in_the_end_card_shows_the_end_card(make_window, qtbot, coffee: Path) -> None:
+    window = make_window()
+    _fill(window, coffee)
+    canvas = window.preview.canvas
+    canvas.set_frame(3)
+    window.end_card.set_expanded(True)
+    window.end_card.price.setFocus()
+    qtbot.keyClicks(window.end_card.price, "180")
+    assert canvas.frame == canvas.frame_count - 1
+    canvas.set_frame(3)
+    window.end_card.price.setText("200")  # set by the program (History, a language switch): stays
+    assert canvas.frame == 3

@@ -67,9 +67,11 @@ class EndCardSection(QWidget):
 
     Signals:
         changed(): the listing, brand, call to action or logo the video uses changed.
+        edited(): the user typed or picked something here (the preview shows the end card).
     """
 
     changed = Signal()
+    edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,10 +177,14 @@ class EndCardSection(QWidget):
         self._timer.timeout.connect(self.check)
         for edit in self.line_edits():
             edit.textChanged.connect(lambda _text: self._timer.start())
+            edit.textEdited.connect(lambda _text: self.edited.emit())
         for spin in self.counts():
             spin.valueChanged.connect(lambda _value: self._timer.start())
+            spin.editingFinished.connect(self.edited.emit)
         self.currency.currentIndexChanged.connect(lambda _index: self.check())
         self.brand.currentIndexChanged.connect(lambda _index: self._brand_changed())
+        self.brand.activated.connect(lambda _index: self.edited.emit())
+        self.currency.activated.connect(lambda _index: self.edited.emit())
         self.toggle.toggled.connect(self.set_expanded)
         self.logo_button.clicked.connect(lambda: self.choose_logo())
         self.logo_clear.clicked.connect(lambda: self.set_video_logo(None))

@@ -539,6 +539,7 @@ class MainWindow(QMainWindow):
             lambda _i: self.set_language(self.language_combo.language())
         )
         self.end_card.changed.connect(self._on_end_card_changed)
+        self.end_card.edited.connect(self.show_end_card)
         self.platform_picker.changed.connect(self._on_platform_changed)
         self.platform_picker.aspect_wanted.connect(self.set_aspect)
         self.settings_button.clicked.connect(self.open_settings)
@@ -747,6 +748,12 @@ class MainWindow(QMainWindow):
                     return jobs
                 jobs.append(job)
         return jobs
+
+    def show_end_card(self) -> None:
+        """Editing the end card shows it: the preview goes to the video's last frame (paused)."""
+        canvas = self.preview.canvas
+        if canvas.template is not None and not canvas.playing:
+            canvas.set_frame(canvas.frame_count - 1)
 
     def _on_end_card_changed(self) -> None:
         self._update_preview()
