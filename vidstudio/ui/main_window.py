@@ -1342,7 +1342,10 @@ class MainWindow(QMainWindow):
             self._ask_publish_anyway(job.id, platform_name(platform), [shown(m) for m in found])
 
         # Preflight only advises: should it fail after all, the video is published as asked.
-        workers.submit("network", check, done, context=self, failed=lambda _exc: self._publish_now(job.id))
+        def failed(_exc: BaseException) -> None:
+            self._publish_now(job.id)
+
+        workers.submit("network", check, done, context=self, failed=failed)
 
     def _ask_publish_anyway(self, job_id: str, platform: str, problems: list[str]) -> QMessageBox:
         box = QMessageBox(self)
