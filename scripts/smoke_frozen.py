@@ -12,6 +12,8 @@ on the path; a temporary user data folder):
 * ``vidstudio-cli render`` of the sample photo: a valid MP4 (PyAV: H.264,
   yuv420p, 1920x1080, 300 frames, moov before mdat);
 * ``vidstudio-cli still``: a 1920x1080 PNG;
+* a Korean 9:16 listing end card: the CJK font, prices by Babel, the WhatsApp number by
+  libphonenumber and a QR code that zxing-cpp reads back as the wa.me link;
 * a bad photo: exit 2, one plain line on stderr, no file;
 * ``vidstudio-cli publish`` with S3 and Supabase at a closed local port: the
   cloud libraries load, exit 1 with plain lines, no secret in the log files;
@@ -310,6 +312,31 @@ class Smoke:
         require_clean(done, "vidstudio-cli still")
         return verify_png(output)
 
+    def listing_still(self) -> str:
+        """The bundled Noto fonts, Babel's kept locale data, libphonenumber's metadata and segno:
+        a Korean 9:16 listing end card whose QR code a real decoder reads back."""
+        output = self.work / "listing-ko.png"
+        command: list[str | Path] = [
+            self.cli, "still", self.photo, "--template", "tour", "--title", "니스마라 풀 빌라",
+            "--whatsapp", "+62 812 3456 7890", "--price", "2500000", "--currency", "IDR",
+            "--guests", "6", "--bedrooms", "3", "--language", "ko", "--aspect", "9:16",
+            "--frame", "440", "-o", output,
+        ]  # fmt: skip
+        done = run(command, self.env, self.work, 120)
+        require_clean(done, "vidstudio-cli still (listing)")
+        verify_png(output, (1080, 1920))
+        try:
+            import zxingcpp
+        except ImportError:
+            return "PNG 1080x1920 (no zxing-cpp here to read the QR code)"
+        from PIL import Image
+
+        with Image.open(output) as image:
+            found = [result.text for result in zxingcpp.read_barcodes(image)]
+        if not found or not found[0].startswith("https://wa.me/6281234567890?text="):
+            raise SmokeFailure(f"{output.name}: QR code read as {found}")
+        return f"PNG 1080x1920, QR {found[0][:40]}…"
+
     def bad_photo(self) -> str:
         output = self.work / "never.mp4"
         broken = self.work / "broken.jpg"
@@ -394,6 +421,7 @@ class Smoke:
             ("vidstudio-cli templates", self.templates),
             ("vidstudio-cli render", self.render),
             ("vidstudio-cli still", self.still),
+            ("vidstudio-cli still (listing, Korean, QR)", self.listing_still),
             ("vidstudio-cli render (broken photo)", self.bad_photo),
             ("vidstudio-cli publish (cloud unreachable)", self.publish_offline),
             ("vidstudio render (GUI exe, encoder child)", self.gui_render),
