@@ -80,6 +80,19 @@ SCRIPT_FAMILIES = ("Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari
 # Noto Sans CJK regions, in the order they follow the text language's own.
 CJK_REGIONS = ("SC", "TC", "JP", "KR")
 CJK_FAMILY = "Noto Sans CJK {region}"
+# Qt (6.11 measured) caches a text font's fallback engine per primary family,
+# size, weight, style, style hint and script, without the rest of the family
+# list: after one Han character was drawn with [Inter, ..., CJK JP], Inter with
+# [..., CJK SC] drew Japanese forms too.  A style hint per region keeps one
+# cache entry per region.  The hint only picks system fonts when no family of
+# the chain has a character, and missing_glyphs refuses such text anyway.
+_REGION_HINT = {
+    "SC": QFont.StyleHint.AnyStyle,  # Qt's default: no language, the common case
+    "TC": QFont.StyleHint.System,
+    "JP": QFont.StyleHint.SansSerif,
+    "KR": QFont.StyleHint.Serif,
+    "HK": QFont.StyleHint.Decorative,
+}
 # Template family name -> the names its files may be registered under, best first.
 # The EB Garamond 12 files carry two: fontconfig (Linux) and DirectWrite (Qt's
 # "windows" platform) register both, but Qt's own FreeType database (the offscreen
@@ -204,6 +217,7 @@ def make_font(
     """A font for a template text layer: scale-independent layout, script and emoji fallbacks."""
     font = QFont()
     font.setFamilies(font_chain(family, language))
+    font.setStyleHint(_REGION_HINT[cjk_region(language)])
     font.setWeight(QFont.Weight(weight))
     font.setItalic(italic)
     font.setPixelSize(max(1, round(pixel_size)))
