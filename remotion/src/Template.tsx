@@ -70,7 +70,8 @@ const layerRect = (
 		return {x: bx * s, y: by * s, w: bw * s, h: bh * s};
 	}
 	if (layer.type === 'logo') {
-		return props.logo ? logoRect(layer, props.logo, w, h) : null;
+		const logo = layer.image ?? props.logo;
+		return logo ? logoRect(layer, logo, w, h) : null;
 	}
 	if (layer.type === 'qr') {
 		if (!layer.qr) return null;

@@ -519,14 +519,12 @@ def remotion_input_props(
         else None
     )
     logo_path = props.logo_path
-    logo_ref = None
-    if logo_path is not None:
-        if _is_svg(logo_path):
-            # Drawn per layer from the layer's own "image" (Qt's rasterisation); the size for fitting.
-            svg = image_cache.get(logo_path, max_short=1080)
-            logo_ref = {"url": "", "width": svg.width(), "height": svg.height()}
-        else:
-            logo_ref = image_ref(logo_path, url(logo_path)).to_json()
+    # An SVG logo is drawn from each logo layer's own "image" (Qt's rasterisation): no URL here.
+    logo_ref = (
+        image_ref(logo_path, url(logo_path)).to_json()
+        if logo_path is not None and not _is_svg(logo_path)
+        else None
+    )
     fonts = [{"family": _brand_family(props, path), "url": url(path)} for path in brand_font_files(props)]
     return {
         "props_version": PROPS_VERSION,
