@@ -27,7 +27,7 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
-COMMANDS = ("render", "still", "templates", "publish")
+COMMANDS = ("render", "still", "templates", "publish", "preflight")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -93,6 +93,24 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--keep-clip-sound", action="store_true", help="keep the clips' own sound (mixed under the music)"
         )
+        lst = p.add_argument_group("end card and booking (in the video's --language)")
+        lst.add_argument("--whatsapp", default="", metavar="NUMBER", help="WhatsApp number, international")
+        lst.add_argument("--whatsapp-message", default="", metavar="TEXT", help="the message a guest sends")
+        lst.add_argument("--url", default="", help="a booking link (the QR code when there is no WhatsApp)")
+        lst.add_argument("--price", default=None, metavar="AMOUNT", help="price per night, e.g. 2500000")
+        lst.add_argument("--currency", default="USD", help="IDR, USD, AUD, EUR or SGD")
+        lst.add_argument("--guests", default=None, metavar="N")
+        lst.add_argument("--bedrooms", default=None, metavar="N")
+        lst.add_argument("--bathrooms", default=None, metavar="N")
+        lst.add_argument("--location", default="", metavar="TEXT")
+        lst.add_argument("--offer", default="", metavar="TEXT", help="an offer badge, e.g. 'Stay 7, pay 6'")
+        lst.add_argument("--brand", default=None, metavar="NAME", help="a brand from Settings → Brand")
+        lst.add_argument(
+            "--language",
+            default="en",
+            metavar="CODE",
+            help="the video's language: " + ", ".join(_languages()),
+        )
         p.add_argument("--aspect", default="16:9", choices=list(ASPECTS), help="canvas aspect")
         p.add_argument("-o", "--output", type=Path, required=True, help="output file")
         p.add_argument("--force", action="store_true", help="replace an existing output file")
@@ -134,6 +152,16 @@ def build_parser() -> argparse.ArgumentParser:
     pub.add_argument("--poster", type=Path, default=None, help="poster JPEG (default: cut from the video)")
     pub.add_argument("--render-id", default=None, help="render id (default: from the file's content)")
     pub.add_argument("--quiet", action="store_true", help="no progress lines")
+    pre = sub.add_parser(
+        "preflight",
+        help="check a video against a platform before publishing (warns, never blocks)",
+        description="Check an MP4 against a platform preset: length, frame rate, H.264 yuv420p, "
+        "moov first, BT.709 tags, AAC 48 kHz and loudness. One line per problem; exit 0 either way.",
+    )
+    pre.add_argument("video", type=Path, help="the .mp4 file")
+    pre.add_argument(
+        "--platform", default=None, help="a preset id (default: the usual one for the video's shape)"
+    )
     return parser
 
 
@@ -153,7 +181,35 @@ def _template_id(args: argparse.Namespace) -> str:
     return "tour" if len(args.media) > 1 else "promo"
 
 
+def _languages() -> tuple[str, ...]:
+    from vidstudio.render.listing import LANGUAGES
+
+    return LANGUAGES
+
+
+def _brand(name: str | None) -> object:
+    """The brand called ``name`` in the saved brand kit (None without --brand)."""
+    if name is None:
+        return None
+    from vidstudio.render.brand import Brand
+    from vidstudio.render.errors import PropsError
+    from vidstudio.settings import load_settings
+
+    kit = load_settings().brand
+    for data in kit.brands:
+        if str(data.get("name", "")).casefold() == name.strip().casefold():
+            return Brand.from_json(data).check()
+    known = ", ".join(str(data.get("name", "")) for data in kit.brands) or "-"
+    raise PropsError(
+        QT_TRANSLATE_NOOP("Message", "There is no brand called {name}; the brands are: {known}."),
+        name=name,
+        known=known,
+    )
+
+
 def _props(args: argparse.Namespace) -> object:
+    from vidstudio.render.brand import Brand
+    from vidstudio.render.listing import Listing, check_language
     from vidstudio.render.props import MediaItem, Music, Props
 
     captions = list(args.caption) + [""] * max(0, len(args.media) - len(args.caption))
@@ -161,6 +217,7 @@ def _props(args: argparse.Namespace) -> object:
         MediaItem(path, keep_sound=args.keep_clip_sound, caption=caption)
         for path, caption in zip(args.media, captions, strict=False)
     ]
+    brand = _brand(args.brand)
     music = None
     if args.music is not None:
         music = Music(
@@ -179,6 +236,20 @@ def _props(args: argparse.Namespace) -> object:
         end_card=not args.no_end_card,
         music=music,
         duration=args.duration,
+        listing=Listing.parse(
+            price=args.price,
+            currency=args.currency,
+            guests=args.guests,
+            bedrooms=args.bedrooms,
+            bathrooms=args.bathrooms,
+            location=args.location,
+            offer=args.offer,
+            whatsapp=args.whatsapp,
+            whatsapp_message=args.whatsapp_message,
+            url=args.url,
+        ),
+        brand=brand if isinstance(brand, Brand) else None,
+        language=check_language(args.language),
     )
 
 
@@ -448,6 +519,40 @@ def cmd_still(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_preflight(args: argparse.Namespace) -> int:
+    """Print what ``preflight`` finds; warnings never fail the command (exit 0)."""
+    from vidstudio.render.errors import PropsError
+    from vidstudio.render.platforms import PLATFORMS, get_platform, suggest_platform
+    from vidstudio.render.preflight import preflight
+
+    if args.platform is None:
+        import av
+
+        try:
+            with av.open(str(args.video)) as container:
+                stream = container.streams.video[0]
+                from vidstudio.render.paint import aspect_for_size
+
+                platform = suggest_platform(aspect_for_size(stream.width, stream.height))
+        except (OSError, IndexError, av.error.FFmpegError):
+            platform = suggest_platform("16:9")  # preflight itself names the unreadable file
+    else:
+        try:
+            platform = get_platform(args.platform)
+        except ValueError:
+            raise PropsError(
+                QT_TRANSLATE_NOOP("Message", "There is no platform {value}; use one of {choices}."),
+                value=args.platform,
+                choices=", ".join(PLATFORMS),
+            ) from None
+    problems = preflight(args.video, platform)
+    for problem in problems:
+        print(problem.text)
+    if not problems:
+        print(f"{args.video.name}: ready for {platform.name}.")
+    return EXIT_OK
+
+
 def cmd_templates(_args: argparse.Namespace) -> int:
     from vidstudio.render.template import list_templates
 
@@ -504,6 +609,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         "render": cmd_render,
         "still": cmd_still,
         "templates": cmd_templates,
+        "preflight": cmd_preflight,
         "publish": cmd_publish,
     }
     log = _start_log(args.command)

@@ -25,6 +25,7 @@ from typing import Any, Self
 
 CONTEXT = "Message"
 MASK = "•••"
+TRANSLATED_FIELDS = {"platform": "Platform"}
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -89,8 +90,14 @@ class Message:
 
     def translated(self, translate: Callable[[str, str], str]) -> str:
         """The sentence in the UI language: ``translate("Message", template)``, then the fields."""
+        # Fields named in TRANSLATED_FIELDS are names from a catalogue of their own (a platform:
+        # "Instagram Stories" is "Historias de Instagram"), translated in that context.
+        params = {
+            name: translate(TRANSLATED_FIELDS[name], value) if name in TRANSLATED_FIELDS else value
+            for name, value in self.params.items()
+        }
         try:
-            return translate(CONTEXT, self.template).format(**self.params)
+            return translate(CONTEXT, self.template).format(**params)
         except (KeyError, IndexError, ValueError):  # a broken translation: English instead
             return self.text
 

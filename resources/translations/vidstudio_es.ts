@@ -719,6 +719,10 @@
         <translation>Este vídeo aún no se ha subido.</translation>
     </message>
     <message>
+        <source>There is no brand called {name}; the brands are: {known}.</source>
+        <translation>No hay ninguna marca llamada {name}; las marcas son: {known}.</translation>
+    </message>
+    <message>
         <source>{name}: the output must end in .mp4.</source>
         <translation>{name}: el archivo de salida debe terminar en .mp4.</translation>
     </message>
@@ -745,6 +749,10 @@
     <message>
         <source>No video or render id {target} to publish.</source>
         <translation>No hay ningún vídeo ni ID de renderizado {target} que publicar.</translation>
+    </message>
+    <message>
+        <source>There is no platform {value}; use one of {choices}.</source>
+        <translation>No hay ninguna plataforma {value}; usa una de estas: {choices}.</translation>
     </message>
     <message>
         <source>Template {id} has no {aspect} version (it has {items}).</source>
@@ -975,6 +983,18 @@
         <translation>Mensaje inesperado del codificador de vídeo: {kind}</translation>
     </message>
     <message>
+        <source>{name} is not a font file vidstudio can use; choose a TTF or OTF font.</source>
+        <translation>{name} no es un archivo de fuente que vidstudio pueda usar; elige una fuente TTF u OTF.</translation>
+    </message>
+    <message>
+        <source>The font file {name} is missing; choose it again in Settings → Brand.</source>
+        <translation>Falta el archivo de fuente {name}; vuelve a elegirlo en Ajustes → Marca.</translation>
+    </message>
+    <message>
+        <source>The font file {name} cannot be read ({strerror}); choose it again in Settings → Brand.</source>
+        <translation>No se puede leer el archivo de fuente {name} ({strerror}); vuelve a elegirlo en Ajustes → Marca.</translation>
+    </message>
+    <message>
         <source>Internal error: fonts need a QGuiApplication.</source>
         <translation>Error interno: las fuentes necesitan una QGuiApplication.</translation>
     </message>
@@ -1083,6 +1103,10 @@
         <translation>{name} es una imagen {format}; usa JPEG, PNG, WebP, BMP, TIFF o GIF.</translation>
     </message>
     <message>
+        <source>The logo {name} is an SVG vidstudio cannot draw; export it again as SVG or PNG.</source>
+        <translation>El logotipo {name} es un SVG que vidstudio no puede dibujar; vuelve a exportarlo como SVG o PNG.</translation>
+    </message>
+    <message>
         <source>The image {name} is too large ({width}×{height} pixels); save it smaller than 200 megapixels.</source>
         <translation>La imagen {name} es demasiado grande ({width}×{height} píxeles); guárdala con menos de 200 megapíxeles.</translation>
     </message>
@@ -1141,6 +1165,18 @@
     <message>
         <source>The call to action has characters the video fonts cannot draw: {chars}</source>
         <translation>La llamada a la acción tiene caracteres que las fuentes del vídeo no pueden mostrar: {chars}</translation>
+    </message>
+    <message>
+        <source>The location has characters the video fonts cannot draw: {chars}</source>
+        <translation>La ubicación tiene caracteres que las fuentes del vídeo no pueden dibujar: {chars}</translation>
+    </message>
+    <message>
+        <source>The offer has characters the video fonts cannot draw: {chars}</source>
+        <translation>La oferta tiene caracteres que las fuentes del vídeo no pueden dibujar: {chars}</translation>
+    </message>
+    <message>
+        <source>The brand font {font} cannot draw {chars}; choose another font in Settings → Brand.</source>
+        <translation>La fuente de marca {font} no puede dibujar {chars}; elige otra fuente en Ajustes → Marca.</translation>
     </message>
     <message>
         <source>Unknown aspect {aspect} (use one of {items})</source>
@@ -1322,6 +1358,158 @@
         <source>vidstudio cannot read or save the keys on this computer right now. Restart vidstudio and try again; if it keeps happening, enter the keys again in Settings → Publishing.</source>
         <translation>Ahora mismo vidstudio no puede leer ni guardar las claves en este ordenador. Reinicia vidstudio y vuelve a intentarlo; si sigue pasando, vuelve a introducir las claves en Ajustes → Publicación.</translation>
     </message>
+    <message>
+        <source>“{value}” is not a colour; pick one or type it like #1A6B5C.</source>
+        <translation>«{value}» no es un color; elige uno o escríbelo así: #1A6B5C.</translation>
+    </message>
+    <message>
+        <source>The brand needs a name.</source>
+        <translation>La marca necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The brand {brand} has a colour that is not a colour: “{value}”.</source>
+        <translation>La marca {brand} tiene un color que no es un color: «{value}».</translation>
+    </message>
+    <message>
+        <source>The brand {brand} is missing its file {name}; choose it again in Settings → Brand.</source>
+        <translation>A la marca {brand} le falta su archivo {name}; vuelve a elegirlo en Ajustes → Marca.</translation>
+    </message>
+    <message>
+        <source>The brand {brand} uses a font vidstudio does not have: {font}.</source>
+        <translation>La marca {brand} usa una fuente que vidstudio no tiene: {font}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a logo or a font; choose a PNG or SVG logo, or a TTF or OTF font.</source>
+        <translation>{name} no es un logotipo ni una fuente; elige un logotipo PNG o SVG, o una fuente TTF u OTF.</translation>
+    </message>
+    <message>
+        <source>The video language {value} is not one vidstudio knows; use one of {choices}.</source>
+        <translation>vidstudio no conoce el idioma de vídeo {value}; usa uno de estos: {choices}.</translation>
+    </message>
+    <message>
+        <source>The price “{value}” is not an amount; type a number such as 2500000 or 180.50.</source>
+        <translation>El precio «{value}» no es un importe; escribe un número como 2500000 o 180.50.</translation>
+    </message>
+    <message>
+        <source>The currency {value} is not one vidstudio formats; use one of {choices}.</source>
+        <translation>vidstudio no da formato a la moneda {value}; usa una de estas: {choices}.</translation>
+    </message>
+    <message>
+        <source>The number of guests “{value}” must be a whole number from 1 to 99.</source>
+        <translation>El número de huéspedes «{value}» debe ser un número entero del 1 al 99.</translation>
+    </message>
+    <message>
+        <source>The number of bedrooms “{value}” must be a whole number from 1 to 99.</source>
+        <translation>El número de dormitorios «{value}» debe ser un número entero del 1 al 99.</translation>
+    </message>
+    <message>
+        <source>The number of bathrooms “{value}” must be a whole number from 1 to 99.</source>
+        <translation>El número de baños «{value}» debe ser un número entero del 1 al 99.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp number {value} needs its country code, for example +62 812 3456 7890.</source>
+        <translation>Al número de WhatsApp {value} le falta el prefijo del país, por ejemplo +62 812 3456 7890.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp number {value} is not a valid phone number; check its digits.</source>
+        <translation>El número de WhatsApp {value} no es un teléfono válido; revisa sus dígitos.</translation>
+    </message>
+    <message>
+        <source>The link {value} is not a web address; type one like villa-nismara.com/book.</source>
+        <translation>El enlace {value} no es una dirección web; escribe una como villa-nismara.com/book.</translation>
+    </message>
+    <message>
+        <source>The location is too long ({count} characters); keep it under {limit}.</source>
+        <translation>La ubicación es demasiado larga ({count} caracteres); no pases de {limit}.</translation>
+    </message>
+    <message>
+        <source>The offer is too long ({count} characters); keep it under {limit}.</source>
+        <translation>La oferta es demasiado larga ({count} caracteres); no pases de {limit}.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp message is too long ({count} characters); keep it under {limit}.</source>
+        <translation>El mensaje de WhatsApp es demasiado largo ({count} caracteres); no pases de {limit}.</translation>
+    </message>
+    <message>
+        <source>The video {name} was not found.</source>
+        <translation>No se encontró el vídeo {name}.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a video.</source>
+        <translation>{name} es una carpeta, no un vídeo.</translation>
+    </message>
+    <message>
+        <source>The video {name} is empty (0 bytes).</source>
+        <translation>El vídeo {name} está vacío (0 bytes).</translation>
+    </message>
+    <message>
+        <source>The video {name} cannot be read ({strerror}).</source>
+        <translation>No se puede leer el vídeo {name} ({strerror}).</translation>
+    </message>
+    <message>
+        <source>The video {name} is damaged or incomplete.</source>
+        <translation>El vídeo {name} está dañado o incompleto.</translation>
+    </message>
+    <message>
+        <source>This video lasts {seconds} seconds; {platform} takes at most {limit}.</source>
+        <translation>Este vídeo dura {seconds} segundos; {platform} admite {limit} como máximo. Acórtalo.</translation>
+    </message>
+    <message>
+        <source>This video lasts {seconds} seconds; {platform} takes at least {limit}.</source>
+        <translation>Este vídeo dura {seconds} segundos; {platform} pide al menos {limit}. Alárgalo.</translation>
+    </message>
+    <message>
+        <source>This video is {width}×{height} pixels ({ratio}); {platform} shows {aspect} videos, so yours will get black bars or be cropped.</source>
+        <translation>Este vídeo mide {width}×{height} píxeles ({ratio}); {platform} muestra vídeos {aspect}, así que el tuyo tendrá franjas negras o se recortará.</translation>
+    </message>
+    <message>
+        <source>This video plays {fps} frames per second; {platform} needs between 23 and 60.</source>
+        <translation>Este vídeo va a {fps} fotogramas por segundo; {platform} necesita entre 23 y 60.</translation>
+    </message>
+    <message>
+        <source>This video&apos;s frame rate changes as it plays; {platform} needs a steady one, such as 30 frames per second.</source>
+        <translation>La velocidad de fotogramas de este vídeo cambia mientras se reproduce; {platform} necesita una constante, por ejemplo 30 fotogramas por segundo.</translation>
+    </message>
+    <message>
+        <source>This video is a {format} file; {platform} expects an MP4 file.</source>
+        <translation>Este vídeo es un archivo {format}; {platform} espera un archivo MP4.</translation>
+    </message>
+    <message>
+        <source>This video is compressed as {codec}; {platform} expects H.264.</source>
+        <translation>Este vídeo está comprimido en {codec}; {platform} espera H.264.</translation>
+    </message>
+    <message>
+        <source>This video stores its colours as {pixel_format}; {platform} expects yuv420p, the format every phone plays.</source>
+        <translation>Este vídeo guarda sus colores como {pixel_format}; {platform} espera yuv420p, el formato que reproduce cualquier móvil.</translation>
+    </message>
+    <message>
+        <source>This video&apos;s colours are not marked as BT.709 (Rec. 709), so {platform} may show them washed out or too strong.</source>
+        <translation>Los colores de este vídeo no están marcados como BT.709 (Rec. 709), así que {platform} puede mostrarlos apagados o demasiado intensos.</translation>
+    </message>
+    <message>
+        <source>This video only starts playing once it has loaded completely; export it with fast start (web optimised) turned on.</source>
+        <translation>Este vídeo solo empieza a reproducirse cuando se ha cargado entero; expórtalo con el inicio rápido (optimizado para web) activado.</translation>
+    </message>
+    <message>
+        <source>The sound is compressed as {codec}; {platform} expects AAC.</source>
+        <translation>El sonido está comprimido en {codec}; {platform} espera AAC.</translation>
+    </message>
+    <message>
+        <source>The sound is recorded at {rate} kHz; {platform} expects 48 kHz.</source>
+        <translation>El sonido está grabado a {rate} kHz; {platform} espera 48 kHz.</translation>
+    </message>
+    <message>
+        <source>The sound is too loud ({lufs} LUFS); {platform} plays videos at about −14 LUFS and will turn it down.</source>
+        <translation>El sonido está demasiado alto ({lufs} LUFS); {platform} reproduce los vídeos a unos −14 LUFS y lo bajará.</translation>
+    </message>
+    <message>
+        <source>The sound is too quiet ({lufs} LUFS); {platform} plays videos at about −14 LUFS, so it will sound weaker than the videos around it.</source>
+        <translation>El sonido está demasiado bajo ({lufs} LUFS); {platform} reproduce los vídeos a unos −14 LUFS, así que sonará más flojo que los vídeos de alrededor.</translation>
+    </message>
+    <message>
+        <source>The sound peaks at {peak} dBTP, so it may crackle once {platform} compresses it again; keep its peaks at −1 dBTP or lower.</source>
+        <translation>El sonido llega a picos de {peak} dBTP, así que puede distorsionarse cuando {platform} lo vuelva a comprimir; mantén los picos en −1 dBTP o menos.</translation>
+    </message>
 </context>
 <context>
     <name>MusicRow</name>
@@ -1384,6 +1572,37 @@
     <message>
         <source>Silence</source>
         <translation>Silencio</translation>
+    </message>
+</context>
+<context>
+    <name>Platform</name>
+    <message>
+        <source>Instagram Reels</source>
+        <translation>Reels de Instagram</translation>
+    </message>
+    <message>
+        <source>Instagram Stories</source>
+        <translation>Historias de Instagram</translation>
+    </message>
+    <message>
+        <source>Instagram Feed</source>
+        <translation>Feed de Instagram</translation>
+    </message>
+    <message>
+        <source>TikTok</source>
+        <translation>TikTok</translation>
+    </message>
+    <message>
+        <source>YouTube Shorts</source>
+        <translation>YouTube Shorts</translation>
+    </message>
+    <message>
+        <source>Facebook Reels</source>
+        <translation>Reels de Facebook</translation>
+    </message>
+    <message>
+        <source>YouTube</source>
+        <translation>YouTube</translation>
     </message>
 </context>
 <context>

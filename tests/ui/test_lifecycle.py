@@ -13,6 +13,7 @@ from helpers.props import stored_job
 from helpers.ui import OFFSCREEN_DIALOG
 from helpers.windows import WindowFactory
 from vidstudio.jobs import workers
+from vidstudio.ui.render_settings import RenderSettingsPage
 from vidstudio.ui.settings_dialog import SettingsDialog
 
 
@@ -29,7 +30,8 @@ def test_settings_opened_and_closed_five_times_leaves_no_dialog_pool_or_thread(
     pools_before = len(window.findChildren(QThreadPool))
     for attempt in range(5):
         dialog = window.open_settings()
-        page = dialog.pages()[-1]  # Settings → Rendering: its "Test connection" runs on a pool
+        # Settings → Rendering: its "Test connection" runs on a pool.
+        page = next(page for page in dialog.pages() if isinstance(page, RenderSettingsPage))
         page.test_button.click()  # type: ignore[attr-defined]
         dialog.reject() if attempt % 2 else dialog.accept()
     for name in workers.POOLS:

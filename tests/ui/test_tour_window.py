@@ -14,6 +14,7 @@ from helpers.ui import differing_pixels, drop_files, preview_pixels
 from vidstudio.jobs.store import Job, JobState, new_job_id
 from vidstudio.render.props import MAX_MEDIA, MediaItem, Music, Props
 from vidstudio.render.timeline import frame_count, timeline
+from vidstudio.ui.tour_controls import CUSTOM
 
 RENDER_TIMEOUT = 120_000
 COLOURS = [(200, 40, 40), (40, 160, 60), (40, 70, 200), (220, 180, 40), (150, 60, 170)]
@@ -130,8 +131,9 @@ def test_length_presets_and_custom_bounds(make_window, photos: list[Path]) -> No
     assert window.current_props().duration == 30.0
     assert window.preview.canvas.frame_count == 900
     assert window.preview.slider.maximum() == 899
-    picker.buttons[-1].click()  # Custom
+    picker.buttons[CUSTOM].click()
     assert picker.custom.isVisibleTo(window)
+    assert window.current_props().duration == 30.0  # Custom starts from the length shown
     picker.custom.setValue(120)
     assert window.current_props().duration == 90.0
     picker.custom.setValue(2)

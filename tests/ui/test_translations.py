@@ -23,6 +23,8 @@ from vidstudio.cloud.errors import no_such_bucket
 from vidstudio.jobs.publish_queue import PublishStatus
 from vidstudio.jobs.store import INTERRUPTED_RENDER, JobState
 from vidstudio.messages import Kind, Message, message, unexpected
+from vidstudio.render.listing import CURRENCIES, LANGUAGES, language_name
+from vidstudio.render.platforms import PLATFORMS
 from vidstudio.resources import resource_path
 from vidstudio.ui.i18n import current_language, install_language
 
@@ -40,6 +42,14 @@ SAME_IN_BOTH = {
     "FFmpeg",
     "PyAV",
     "Vertical: Reels, Stories, TikTok",
+    "WhatsApp",
+    "Inter",
+    "EB Garamond",
+    *CURRENCIES,
+    # The video languages by their own names ("Bahasa Indonesia", "한국어"), whatever the UI's.
+    *(language_name(code) for code in LANGUAGES),
+    # Platforms are brand names, shown with the aspect they take.
+    *(f"{platform.name} ({platform.aspect})" for platform in PLATFORMS.values()),
 }
 
 

@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
+from PySide6.QtCore import QLoggingCategory
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QGuiApplication
 
 from vidstudio.messages import QT_TRANSLATE_NOOP
@@ -122,6 +123,11 @@ def ensure_fonts() -> None:
             return
         if QGuiApplication.instance() is None:
             raise RenderError(QT_TRANSLATE_NOOP("Message", "Internal error: fonts need a QGuiApplication."))
+        # Qt walks the family chain for a run of Devanagari or Thai and warns, once per
+        # family, that Inter or Noto Sans Arabic has no OpenType tables for that script
+        # before it takes the font that has (qt.text.font.db).  That is the chain doing its
+        # job, not a fault: quieted, so a render's log and strict tests see real warnings only.
+        QLoggingCategory.setFilterRules("qt.text.font.db=false")
         families: set[str] = set()
         for name in FONT_FILES:
             path = resource_path("fonts", name)

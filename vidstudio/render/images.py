@@ -139,7 +139,9 @@ def load_image(path: Path, *, max_short: int = MAX_SHORT_SIDE) -> QImage:
 def load_svg(path: Path, max_short: int) -> QImage:
     """Draw an SVG logo (Qt SVG, the Tiny 1.2 profile: what logo exports use) with its short side
     at ``max_short`` pixels, on transparency; :class:`ImageError` when it cannot be drawn."""
-    from PySide6.QtCore import QRectF, Qt
+    from xml.etree import ElementTree
+
+    from PySide6.QtCore import QByteArray, QRectF, Qt
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgRenderer
 
@@ -153,9 +155,16 @@ def load_svg(path: Path, max_short: int) -> QImage:
         unreadable=QT_TRANSLATE_NOOP("Message", "The image {name} cannot be read ({strerror})."),
         empty=QT_TRANSLATE_NOOP("Message", "The image {name} is empty (0 bytes)."),
     )
-    renderer = QSvgRenderer(str(path))
-    view = renderer.viewBoxF()
-    if not renderer.isValid() or view.width() <= 0 or view.height() <= 0:
+    data = path.read_bytes()
+    try:
+        # Well-formed first: Qt SVG logs a warning and draws nothing for a broken file.
+        ElementTree.fromstring(data)
+        well_formed = True
+    except ElementTree.ParseError:
+        well_formed = False
+    renderer = QSvgRenderer(QByteArray(data)) if well_formed else None
+    view = renderer.viewBoxF() if renderer is not None else None
+    if renderer is None or view is None or not renderer.isValid() or view.width() <= 0 or view.height() <= 0:
         raise ImageError(
             QT_TRANSLATE_NOOP(
                 "Message", "The logo {name} is an SVG vidstudio cannot draw; export it again as SVG or PNG."

@@ -288,7 +288,8 @@ class Listing:
 
     @property
     def is_empty(self) -> bool:
-        return self == Listing()
+        """Nothing to show: a currency or a greeting alone is not a listing."""
+        return self.replace(currency="USD", whatsapp_message="") == Listing()
 
     def replace(self, **changes: Any) -> Listing:
         return replace(self, **changes)
@@ -363,6 +364,10 @@ def format_price(amount: Decimal, currency: str, language: str) -> str:
     text = text.replace(local, symbol, 1) if local in text else text.replace(currency, symbol, 1)
     # "Rp2.500.000" -> "Rp 2.500.000": a symbol ending in a letter needs a space before the digits.
     text = re.sub(r"(?<=[A-Za-z])(?=\d)", "\u00a0", text)
+    if language in RTL_LANGUAGES:
+        # "180 US$" kept as one left-to-right unit (an isolate): in a right-to-left line the
+        # bidi algorithm would otherwise put the "$" before "US".
+        text = "\u2066" + text.replace("\u200f", "").strip() + "\u2069"
     return f"{text} {words(language)['per_night']}"
 
 

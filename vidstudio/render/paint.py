@@ -39,7 +39,7 @@ from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import PropsError
 from vidstudio.render.fonts import is_rtl, make_font, missing_glyphs, missing_in_font
 from vidstudio.render.images import MAX_SHORT_SIDE, image_cache, load_image, probe_image
-from vidstudio.render.listing import check_language, qr_code
+from vidstudio.render.listing import RTL_LANGUAGES, check_language, qr_code
 from vidstudio.render.props import MAX_DURATION, MAX_MEDIA, MIN_DURATION, MediaItem, Props
 from vidstudio.render.template import (
     ASPECTS,
@@ -385,7 +385,8 @@ def layout_text(
     if not text:
         return None
     language = props.language
-    rtl = is_rtl(text)
+    # An Arabic or Hebrew video lays out every line right to left, a Latin place name too.
+    rtl = language in RTL_LANGUAGES or is_rtl(text)
     ref_w, ref_h = ASPECTS[aspect]
     short = min(ref_w, ref_h)
     box = _rect(layer.box, ref_w, ref_h).intersected(_safe_rect(template, ref_w, ref_h))

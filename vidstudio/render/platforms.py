@@ -156,7 +156,10 @@ _PRESETS = (
         name=QT_TRANSLATE_NOOP("Platform", "Instagram Reels"),
         aspect="9:16",
         min_duration=3.0,
-        max_duration=180.0,  # 3 minutes since January 2025 (90 s before)
+        # Instagram takes 3 minutes since January 2025, but a business account's Reel is
+        # shared to Facebook Reels (at most 90 s) and only Reels up to 90 s can be boosted:
+        # for a villa's promo, 90 s is the limit that matters.
+        max_duration=90.0,
         recommended_duration=30.0,
         zones=_reels_zones(),
     ),

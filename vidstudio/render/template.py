@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.brand import (
     BUNDLED_FAMILIES,
+    DEFAULT_BRAND,
     Brand,
     is_color_slot,
     is_font_slot,
@@ -308,6 +309,9 @@ class Template(_Model):
     poster_frame: int | None = None
     scenes: Scenes = Field(default_factory=Scenes)  # type: ignore[arg-type]
     watermark: Watermark = Field(default_factory=Watermark)
+    # The template's own look where its layers use brand slots and the video has no brand:
+    # any of primary, accent, text (colours), heading, body (bundled families).
+    brand_defaults: dict[str, str] = Field(default_factory=dict)
     # When a video is made longer or shorter than ``duration``, the end card and the layers marked
     # ``until_end_card`` keep their distance from the end; everything else keeps its start.
 
@@ -339,6 +343,30 @@ class Template(_Model):
             if layer.per_scene and (layer.end_card or isinstance(layer, PhotoLayer)):
                 raise ValueError(f"layers.{index}: per_scene is for text, logos and shapes, not the end card")
         return self
+
+    @field_validator("brand_defaults")
+    @classmethod
+    def _brand_defaults(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, item in value.items():
+            if key in ("primary", "accent", "text"):
+                if not _COLOR_RE.match(item):
+                    raise ValueError(f"brand_defaults.{key}: colour must look like #RRGGBB, got {item!r}")
+            elif key in ("heading", "body"):
+                if item not in BUNDLED_FAMILIES:
+                    raise ValueError(f"brand_defaults.{key}: use one of {', '.join(BUNDLED_FAMILIES)}")
+            else:
+                raise ValueError(
+                    f"brand_defaults: unknown slot {key!r} (primary, accent, text, heading, body)"
+                )
+        return value
+
+    def default_brand(self) -> Brand:
+        """The look of this template when the video has no brand."""
+        values = self.brand_defaults
+        return DEFAULT_BRAND.replace(
+            **{key: value for key, value in values.items() if key in ("primary", "accent", "text")},
+            **{f"{key}_font": value for key, value in values.items() if key in ("heading", "body")},
+        )
 
     @property
     def frame_count(self) -> int:
@@ -412,6 +440,8 @@ def resolve_layers(
     The native renderer and the Remotion props both use this (through
     :func:`layers_for`), so they agree.
     """
+    watermark = brand is not None and brand.watermark
+    brand = brand or template.default_brand()
     shift = 0.0 if duration is None else duration - template.duration
     card_in: float | None = None
     if end_card:
@@ -435,7 +465,7 @@ def resolve_layers(
             end = card_in if layer.end is None else min(layer.end, card_in)
             layer = layer.model_copy(update={"end": end})
         resolved.append((index, _with_brand(layer, brand)))
-    if brand is not None and brand.watermark:
+    if watermark:
         resolved.append((len(template.layers), watermark_layer(template, aspect)))
     return resolved
 
@@ -452,7 +482,7 @@ def _shown(layer: Any, listing: bool) -> bool:
 
 
 def background_color(template: Template, brand: Brand | None) -> str:
-    return str(_with_brand(template.background, brand))
+    return str(_with_brand(template.background, brand or template.default_brand()))
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,7 +51,7 @@ from vidstudio.jobs.publish import clients_from_settings, current_link, request_
 from vidstudio.jobs.publish_queue import ClientsFactory, PublishBoard, PublishQueue, PublishStatus
 from vidstudio.jobs.runner import BackendFactory, JobQueue, RenderProgress
 from vidstudio.jobs.store import Job, JobState, JobStore
-from vidstudio.messages import Message, unexpected
+from vidstudio.messages import Message, UserError, unexpected
 from vidstudio.render.backends import RenderBackend
 from vidstudio.render.errors import Cancelled, RenderError
 from vidstudio.render.images import probe_image
@@ -69,10 +70,20 @@ from vidstudio.render.timeline import poster_frame, timeline
 from vidstudio.settings import Settings, save_settings
 from vidstudio.ui import desktop
 from vidstudio.ui.about import AboutDialog
+from vidstudio.ui.brand_settings import BrandSettingsPage, brand_title, saved_brands
+from vidstudio.ui.end_card import EndCardSection
 from vidstudio.ui.i18n import current_language, install_language
 from vidstudio.ui.jobviews import HistoryView, QueueView, shown
+from vidstudio.ui.languages import (
+    LanguageTexts,
+    RenderMatrixDialog,
+    VideoLanguageCombo,
+    default_video_language,
+    is_rtl,
+)
 from vidstudio.ui.media_strip import MediaEditor, MediaStrip, clock
 from vidstudio.ui.panels import ProgressPanel, ResultCard
+from vidstudio.ui.platform_picker import PlatformPicker, length_hint, platform_name
 from vidstudio.ui.preview import PreviewPanel
 from vidstudio.ui.render_settings import RenderSettingsPage, rendering_title
 from vidstudio.ui.settings_dialog import SettingsDialog, quality_names, register_page
@@ -141,7 +152,7 @@ def _warm_up_cloud() -> None:
 
 
 def register_settings_pages() -> None:
-    """Settings → Publishing and Settings → Rendering (registering again replaces them)."""
+    """Settings → Brand, → Publishing and → Rendering (registering again replaces them)."""
     register_page(
         _publish_settings_page,
         lambda: QCoreApplication.translate("PublishSettingsPage", "Publishing"),
@@ -149,6 +160,7 @@ def register_settings_pages() -> None:
         order=20,
     )
     register_page(RenderSettingsPage, rendering_title, key="render", order=30)
+    register_page(BrandSettingsPage, brand_title, key="brand", order=40)
 
 
 def _section(text_holder: list[QLabel]) -> QLabel:
@@ -227,10 +239,17 @@ class MainWindow(QMainWindow):
         self.soundtrack_ready = False  # the preview has the sound of the current props (tests)
         self._clip_lengths: dict[Path, float] = {}
         self._details: dict[Path, str] = {}  # "4000 × 3000  ·  2.3 MB" for the item editor
+        # The video's language and the words typed for each language (see ui/languages.py).
+        self.language = default_video_language()
+        self.language_texts = LanguageTexts()
+        # The platform chosen in the editor when each render was queued: its preflight's (in memory).
+        self.job_platforms: dict[str, str] = {}
+        self.preflight_box: QMessageBox | None = None
 
         self._build()
         self._wire()
         self._apply_defaults()
+        self.end_card.set_brands(saved_brands(settings), settings.brand.chosen)
         self._retranslate()
         self._restore_geometry()
         self._update_preview()
@@ -282,8 +301,21 @@ class MainWindow(QMainWindow):
         self.photo_error.hide()
         self.duration_label = _section(self._titles)
         self.duration_picker = DurationPicker()
+        self.platform_hint = label("hint", wrap=True)
+        self.platform_hint.setProperty("warning", True)
+        self.platform_hint.hide()
         self.music_label = _section(self._titles)
         self.music_row = MusicRow()
+
+        self.language_label = _section(self._titles)
+        self.language_combo = VideoLanguageCombo()
+        self.language_combo.set_language(self.language)
+        language_row = QHBoxLayout()
+        language_row.setSpacing(12)
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.language_combo, 1)
+        self.end_card = EndCardSection()
+        self.end_card.set_language(self.language)
 
         self.title_label = _section(self._titles)
         self.title_edit = QLineEdit()
@@ -328,6 +360,9 @@ class MainWindow(QMainWindow):
             self.aspect_buttons[aspect] = button
             aspect_row.addWidget(button)
 
+        self.platform_label = _section(self._titles)
+        self.platform_picker = PlatformPicker()
+
         self.quality_label = _section(self._titles)
         self.quality_combo = QComboBox()
         for key in ("draft", "standard", "high"):
@@ -349,6 +384,7 @@ class MainWindow(QMainWindow):
         self.render_button.setObjectName("primary")
         self.render_button.setDefault(True)
         self.render_all_button = QPushButton()
+        self.render_matrix_button = QPushButton()
         self.render_message = label("error", wrap=True)
         self.render_message.hide()
 
@@ -361,6 +397,8 @@ class MainWindow(QMainWindow):
         left_col.addWidget(self.photo_error)
         left_col.addWidget(self.media_editor)
         gap()
+        left_col.addLayout(language_row)
+        gap(4)
         left_col.addWidget(self.title_label)
         left_col.addWidget(self.title_edit)
         left_col.addWidget(self.title_hint)
@@ -369,13 +407,19 @@ class MainWindow(QMainWindow):
         left_col.addWidget(self.subtitle_edit)
         left_col.addWidget(self.subtitle_hint)
         gap(4)
+        left_col.addWidget(self.end_card)
+        gap(4)
         left_col.addWidget(self.template_label)
         left_col.addWidget(self.template_list)
         left_col.addWidget(self.aspect_label)
         left_col.addLayout(aspect_row)
         gap(4)
+        left_col.addWidget(self.platform_label)
+        left_col.addWidget(self.platform_picker)
+        gap(4)
         left_col.addWidget(self.duration_label)
         left_col.addWidget(self.duration_picker)
+        left_col.addWidget(self.platform_hint)
         gap(4)
         left_col.addWidget(self.music_label)
         left_col.addWidget(self.music_row)
@@ -402,10 +446,17 @@ class MainWindow(QMainWindow):
         card_col.setContentsMargins(1, 1, 1, 16)
         card_col.setSpacing(6)
         card_col.addWidget(scroll, 1)
-        for widget in (self.render_message, self.render_button, self.render_all_button):
+        for widgets in (
+            (self.render_message,),
+            (self.render_button,),
+            # One a row: side by side, the Spanish texts were cut off in the 348 px column.
+            (self.render_all_button,),
+            (self.render_matrix_button,),
+        ):
             row = QHBoxLayout()
             row.setContentsMargins(15, 0, 15, 0)
-            row.addWidget(widget)
+            for widget in widgets:
+                row.addWidget(widget)
             card_col.addLayout(row)
 
         # ---------------- editor: right column
@@ -448,11 +499,20 @@ class MainWindow(QMainWindow):
         self.cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
 
-        self.setTabOrder(self.media_strip.list, self.title_edit)
-        self.setTabOrder(self.title_edit, self.subtitle_edit)
-        self.setTabOrder(self.subtitle_edit, self.template_list)
-        self.setTabOrder(self.template_list, self.aspect_buttons["16:9"])
-        self.setTabOrder(self.aspect_buttons["4:5"], self.quality_combo)
+        chain: list[QWidget] = [
+            self.media_strip.list,
+            self.language_combo,
+            self.title_edit,
+            self.subtitle_edit,
+            *self.end_card.focus_chain(),
+            self.template_list,
+            self.aspect_buttons["16:9"],
+        ]
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
+        self.setTabOrder(self.aspect_buttons["4:5"], self.platform_picker.combo)
+        self.setTabOrder(self.platform_picker.combo, self.platform_picker.zones_toggle)
+        self.setTabOrder(self.platform_picker.zones_toggle, self.quality_combo)
         self.setTabOrder(self.quality_combo, self.output_button)
         self.setTabOrder(self.output_button, self.render_button)
         self.setTabOrder(self.render_button, self.render_all_button)
@@ -474,6 +534,14 @@ class MainWindow(QMainWindow):
         self.output_button.clicked.connect(self.choose_output_folder)
         self.render_button.clicked.connect(self.start_render)
         self.render_all_button.clicked.connect(self.render_all_aspects)
+        self.render_matrix_button.clicked.connect(lambda: self.open_render_matrix())
+        self.language_combo.currentIndexChanged.connect(
+            lambda _i: self.set_language(self.language_combo.language())
+        )
+        self.end_card.changed.connect(self._on_end_card_changed)
+        self.end_card.edited.connect(self.show_end_card)
+        self.platform_picker.changed.connect(self._on_platform_changed)
+        self.platform_picker.aspect_wanted.connect(self.set_aspect)
         self.settings_button.clicked.connect(self.open_settings)
         self.about_button.clicked.connect(self.open_about)
         self.progress_panel.cancel_requested.connect(self.cancel_render)
@@ -502,6 +570,7 @@ class MainWindow(QMainWindow):
         self._select_template(defaults.template)
         self.aspect_buttons.get(defaults.aspect, self.aspect_buttons["16:9"]).setChecked(True)
         self.aspect = defaults.aspect
+        self.platform_picker.set_aspect(self.aspect)
         index = self.quality_combo.findData(defaults.quality)
         self.quality_combo.setCurrentIndex(max(0, index))
         self.output_dir = defaults.output_path()
@@ -554,6 +623,14 @@ class MainWindow(QMainWindow):
         self.render_button.setToolTip(self.tr("Make the video (Ctrl+R)"))
         self.render_all_button.setText(self.tr("Render all aspects"))
         self.render_all_button.setToolTip(self.tr("Queue the same video in 16:9, 9:16, 1:1 and 4:5"))
+        self.render_matrix_button.setText(self.tr("Languages × aspects…"))
+        self.render_matrix_button.setToolTip(
+            self.tr("Queue the video in several languages and aspects at once")
+        )
+        self.platform_label.setText(self.tr("Platform"))
+        self._on_platform_changed()  # the zones' names and the length hint in the new language
+        self.language_label.setText(self.tr("Video language"))
+        self.language_combo.setToolTip(self.tr("The language of the words in the video"))
         for row in range(self.template_list.count()):
             item = self.template_list.item(row)
             template = self._template_by_id(item.data(Qt.ItemDataRole.UserRole))
@@ -582,13 +659,105 @@ class MainWindow(QMainWindow):
         return self._template_by_id(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def current_props(self) -> Props:
+        """The video as shown: the listing is the last one that could be used (see end_card)."""
         return Props(
             title=self.title_edit.text().strip(),
             subtitle=self.subtitle_edit.text().strip(),
             media=self.media_strip.items(),
             music=self.music_row.music(),
             duration=self.duration_picker.value(),
+            logo=self.end_card.video_logo(),
+            cta=self.end_card.cta_text(),
+            listing=self.end_card.listing(),
+            brand=self.end_card.current_brand(),
+            language=self.language,
         )
+
+    # ================================================================ video language
+    def typed_texts(self) -> dict[str, str]:
+        """The words of the language shown now, as typed."""
+        return {
+            "title": self.title_edit.text(),
+            "subtitle": self.subtitle_edit.text(),
+            **self.end_card.texts(),
+        }
+
+    def set_language(self, language: str) -> None:
+        """Show ``language``'s words (the ones typed now are kept for the language left)."""
+        if language == self.language:
+            return
+        if self.language:
+            self.language_texts.set(self.language, self.typed_texts())
+        self.language = language
+        self.language_combo.blockSignals(True)
+        self.language_combo.set_language(language)
+        self.language_combo.blockSignals(False)
+        texts = self.language_texts.get(language)
+        direction = Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
+        for edit, name in ((self.title_edit, "title"), (self.subtitle_edit, "subtitle")):
+            edit.blockSignals(True)
+            edit.setText(texts[name])
+            edit.setLayoutDirection(direction)
+            edit.blockSignals(False)
+        self.end_card.set_language(language, texts["title"])
+        self.end_card.set_texts(texts)  # checks and emits changed: the preview follows
+        self._on_text_changed()
+
+    def props_for(self, language: str) -> Props:
+        """The video in ``language`` (its own words, everything else shared); raises PropsError
+        when that language's listing texts cannot be used."""
+        if language == self.language:
+            return self.current_props()
+        texts = self.language_texts.get(language)
+        return self.current_props().replace(
+            title=texts["title"].strip(),
+            subtitle=texts["subtitle"].strip(),
+            cta=texts["cta"].strip(),
+            listing=self.end_card.listing_for(texts),
+            language=language,
+        )
+
+    def languages_with_title(self) -> list[str]:
+        self.language_texts.set(self.language, self.typed_texts())
+        return self.language_texts.with_title()
+
+    def open_render_matrix(self) -> RenderMatrixDialog:
+        """ "Languages × aspects…": a small dialog; OK queues every combination."""
+        template = self.current_template()
+        aspects = list(template.aspects if template else ASPECTS)
+        languages = self.languages_with_title() or [self.language]
+        dialog = RenderMatrixDialog(languages, aspects, (self.language, self.aspect), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.render_matrix(*dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def render_matrix(self, languages: list[str], aspects: list[str]) -> list[Job]:
+        """Queue the video in each of ``languages`` at each of ``aspects`` (stops at the first refusal)."""
+        self.end_card.flush()
+        jobs: list[Job] = []
+        for language in languages:
+            try:
+                props = self.props_for(language)
+            except UserError as exc:
+                self._show_render_message(exc.translated(QCoreApplication.translate))
+                return jobs
+            for aspect in aspects:
+                job = self._submit(props, aspect)
+                if job is None:
+                    return jobs
+                jobs.append(job)
+        return jobs
+
+    def show_end_card(self) -> None:
+        """Editing the end card shows it: the preview goes to the video's last frame (paused)."""
+        canvas = self.preview.canvas
+        if canvas.template is not None and not canvas.playing:
+            canvas.set_frame(canvas.frame_count - 1)
+
+    def _on_end_card_changed(self) -> None:
+        self._update_preview()
+        self._thumb_timer.start()
 
     @property
     def photo(self) -> Path | None:
@@ -601,6 +770,7 @@ class MainWindow(QMainWindow):
         self._sound_timer.start()
 
     def _on_text_changed(self) -> None:
+        self.end_card.set_title(self.title_edit.text())
         self._validate_text()
         self._update_preview()
         self._thumb_timer.start()
@@ -611,13 +781,32 @@ class MainWindow(QMainWindow):
             for aspect, button in self.aspect_buttons.items():
                 button.setEnabled(aspect in template.aspects)
             self.duration_picker.set_template_length(template.duration)
+        self._show_length_hint()
         self._validate_text()
         self._update_preview()
 
     def _on_aspect_clicked(self, button: QToolButton) -> None:
         self.aspect = button.text()
+        self.platform_picker.set_aspect(self.aspect)
         self._validate_text()
         self._update_preview()
+
+    def set_aspect(self, aspect: str) -> None:
+        """Show the video at ``aspect`` (a platform chosen that shows it full screen)."""
+        button = self.aspect_buttons.get(aspect)
+        if button is None or not button.isEnabled() or aspect == self.aspect:
+            return
+        button.setChecked(True)
+        self._on_aspect_clicked(button)
+
+    def _on_platform_changed(self) -> None:
+        self.preview.canvas.set_zones(self.platform_picker.zones())
+        self._show_length_hint()
+
+    def _show_length_hint(self) -> None:
+        hint = length_hint(self.platform_picker.platform(), self.duration_picker.seconds())
+        self.platform_hint.setText(hint)
+        self.platform_hint.setVisible(bool(hint))
 
     def _validate_text(self) -> None:
         template = self.current_template()
@@ -838,6 +1027,7 @@ class MainWindow(QMainWindow):
         self.media_editor.set_focus_point(item)
 
     def _on_duration_changed(self) -> None:
+        self._show_length_hint()
         self._update_preview()
         self._thumb_timer.start()
 
@@ -887,6 +1077,7 @@ class MainWindow(QMainWindow):
 
     def _queue_each(self, files: list[Path]) -> None:
         """One video for each file, with the words, length, music and choices shown now."""
+        self.end_card.flush()
         props = self.current_props()
         if not props.title:
             # Asked again, so the files are not lost while the title is typed.
@@ -953,20 +1144,30 @@ class MainWindow(QMainWindow):
             self._set_hint(self.title_hint, self.title_edit, self.tr("A title is needed."), True)
             self._show_render_message(self.tr("Type a title first."))
             return None
+        problem = self.end_card.problem()
+        if problem:  # what was typed stays; the sentence is under its field and here
+            self.end_card.set_expanded(True)
+            self._show_render_message(problem)
+            return None
         result = self.queue.submit(
             template.id, aspect, quality or self.quality_combo.currentData(), props, self.output_dir
         )
         if not isinstance(result, Job):
             self._show_render_message(shown(result))
             return None
+        platform = self.platform_picker.platform()
+        if platform is not None and aspect in platform.accepts:
+            self.job_platforms[result.id] = platform.id
         self._show_render_message("")
         return result
 
     def start_render(self) -> Job | None:
         """Queue the video as shown in the editor (Ctrl+R)."""
+        self.end_card.flush()
         return self._submit(self.current_props(), self.aspect)
 
     def render_all_aspects(self) -> list[Job]:
+        self.end_card.flush()
         template = self.current_template()
         aspects = template.aspects if template else list(ASPECTS)
         jobs = []
@@ -993,12 +1194,20 @@ class MainWindow(QMainWindow):
         A file moved or deleted since is named in one sentence; the rest still opens.
         """
         props = Props.from_json(job.props)
+        self.language_texts.clear()
+        self.language = ""  # set_language below shows the video's words, keeping none of these
+        self.set_language(props.language)
         self.title_edit.setText(props.title)
         self.subtitle_edit.setText(props.subtitle)
+        self.end_card.select_brand(props.brand)
+        self.end_card.set_video_logo(props.logo)
+        self.end_card.set_listing(props.listing)
+        self.end_card.set_texts({**props.listing.to_json(), "cta": props.cta})
         self._select_template(job.template)
         if job.aspect in self.aspect_buttons:
             self.aspect_buttons[job.aspect].setChecked(True)
             self.aspect = job.aspect
+            self.platform_picker.set_aspect(job.aspect)
         index = self.quality_combo.findData(job.quality)
         if index >= 0:
             self.quality_combo.setCurrentIndex(index)
@@ -1095,6 +1304,7 @@ class MainWindow(QMainWindow):
 
         When publishing is not set up, Settings → Publishing opens instead if the user
         ``asked`` (a Publish button); a render published by itself is left for later then.
+        A render queued for a platform is checked against it first (:meth:`preflight_then`).
         """
         if not self.publishing_set_up():
             if asked:
@@ -1106,6 +1316,64 @@ class MainWindow(QMainWindow):
         entry = self.outbox.get(job_id)
         if entry is not None and entry.published:
             return False
+        platform_id = self.job_platforms.get(job_id, "")
+        if platform_id and job.output_path:
+            self.preflight_then(job, platform_id)
+            return True
+        return self._publish_now(job_id)
+
+    def preflight_then(self, job: Job, platform_id: str) -> None:
+        """Check the MP4 against the platform off the UI thread; publish when it has nothing to
+        say, else ask "Publish anyway" / "Cancel" with its sentences (never blocking a render)."""
+        from vidstudio.render.platforms import get_platform
+
+        platform = get_platform(platform_id)
+        path = Path(job.output_path or "")
+
+        def check() -> list[Message]:
+            from vidstudio.render.preflight import preflight
+
+            return preflight(path, platform)
+
+        def done(found: list[Message]) -> None:
+            if not found:
+                self._publish_now(job.id)
+                return
+            self._ask_publish_anyway(job.id, platform_name(platform), [shown(m) for m in found])
+
+        # Preflight only advises: should it fail after all, the video is published as asked.
+        def failed(_exc: BaseException) -> None:
+            self._publish_now(job.id)
+
+        workers.submit("network", check, done, context=self, failed=failed)
+
+    def _ask_publish_anyway(self, job_id: str, platform: str, problems: list[str]) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Publish anyway?"))
+        box.setText(self.tr("Before it goes to %1, this video may have a problem:").replace("%1", platform))
+        box.setInformativeText("\n".join(f"• {problem}" for problem in problems))
+        anyway = box.addButton(self.tr("Publish anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(button: object) -> None:
+            self.preflight_box = None
+            if button is anyway:
+                self._publish_now(job_id)
+
+        box.buttonClicked.connect(answered)
+        self.preflight_box = box
+        box.open()
+        return box
+
+    def _publish_now(self, job_id: str) -> bool:
+        """Publish the rendered job ``job_id`` (checked already by :meth:`publish`)."""
+        job = self.store.get(job_id)
+        if job is None:
+            return False
+        entry = self.outbox.get(job_id)
         if entry is not None:
             return self.publish_queue.submit(entry.request) is not None
         # The request kept with the job, or (for an older job) the builder run again, which
@@ -1184,6 +1452,7 @@ class MainWindow(QMainWindow):
         language_changed = settings.interface.language != self.settings.interface.language
         self.settings = settings
         self._apply_defaults()
+        self.end_card.set_brands(saved_brands(settings))
         self._save_settings()
         if language_changed:
             install_language(settings.interface.language)

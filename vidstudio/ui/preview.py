@@ -177,6 +177,8 @@ class PreviewCanvas(QWidget):
         self._latency = 1 / 60  # the frame painter's recent time per frame, seconds
         self.worker_paint_ms = 0.0
         self.focus_index = -1  # the media item whose focus point is marked (the selected one)
+        # A platform's interface zones drawn over the frame: (name, (x, y, w, h) fractions).
+        self.zones: list[tuple[str, tuple[float, float, float, float]]] = []
         self.setCursor(Qt.CursorShape.CrossCursor)
 
     # ---------------------------------------------------------------- content
@@ -198,6 +200,12 @@ class PreviewCanvas(QWidget):
     @property
     def frame_count(self) -> int:
         return frame_count(self.template, self.props) if self.template else 1
+
+    def set_zones(self, zones: list[tuple[str, tuple[float, float, float, float]]]) -> None:
+        """Draw these zones (fractions of the frame) over the frame; [] draws none."""
+        if zones != self.zones:
+            self.zones = list(zones)
+            self.update()
 
     def time(self) -> float:
         """Seconds into the video of the frame shown."""
@@ -366,6 +374,8 @@ class PreviewCanvas(QWidget):
                     Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                     self.error,
                 )
+        if self.zones and not self.error:
+            self._paint_zones(painter, target)
         painter.end()
         self.last_paint_ms = (time.perf_counter() - started) * 1000
 
@@ -443,6 +453,36 @@ class PreviewCanvas(QWidget):
         target = self.canvas_rect()
         ratio = self.devicePixelRatioF()
         return QPointF(target.x() + x / ratio, target.y() + y / ratio)
+
+    def _paint_zones(self, painter: QPainter, target: QRect) -> None:
+        """Each zone translucent red with its name, on top of the painted frame."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        font = painter.font()
+        font.setPixelSize(11)
+        painter.setFont(font)
+        for name, (x, y, w, h) in self.zones:
+            rect = QRectF(
+                target.x() + x * target.width(),
+                target.y() + y * target.height(),
+                w * target.width(),
+                h * target.height(),
+            )
+            painter.fillRect(rect, QColor(220, 38, 38, 110))
+            painter.setPen(QPen(QColor(255, 80, 80, 220), 1.0))
+            painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+            painter.setPen(QColor("#ffffff"))
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            if painter.fontMetrics().horizontalAdvance(name) + 8 > rect.width() < rect.height():
+                # A narrow column (the buttons on the right): its name reads upwards along it.
+                painter.save()
+                painter.translate(rect.bottomLeft())
+                painter.rotate(-90)
+                painter.drawText(QRectF(4, 2, rect.height() - 8, rect.width() - 4), flags, name)
+                painter.restore()
+            else:
+                painter.drawText(rect.adjusted(4, 2, -4, -2), flags | Qt.TextFlag.TextWordWrap, name)
+        painter.restore()
 
     def _paint_focus(self, painter: QPainter, target: QRect) -> None:
         if self.focus_index < 0:

@@ -27,7 +27,9 @@ from vidstudio.ui.jobviews import shown
 from vidstudio.ui.media_strip import clock
 from vidstudio.ui.widgets import cross_button, label
 
-CUSTOM = -1
+# The Custom button's id in the button group: not -1, which QButtonGroup.addButton reads as
+# "assign one" (it gave -2, and clicking Custom made the video -2 s long).
+CUSTOM = 0
 
 
 class DurationPicker(QWidget):
