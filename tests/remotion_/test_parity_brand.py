@@ -10,6 +10,9 @@ and 16:9, and of a Chinese (zh-Hans) and an Arabic title on the title frame and
 the end card, are compared with SSIM at the bar of ``test_parity``; the QR code
 is decoded from the Remotion still and must hold the booking link.
 
+The real ``tour`` template's listing end card (title, price, facts, location, offer
+badge, QR, link, CTA, logo) is compared too, branded in 9:16 and 16:9 and in Arabic.
+
 Set ``PARITY_SHOTS`` to a folder to keep both renderers' stills there (to look at them).
 """
 
@@ -39,7 +42,8 @@ from vidstudio.render.listing import Listing
 from vidstudio.render.paint import render_frame_image
 from vidstudio.render.props import MediaItem, Props
 from vidstudio.render.remotion_props import media_paths, remotion_input_props
-from vidstudio.render.template import ASPECTS, Template, load_template_file
+from vidstudio.render.template import ASPECTS, Template, get_template, load_template_file
+from vidstudio.render.timeline import timeline
 
 pytestmark = pytest.mark.remotion
 
@@ -214,10 +218,16 @@ STILLS = [
     ("ar", "9:16", "end", END_FRAME),
     ("ar", "16:9", "end", END_FRAME),
 ]
+# The real tour template's listing end card, on its last frame (its length follows the media).
+TOUR_STILLS = [("brand", "9:16"), ("brand", "16:9"), ("ar", "9:16")]
 
 
 def _still_name(words: str, aspect: str, what: str) -> str:
     return f"{words}-{aspect.replace(':', 'x')}-{what}"
+
+
+def _tour_end(props: Props) -> int:
+    return timeline(get_template("tour"), props).frame_count - 1
 
 
 class _CorsQuiet(SimpleHTTPRequestHandler):
@@ -306,6 +316,20 @@ def brand_stills(
         jobs.append(
             {"composition": "tour", "props": input_props, "frame": frame, "output": str(outputs[name])}
         )
+    for words, aspect in TOUR_STILLS:
+        props = _props(brand_dir, words)
+        input_props = remotion_input_props(
+            get_template("tour"), props, aspect, url_for=lambda p: _url(served, p)
+        )
+        name = _still_name(words, aspect, "tour-end")
+        outputs[name] = out / f"{name}.png"
+        job = {
+            "composition": "tour",
+            "props": input_props,
+            "frame": _tour_end(props),
+            "output": str(outputs[name]),
+        }
+        jobs.append(job)
     proc = subprocess.run(
         ["node", str(REMOTION / "scripts" / "stills.mjs")],
         input=json.dumps({"jobs": jobs, "browserExecutable": CHROMIUM}),
@@ -322,18 +346,10 @@ def brand_stills(
     return outputs
 
 
-@pytest.mark.parametrize(("words", "aspect", "what", "frame"), STILLS)
-def test_branded_still_matches_native(
-    brand_stills: dict[str, Path],
-    brand_dir: Path,
-    brand_template: Template,
-    words: str,
-    aspect: str,
-    what: str,
-    frame: int,
+def _compare(
+    brand_stills: dict[str, Path], name: str, template: Template, props: Props, aspect: str, frame: int
 ) -> None:
-    name = _still_name(words, aspect, what)
-    image = render_frame_image(brand_template, _props(brand_dir, words), frame, QSize(*ASPECTS[aspect]))
+    image = render_frame_image(template, props, frame, QSize(*ASPECTS[aspect]))
     native = qimage_array(image)
     with Image.open(brand_stills[name]) as still:
         remotion = np.asarray(still.convert("RGB"))
@@ -348,7 +364,32 @@ def test_branded_still_matches_native(
     assert score >= THRESHOLD, f"{name} (frame {frame}): SSIM {score:.4f} < {THRESHOLD}"
 
 
-@pytest.mark.parametrize("name", ["brand-9x16-end", "brand-16x9-end", "ar-9x16-end"])
+@pytest.mark.parametrize(("words", "aspect", "what", "frame"), STILLS)
+def test_branded_still_matches_native(
+    brand_stills: dict[str, Path],
+    brand_dir: Path,
+    brand_template: Template,
+    words: str,
+    aspect: str,
+    what: str,
+    frame: int,
+) -> None:
+    name = _still_name(words, aspect, what)
+    _compare(brand_stills, name, brand_template, _props(brand_dir, words), aspect, frame)
+
+
+@pytest.mark.parametrize(("words", "aspect"), TOUR_STILLS)
+def test_the_tour_listing_end_card_matches_native(
+    brand_stills: dict[str, Path], brand_dir: Path, words: str, aspect: str
+) -> None:
+    props = _props(brand_dir, words)
+    name = _still_name(words, aspect, "tour-end")
+    _compare(brand_stills, name, get_template("tour"), props, aspect, _tour_end(props))
+
+
+@pytest.mark.parametrize(
+    "name", ["brand-9x16-end", "brand-16x9-end", "ar-9x16-end", "brand-9x16-tour-end", "ar-9x16-tour-end"]
+)
 def test_the_remotion_qr_code_reads_as_the_booking_link(
     brand_stills: dict[str, Path], brand_dir: Path, name: str
 ) -> None:
