@@ -126,7 +126,11 @@ const Qr: React.FC<{layer: QrLayer; scene: Scene; w: number; h: number}> = ({lay
 const waitForUserFonts = (fonts: UserFont[] | undefined): void => {
 	if (!fonts || fonts.length === 0) return;
 	const handle = delayRender(`Loading the brand fonts (${fonts.map((f) => f.family).join(', ')})`);
-	Promise.all(fonts.map((font) => loadUserFont(font.family, srcOf(font.url))))
+	Promise.all(
+		fonts.map((font) =>
+			loadUserFont(font.family, srcOf(font.url), String(font.weight ?? 400), font.style ?? 'normal'),
+		),
+	)
 		.then(() => continueRender(handle))
 		.catch((err: unknown) => cancelRender(err));
 };

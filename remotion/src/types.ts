@@ -196,4 +196,4 @@ export type VidstudioProps = {
 };
 
 /** A brand's font file and the family name the native renderer registered it under. */
-export type UserFont = {family: string; url: string};
+export type UserFont = {family: string; url: string; weight?: number; style?: 'normal' | 'italic'};

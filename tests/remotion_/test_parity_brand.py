@@ -411,7 +411,14 @@ def test_brand_files_are_served_and_the_svg_logo_travels_in_the_props(
     assert brand_dir / "Nismara-Serif.otf" in paths
     assert all(p.suffix != ".svg" for p in paths)  # drawn by Qt, sent as PNG data
     data = remotion_input_props(brand_template, props, "9:16", url_for=lambda p: f"https://x/{p.name}")
-    assert data["fonts"] == [{"family": props.brand.family("heading"), "url": "https://x/Nismara-Serif.otf"}]
+    assert data["fonts"] == [
+        {
+            "family": props.brand.family("heading"),
+            "url": "https://x/Nismara-Serif.otf",
+            "weight": 400,
+            "style": "normal",
+        }
+    ]
     logos = [layer for layer in data["scene"]["layers"] if layer["type"] == "logo"]
     assert len(logos) == 2  # the end card's and the watermark (the last layer)
     assert logos[-1]["index"] == len(brand_template.layers)

@@ -525,7 +525,10 @@ def remotion_input_props(
         if logo_path is not None and not _is_svg(logo_path)
         else None
     )
-    fonts = [{"family": _brand_family(props, path), "url": url(path)} for path in brand_font_files(props)]
+    fonts = [
+        {"family": _brand_family(props, path), "url": url(path), **_font_descriptors(path)}
+        for path in brand_font_files(props)
+    ]
     return {
         "props_version": PROPS_VERSION,
         "aspect": aspect,
@@ -543,6 +546,22 @@ def remotion_input_props(
         "language": props.language,
         "fonts": fonts,
     }
+
+
+def _font_descriptors(path: Path) -> dict[str, Any]:
+    """The CSS ``FontFace`` weight and style of a font file, from the file itself (QRawFont).
+
+    A brand's file is one face: Chromium must know a Bold file is bold, else a heading
+    at weight 700 gets a synthetic bold on top of it (Qt's database knows the file's own
+    weight and uses the face as it is).
+    """
+    from PySide6.QtGui import QFont, QRawFont
+
+    raw = QRawFont(Path(path).read_bytes(), 40)
+    if not raw.isValid():
+        return {"weight": 400, "style": "normal"}
+    weight = 700 if raw.weight() >= 600 else 400
+    return {"weight": weight, "style": "italic" if raw.style() != QFont.Style.StyleNormal else "normal"}
 
 
 def _brand_family(props: Props, path: Path) -> str:
