@@ -17,6 +17,133 @@
     </message>
 </context>
 <context>
+    <name>BrandSettingsPage</name>
+    <message>
+        <source>Brand</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Add brand…</source>
+        <translation>Añadir marca…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Cambiar nombre…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Look of the selected brand</source>
+        <translation>Aspecto de la marca elegida</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>Main colour</source>
+        <translation>Color principal</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>Color de acento</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Color del texto</translation>
+    </message>
+    <message>
+        <source>Heading font</source>
+        <translation>Fuente de los títulos</translation>
+    </message>
+    <message>
+        <source>Body font</source>
+        <translation>Fuente del texto</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>Elegir logotipo…</translation>
+    </message>
+    <message>
+        <source>A PNG or SVG file; a transparent background looks best</source>
+        <translation>Un archivo PNG o SVG; con fondo transparente queda mejor</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logotipo</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Elegir un color</translation>
+    </message>
+    <message>
+        <source>Check that your font&apos;s licence lets you use it in videos.</source>
+        <translation>Comprueba que la licencia de tu fuente te permite usarla en vídeos.</translation>
+    </message>
+    <message>
+        <source>Show the logo small in a corner for the whole video</source>
+        <translation>Mostrar el logotipo pequeño en una esquina durante todo el vídeo</translation>
+    </message>
+    <message>
+        <source>Lock: videos use this brand as it is</source>
+        <translation>Bloquear: los vídeos usan esta marca tal cual</translation>
+    </message>
+    <message>
+        <source>A video cannot change this brand&apos;s logo or colours</source>
+        <translation>Un vídeo no puede cambiar el logotipo ni los colores de esta marca</translation>
+    </message>
+    <message>
+        <source>New videos start with</source>
+        <translation>Los vídeos nuevos empiezan con</translation>
+    </message>
+    <message>
+        <source>No brand yet: add one to give your videos your logo, colours and fonts.</source>
+        <translation>Aún no hay ninguna marca: añade una para dar a tus vídeos tu logotipo, tus colores y tus fuentes.</translation>
+    </message>
+    <message>
+        <source>Add brand</source>
+        <translation>Añadir marca</translation>
+    </message>
+    <message>
+        <source>Name of the brand</source>
+        <translation>Nombre de la marca</translation>
+    </message>
+    <message>
+        <source>Rename brand</source>
+        <translation>Cambiar el nombre de la marca</translation>
+    </message>
+    <message>
+        <source>No brand</source>
+        <translation>Sin marca</translation>
+    </message>
+    <message>
+        <source>Your own font…</source>
+        <translation>Tu propia fuente…</translation>
+    </message>
+    <message>
+        <source>%1 could not be copied; check that it can be opened.</source>
+        <translation>No se ha podido copiar %1; comprueba que se puede abrir.</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Elegir el logotipo</translation>
+    </message>
+    <message>
+        <source>Logos (%1)</source>
+        <translation>Logotipos (%1)</translation>
+    </message>
+    <message>
+        <source>Choose your font</source>
+        <translation>Elegir tu fuente</translation>
+    </message>
+    <message>
+        <source>Fonts (%1)</source>
+        <translation>Fuentes (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceBar</name>
     <message>
         <source>%1 new photos or clips. What should they become?</source>
@@ -41,6 +168,13 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ColorField</name>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Elegir un color</translation>
     </message>
 </context>
 <context>
@@ -72,6 +206,129 @@
     <message>
         <source>From %1 to %2 seconds</source>
         <translation>De %1 a %2 segundos</translation>
+    </message>
+</context>
+<context>
+    <name>EndCardSection</name>
+    <message>
+        <source>End card &amp; booking</source>
+        <translation>Cierre y reserva</translation>
+    </message>
+    <message>
+        <source>Your brand, the price and how guests book, shown at the end</source>
+        <translation>Tu marca, el precio y cómo reservan los huéspedes, al final del vídeo</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>Call to action</source>
+        <translation>Llamada a la acción</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Or a web link</source>
+        <translation>O un enlace web</translation>
+    </message>
+    <message>
+        <source>Price a night</source>
+        <translation>Precio por noche</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Oferta</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Huéspedes</translation>
+    </message>
+    <message>
+        <source>Bedrooms</source>
+        <translation>Dormitorios</translation>
+    </message>
+    <message>
+        <source>Bathrooms</source>
+        <translation>Baños</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>0 leaves it out of the video</source>
+        <translation>Con 0 no aparece en el vídeo</translation>
+    </message>
+    <message>
+        <source>with country code, e.g. +62 812 3456 7890</source>
+        <translation>con el prefijo del país, p. ej. +62 812 3456 7890</translation>
+    </message>
+    <message>
+        <source>e.g. villa-nismara.com/book</source>
+        <translation>p. ej. villa-nismara.com/reservar</translation>
+    </message>
+    <message>
+        <source>e.g. 2500000</source>
+        <translation>p. ej. 2500000</translation>
+    </message>
+    <message>
+        <source>e.g. Uluwatu, Bali</source>
+        <translation>p. ej. Uluwatu, Bali</translation>
+    </message>
+    <message>
+        <source>e.g. 15% off in March</source>
+        <translation>p. ej. 15 % de descuento en marzo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>A logo for this video only</source>
+        <translation>Un logotipo solo para este vídeo</translation>
+    </message>
+    <message>
+        <source>Brand&apos;s</source>
+        <translation>El de la marca</translation>
+    </message>
+    <message>
+        <source>Use the brand&apos;s logo</source>
+        <translation>Usar el logotipo de la marca</translation>
+    </message>
+    <message>
+        <source>No brand</source>
+        <translation>Sin marca</translation>
+    </message>
+    <message>
+        <source>Choose a logo for this video</source>
+        <translation>Elegir un logotipo para este vídeo</translation>
+    </message>
+    <message>
+        <source>Logos (%1)</source>
+        <translation>Logotipos (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is locked: its logo and colours are used as they are.</source>
+        <translation>%1 está bloqueada: se usan su logotipo y sus colores tal cual.</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logotipo</translation>
     </message>
 </context>
 <context>
@@ -306,6 +563,26 @@
         <translation>Pone en cola el mismo vídeo en 16:9, 9:16, 1:1 y 4:5</translation>
     </message>
     <message>
+        <source>Languages × aspects…</source>
+        <translation>Idiomas × formatos…</translation>
+    </message>
+    <message>
+        <source>Queue the video in several languages and aspects at once</source>
+        <translation>Pone en cola el vídeo en varios idiomas y formatos a la vez</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plataforma</translation>
+    </message>
+    <message>
+        <source>Video language</source>
+        <translation>Idioma del vídeo</translation>
+    </message>
+    <message>
+        <source>The language of the words in the video</source>
+        <translation>El idioma de los textos del vídeo</translation>
+    </message>
+    <message>
         <source>A title is needed.</source>
         <translation>Hace falta un título.</translation>
     </message>
@@ -380,6 +657,18 @@
     <message>
         <source>Type a title first.</source>
         <translation>Primero escribe un título.</translation>
+    </message>
+    <message>
+        <source>Publish anyway?</source>
+        <translation>¿Publicar de todos modos?</translation>
+    </message>
+    <message>
+        <source>Before it goes to %1, this video may have a problem:</source>
+        <translation>Antes de publicarlo en %1, este vídeo podría tener un problema:</translation>
+    </message>
+    <message>
+        <source>Publish anyway</source>
+        <translation>Publicar de todos modos</translation>
     </message>
     <message>
         <source>Quit vidstudio?</source>
@@ -1610,6 +1899,61 @@
     </message>
 </context>
 <context>
+    <name>PlatformPicker</name>
+    <message>
+        <source>Top bar</source>
+        <translation>Barra superior</translation>
+    </message>
+    <message>
+        <source>Buttons</source>
+        <translation>Botones</translation>
+    </message>
+    <message>
+        <source>Caption and account</source>
+        <translation>Texto y cuenta</translation>
+    </message>
+    <message>
+        <source>Reply bar</source>
+        <translation>Barra de respuesta</translation>
+    </message>
+    <message>
+        <source>Cut in the grid</source>
+        <translation>Recortado en la cuadrícula</translation>
+    </message>
+    <message>
+        <source>Title bar</source>
+        <translation>Barra del título</translation>
+    </message>
+    <message>
+        <source>Player controls</source>
+        <translation>Controles del reproductor</translation>
+    </message>
+    <message>
+        <source>%1 takes videos up to %2 s; this one lasts %3 s.</source>
+        <translation>%1 admite vídeos de hasta %2 s; este dura %3 s.</translation>
+    </message>
+    <message>
+        <source>%1 needs videos of at least %2 s; this one lasts %3 s.</source>
+        <translation>%1 necesita vídeos de al menos %2 s; este dura %3 s.</translation>
+    </message>
+    <message>
+        <source>Any platform</source>
+        <translation>Cualquier plataforma</translation>
+    </message>
+    <message>
+        <source>Where the video will be posted: its shape and length limits</source>
+        <translation>Dónde vas a publicar el vídeo: su forma y sus límites de duración</translation>
+    </message>
+    <message>
+        <source>Show platform zones</source>
+        <translation>Mostrar las zonas de la plataforma</translation>
+    </message>
+    <message>
+        <source>Shade the parts of the picture the app&apos;s buttons and captions cover</source>
+        <translation>Sombrea las partes de la imagen que tapan los botones y textos de la aplicación</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPanel</name>
     <message>
         <source>%1 / %2  ·  frame %3 of %4</source>
@@ -1880,6 +2224,37 @@
     <message>
         <source>Videos you render appear here and are made one at a time.</source>
         <translation>Los vídeos que crees aparecen aquí y se hacen de uno en uno.</translation>
+    </message>
+</context>
+<context>
+    <name>RenderMatrixDialog</name>
+    <message>
+        <source>1 video will be queued.</source>
+        <translation>Se pondrá 1 vídeo en cola.</translation>
+    </message>
+    <message>
+        <source>%1 videos will be queued.</source>
+        <translation>Se pondrán %1 vídeos en cola.</translation>
+    </message>
+    <message>
+        <source>Queue 1 video</source>
+        <translation>Poner 1 vídeo en cola</translation>
+    </message>
+    <message>
+        <source>Queue %1 videos</source>
+        <translation>Poner %1 vídeos en cola</translation>
+    </message>
+    <message>
+        <source>Render languages × aspects</source>
+        <translation>Crear en varios idiomas × formatos</translation>
+    </message>
+    <message>
+        <source>Languages (those with a title)</source>
+        <translation>Idiomas (los que tienen título)</translation>
+    </message>
+    <message>
+        <source>Aspects</source>
+        <translation>Formatos</translation>
     </message>
 </context>
 <context>

@@ -72,19 +72,7 @@ def brand_problem(brand: Brand) -> str:
         brand.check()
     except UserError as exc:
         return exc.translated(QCoreApplication.translate)
-    except ImportError:  # a build without the brand's own fonts
-        return QCoreApplication.translate(
-            "BrandSettingsPage",
-            "This version of vidstudio cannot use your own fonts yet; choose Inter or EB Garamond.",
-        )
     return ""
-
-
-def no_own_fonts() -> str:
-    return QCoreApplication.translate(
-        "BrandSettingsPage",
-        "This version of vidstudio cannot use your own fonts yet; choose Inter or EB Garamond.",
-    )
 
 
 def logo_thumbnail(path: Path | None, size: QSize = THUMB) -> QPixmap:
@@ -564,13 +552,6 @@ class BrandSettingsPage(QWidget):
             stored = import_file(path, brand_folder())
         except UserError as exc:
             self._show_status(exc.translated(QCoreApplication.translate))
-            return False
-        except ImportError:
-            self._show_status(
-                self.tr(
-                    "This version of vidstudio cannot use your own fonts yet; choose Inter or EB Garamond."
-                )
-            )
             return False
         except OSError:
             self._show_status(
