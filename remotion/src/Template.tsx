@@ -1,10 +1,20 @@
 // Interprets one vidstudio template (resolved layers + text layout in the props)
 // the way vidstudio/render/paint.py (Scene.paint) does, layer by layer.
 import React, {useState} from 'react';
-import {AbsoluteFill, Audio, Img, staticFile, useCurrentFrame, useVideoConfig} from 'remotion';
+import {
+	AbsoluteFill,
+	Audio,
+	Img,
+	cancelRender,
+	continueRender,
+	delayRender,
+	staticFile,
+	useCurrentFrame,
+	useVideoConfig,
+} from 'remotion';
 import {activeScenes, MediaLayer} from './Scenes';
 import {ease, layerState} from './anim';
-import {FAMILIES, waitForFonts} from './fonts';
+import {cjkLang, familyCss, loadUserFont, waitForFonts} from './fonts';
 import type {
 	Box,
 	GradientLayer,
@@ -13,12 +23,14 @@ import type {
 	LogoLayer,
 	SceneLayer,
 	PhotoLayer,
+	QrLayer,
 	Scene,
 	SolidLayer,
 	TextBlock,
 	TextLayer,
 	Timeline,
 	TimelineScene,
+	UserFont,
 	VidstudioProps,
 } from './types';
 
@@ -58,9 +70,69 @@ const layerRect = (
 		return {x: bx * s, y: by * s, w: bw * s, h: bh * s};
 	}
 	if (layer.type === 'logo') {
-		return props.logo ? logoRect(layer, props.logo, w, h) : null;
+		const logo = layer.image ?? props.logo;
+		return logo ? logoRect(layer, logo, w, h) : null;
+	}
+	if (layer.type === 'qr') {
+		if (!layer.qr) return null;
+		const s = w / scene.reference[0];
+		const [qx, qy, qw, qh] = layer.qr.rect;
+		return {x: qx * s, y: qy * s, w: qw * s, h: qh * s};
 	}
 	return rectOf(layer.box, w, h);
+};
+
+/**
+ * paint.qr_image: a rounded light card (antialiased), then one rectangle per run of dark
+ * modules, unantialiased, on whole pixels (the card's origin and the module size are whole
+ * reference pixels, computed by paint.qr_rect in Python).
+ */
+const Qr: React.FC<{layer: QrLayer; scene: Scene; w: number; h: number}> = ({layer, scene, w, h}) => {
+	const code = layer.qr;
+	if (!code) return null;
+	const [refW, refH] = scene.reference;
+	const [x0, y0, side] = code.rect;
+	const m = code.module;
+	const runs: string[] = [];
+	code.rows.forEach((row, y) => {
+		let x = 0;
+		while (x < row.length) {
+			if (row[x] !== '1') {
+				x += 1;
+				continue;
+			}
+			let end = x;
+			while (end < row.length && row[end] === '1') end += 1;
+			const left = x0 + code.offset + x * m;
+			const top = y0 + code.offset + y * m;
+			runs.push(`M${left} ${top}h${(end - x) * m}v${m}h${-(end - x) * m}z`);
+			x = end;
+		}
+	});
+	return (
+		<svg
+			width={w}
+			height={h}
+			viewBox={`0 0 ${refW} ${refH}`}
+			style={{position: 'absolute', left: 0, top: 0, overflow: 'visible'}}
+		>
+			<rect x={x0} y={y0} width={side} height={side} rx={code.radius} ry={code.radius} fill={layer.background} />
+			<path d={runs.join('')} fill={layer.color} shapeRendering="crispEdges" />
+		</svg>
+	);
+};
+
+/** Hold the render until the brand's own font files are loaded under the names Qt gave them. */
+const waitForUserFonts = (fonts: UserFont[] | undefined): void => {
+	if (!fonts || fonts.length === 0) return;
+	const handle = delayRender(`Loading the brand fonts (${fonts.map((f) => f.family).join(', ')})`);
+	Promise.all(
+		fonts.map((font) =>
+			loadUserFont(font.family, srcOf(font.url), String(font.weight ?? 400), font.style ?? 'normal'),
+		),
+	)
+		.then(() => continueRender(handle))
+		.catch((err: unknown) => cancelRender(err));
 };
 
 const logoRect = (layer: LogoLayer, logo: ImageRef, w: number, h: number): Rect => {
@@ -159,13 +231,29 @@ const Text: React.FC<{
 	// the shadow is the glyphs' alpha, blurred, tinted and offset.
 	const sigma = shadow ? (shadow.blur * 1080) / 3 : 0;
 	const outline = layer.outline;
+	const badge = block.badge;
+	const language = block.language ?? scene.language;
+	const family = familyCss(layer.font.family, language);
 	return (
 		<svg
 			width={w}
 			height={h}
 			viewBox={`0 0 ${refW} ${refH}`}
+			lang={cjkLang(language) ?? language}
 			style={{position: 'absolute', left: 0, top: 0, overflow: 'visible'}}
 		>
+			{badge ? (
+				// paint._rasterise_text: the badge first, under the shadow and the glyphs.
+				<rect
+					x={badge.rect[0]}
+					y={badge.rect[1]}
+					width={badge.rect[2]}
+					height={badge.rect[3]}
+					rx={badge.radius}
+					ry={badge.radius}
+					fill={badge.color}
+				/>
+			) : null}
 			{shadow ? (
 				<defs>
 					<filter
@@ -193,10 +281,15 @@ const Text: React.FC<{
 					<text
 						// eslint-disable-next-line react/no-array-index-key
 						key={i}
+						// Right to left: ordered by the bidi algorithm from a right-to-left base, and
+						// placed as QPainter::drawText places it: its visual left end at the line's x
+						// (in a right-to-left text the end is on the left).
 						x={line.x}
 						y={line.baseline}
+						direction={block.rtl ? 'rtl' : 'ltr'}
+						textAnchor={block.rtl ? 'end' : 'start'}
 						fill={layer.color}
-						fontFamily={FAMILIES[layer.font.family] ?? layer.font.family}
+						fontFamily={family}
 						fontWeight={layer.font.weight}
 						fontStyle={layer.font.italic ? 'italic' : 'normal'}
 						fontSize={block.font_size_px}
@@ -270,7 +363,10 @@ const Missing: React.FC = () => (
 export const TemplateComposition: React.FC<VidstudioProps> = (props) => {
 	const frame = useCurrentFrame();
 	const {width: w, height: h} = useVideoConfig();
-	useState(() => waitForFonts());
+	useState(() => {
+		waitForFonts();
+		waitForUserFonts(props.fonts);
+	});
 	const scene = props.scene;
 	if (!scene) {
 		return <Missing />;
@@ -327,7 +423,10 @@ export const TemplateComposition: React.FC<VidstudioProps> = (props) => {
 				} else if (layer.type === 'photo') {
 					content = <Photo layer={layer} photo={props.photo} rect={rect} t={t} duration={scene.duration} short={short} />;
 				} else if (layer.type === 'logo') {
-					content = props.logo ? <Img src={srcOf(props.logo.url)} style={{...place(rect)}} /> : null;
+					const src = layer.image ? layer.image.url : props.logo ? srcOf(props.logo.url) : '';
+					content = src ? <Img src={src} style={{...place(rect)}} /> : null;
+				} else if (layer.type === 'qr') {
+					content = <Qr layer={layer} scene={scene} w={w} h={h} />;
 				} else if (layer.type === 'solid') {
 					content = <Solid layer={layer} rect={rect} short={short} />;
 				} else if (layer.type === 'gradient') {

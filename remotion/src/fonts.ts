@@ -115,12 +115,18 @@ const userFonts = new Map<string, Promise<void>>();
  * familyCss is then given; once per family and URL.  The caller holds the render
  * (delayRender) until it settles; a file the browser cannot use rejects.
  */
-export const loadUserFont = (family: string, url: string): Promise<void> => {
+export const loadUserFont = (
+	family: string,
+	url: string,
+	weight: string = '400',
+	style: string = 'normal',
+): Promise<void> => {
 	const key = `${family}\n${url}`;
 	let promise = userFonts.get(key);
 	if (!promise) {
-		// Weight 400 like the file's own: Chromium emboldens it for bold text as Qt does.
-		promise = addFace(family, url, '400', 'normal').catch((err: unknown) => {
+		// The file's own weight and style (remotion_props reads them from the file): a
+		// Regular file is emboldened for bold text, as Qt does, a Bold file is not again.
+		promise = addFace(family, url, weight, style).catch((err: unknown) => {
 			userFonts.delete(key); // a later call may try again
 			throw err;
 		});

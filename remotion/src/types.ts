@@ -49,7 +49,30 @@ export type PhotoLayer = LayerBase & {
 	corner_radius: number;
 	border: Outline | null;
 };
-export type LogoLayer = LayerBase & {type: 'logo'; align: 'left' | 'center' | 'right'};
+export type LogoLayer = LayerBase & {
+	type: 'logo';
+	align: 'left' | 'center' | 'right';
+	image?: ImageRef; // an SVG logo as Qt drew it for this layer (PNG data URL)
+};
+
+/** A QR code as paint.qr_image draws it (remotion_props.qr_json), in reference pixels. */
+export type QrCode = {
+	link: string;
+	rows: string[]; // "1": a dark module; no quiet zone
+	rect: Box; // the card
+	module: number; // whole pixels per module
+	offset: number; // the quiet zone, in pixels
+	radius: number; // the card's corner radius
+};
+export type QrLayer = LayerBase & {
+	type: 'qr';
+	color: string;
+	background: string;
+	quiet_zone: number;
+	corner_radius: number;
+	align: 'left' | 'center' | 'right';
+	qr: QrCode | null; // null: the video has no link, nothing is drawn
+};
 export type SolidLayer = LayerBase & {type: 'solid'; color: string; corner_radius: number};
 export type GradientLayer = LayerBase & {
 	type: 'gradient';
@@ -63,12 +86,16 @@ export type TextLayer = LayerBase & {
 	outline: Outline | null;
 	font: {family: string; weight: number; italic: boolean};
 };
-export type Layer = (PhotoLayer | LogoLayer | SolidLayer | GradientLayer | TextLayer) & {
+export type Layer = (PhotoLayer | LogoLayer | SolidLayer | GradientLayer | TextLayer | QrLayer) & {
 	index: number;
 };
 
 export type TextLine = {text: string; x: number; y: number; baseline: number; width: number};
+export type Badge = {rect: Box; color: string; radius: number};
 export type TextBlock = {
+	language: string;
+	rtl: boolean; // laid out right to left (Arabic, Hebrew): each line's x/width is its box
+	badge: Badge | null; // paint._badge_rect, reference pixels
 	font_px: number;
 	font_size_px: number;
 	line_height_px: number;
@@ -144,6 +171,7 @@ export type Scene = {
 	duration: number;
 	frame_count: number;
 	background: string;
+	language?: string;
 	reference: [number, number];
 	layers: Layer[];
 	text: Record<string, TextBlock>;
@@ -163,4 +191,9 @@ export type VidstudioProps = {
 	media?: MediaRef[];
 	timeline?: Timeline | null;
 	soundtrack?: Soundtrack | null;
+	language?: string;
+	fonts?: UserFont[]; // the brand's own font files, loaded before the first frame
 };
+
+/** A brand's font file and the family name the native renderer registered it under. */
+export type UserFont = {family: string; url: string; weight?: number; style?: 'normal' | 'italic'};

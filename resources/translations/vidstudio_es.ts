@@ -1168,6 +1168,10 @@
         <translation>El enlace de {name} no devuelve un vídeo ni un sonido ({value}); no se inició el renderizado.</translation>
     </message>
     <message>
+        <source>The link of {name} does not serve a font ({value}); the render was not started.</source>
+        <translation>El enlace de {name} no devuelve una fuente ({value}); no se inició el renderizado.</translation>
+    </message>
+    <message>
         <source>The file at {name} is not the one uploaded; the render was not started.</source>
         <translation>El archivo de {name} no es el que se subió; no se inició el renderizado.</translation>
     </message>

@@ -3,8 +3,8 @@
 Order, each step failing with a plain :class:`LambdaError`:
 
 1. ``info``: the function's Remotion version must be :data:`REMOTION_VERSION`.
-2. Every file the render loads (each photo and clip, the logo, the soundtrack
-   WAV) is uploaded (an :class:`ImageHost`, e.g. Supabase Storage) under a name
+2. Every file the render loads (each photo and clip, the logo, the brand's font
+   files, the soundtrack WAV) is uploaded (an :class:`ImageHost`, e.g. Supabase Storage) under a name
    made from its content, so a retry reuses it, and its URL proven: a photo is
    fetched back with status 200, an image content type and the same bytes; a clip
    or the soundtrack with a ranged GET: a video or audio content type, the same
@@ -156,14 +156,15 @@ def prove_image_url(url: str, expected: bytes, *, timeout: float = 20.0) -> None
 # Content-Range): enough to see the container's header, not the whole file.
 PROOF_BYTES = 64 * 1024
 MEDIA_TYPES = ("video/", "audio/")
+FONT_TYPES = ("font/",)
 
 
 def prove_media_url(url: str, path: Path, *, timeout: float = 20.0) -> None:
     """Prove that ``url`` serves the file at ``path`` before a render loads it.
 
-    A photo: :func:`prove_image_url` (the whole file).  A clip or a sound: a ranged GET
-    of the first :data:`PROOF_BYTES`: status 200 or 206, a video or audio content type,
-    the file's size (Content-Range, else Content-Length) and its first bytes.
+    A photo: :func:`prove_image_url` (the whole file).  A clip, a sound or a font: a ranged
+    GET of the first :data:`PROOF_BYTES`: status 200 or 206, a video, audio or font content
+    type, the file's size (Content-Range, else Content-Length) and its first bytes.
     """
     path = Path(path)
     if _content_type(path).startswith("image/"):
@@ -205,7 +206,20 @@ def prove_media_url(url: str, path: Path, *, timeout: float = 20.0) -> None:
             f"{url}: {exc}",
             name=name,
         ) from None
-    if not content_type.startswith(MEDIA_TYPES):
+    if _content_type(path).startswith(FONT_TYPES):
+        # A brand's font file (Chromium loads it through FontFace).
+        if not content_type.startswith(FONT_TYPES):
+            raise LambdaError(
+                LambdaErrorKind.IMAGE_URL,
+                QT_TRANSLATE_NOOP(
+                    "Message",
+                    "The link of {name} does not serve a font ({value}); the render was not started.",
+                ),
+                url,
+                name=name,
+                value=content_type or "no type",
+            )
+    elif not content_type.startswith(MEDIA_TYPES):
         raise LambdaError(
             LambdaErrorKind.IMAGE_URL,
             QT_TRANSLATE_NOOP(
@@ -511,6 +525,8 @@ _CONTENT_TYPES = {
     ".ogg": "audio/ogg",
     ".oga": "audio/ogg",
     ".opus": "audio/ogg",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
 }
 
 

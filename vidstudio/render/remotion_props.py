@@ -18,7 +18,15 @@ keep one source of truth, vidstudio sends them what Python has already decided:
   backdrop reduced to ``BLUR_WIDTH`` pixels, made with Qt as the native
   renderer makes it);
 - ``soundtrack``: the one WAV Python mixed and normalised (``render.audio``),
-  played at volume 1, with its figures (gain, fades, music name) for the record.
+  played at volume 1, with its figures (gain, fades, music name) for the record;
+- the brand and the listing (3): layers come with brand slots resolved and
+  chosen by the listing (``template.layers_for``), the background resolved; each
+  text block says its ``language``, whether it is right to left and its badge
+  (the rounded box behind it, in reference pixels); each ``qr`` layer carries the
+  code's modules (rows of "0"/"1") with the card and module size the native
+  renderer computes (``paint.qr_rect``), each logo layer an SVG logo rasterised by
+  Qt at the size it is drawn, and ``fonts`` lists the brand's own font files by
+  URL with the family name Qt registered them under.
 
 The props are plain JSON (``json.dumps`` works on the result).
 """
@@ -32,29 +40,44 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QImage
 
 from vidstudio.messages import QT_TRANSLATE_NOOP
 from vidstudio.render.errors import RenderError
 from vidstudio.render.fonts import make_font
 from vidstudio.render.images import image_cache, probe_image
+from vidstudio.render.listing import qr_code
 from vidstudio.render.paint import (
     BLUR_DIM,
     BLUR_WIDTH,
     ZOOM_TRANSITION,
     TextBlock,
+    _badge_rect,
     blur_backdrop_small,
     layout_text,
+    qr_rect,
     text_layout,
     validate_props,
 )
 from vidstudio.render.props import MediaItem, Props
-from vidstudio.render.template import ASPECTS, PhotoLayer, Template, Transition, resolve_layers
+from vidstudio.render.template import (
+    ASPECTS,
+    LogoLayer,
+    PhotoLayer,
+    QrLayer,
+    Template,
+    TextLayer,
+    Transition,
+    background_color,
+    layers_for,
+    resolve_layers,
+)
 from vidstudio.render.timeline import Timeline, scene_layer, timeline
 
+# 3: brand (slots resolved, watermark, user fonts), QR codes, badges, language and RTL text.
 # 2: scenes, transitions, several media, clips and the soundtrack (1: one photo).
-PROPS_VERSION = 2
+PROPS_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -142,22 +165,57 @@ def write_soundtrack(template: Template, props: Props, folder: Path) -> WrittenS
     return WrittenSoundtrack(Path(path), duration, soundtrack_figures(props, soundtrack))
 
 
+def _is_svg(path: Path) -> bool:
+    return Path(path).suffix.lower() == ".svg"
+
+
+def brand_font_files(props: Props) -> list[Path]:
+    """The brand's own font files (heading, body), each once."""
+    found: list[Path] = []
+    if props.brand is not None:
+        from vidstudio.render.brand import FONT_SLOTS
+
+        for slot in FONT_SLOTS:
+            path = props.brand.font_file(slot)
+            if path is not None and path not in found:
+                found.append(path)
+    return found
+
+
 def media_paths(props: Props) -> list[Path]:
-    """Every file a render of ``props`` loads, in order, each once: media, then the logo."""
+    """Every file a render of ``props`` loads, in order, each once: media, the logo drawn (the
+    video's or the brand's, ``Props.logo_path``), the brand's font files.
+
+    An SVG logo is not among them: it travels in the props as Qt drew it (:func:`_logo_image`).
+    """
+    logo = props.logo_path
+    logos = [logo] if logo is not None and not _is_svg(logo) else []
     seen: list[Path] = []
-    for path in [item.path for item in props.media] + ([props.logo] if props.logo else []):
+    for path in [item.path for item in props.media] + logos + brand_font_files(props):
         if path not in seen:
             seen.append(path)
     return seen
 
 
-def _block_json(block: TextBlock) -> dict[str, Any]:
-    font = make_font(block.family, block.weight, block.italic, block.font_px)
+def _block_json(block: TextBlock, layer: TextLayer | None = None) -> dict[str, Any]:
+    font = make_font(block.family, block.weight, block.italic, block.font_px, block.language)
     metrics = QFontMetricsF(font)
     ascent = metrics.ascent()
     leading = (block.line_height_px - metrics.height()) / 2
     bounds = block.bounds
+    badge = _badge_rect(layer, block) if layer is not None else None
+    short = min(ASPECTS[block.aspect]) if block.aspect else 1080
     return {
+        "language": block.language,
+        "rtl": block.rtl,
+        # paint._rasterise_text: the badge is drawn under the text, in the text's colour space.
+        "badge": {
+            "rect": [badge.x(), badge.y(), badge.width(), badge.height()],
+            "color": layer.background.color,
+            "radius": layer.background.corner_radius * short,
+        }
+        if badge is not None and layer is not None and layer.background is not None
+        else None,
         "font_px": block.font_px,
         # Qt sets whole pixel sizes (fonts.make_font); the letter spacing is not rounded.
         "font_size_px": font.pixelSize(),
@@ -201,25 +259,76 @@ def _layer_json(index: int, layer: Any) -> dict[str, Any]:
     return data
 
 
+def qr_json(layer: QrLayer, link: str, aspect: str) -> dict[str, Any] | None:
+    """A QR layer's code as ``paint.qr_image`` draws it, in the aspect's reference pixels.
+
+    The card and module size are computed for the reference size, which is the size
+    Remotion renders at (and the native 1080p canvas), so both draw the same whole-pixel
+    modules at the same pixels; at another size Remotion scales them.  None: no link.
+    """
+    if not link:
+        return None
+    code = qr_code(link)
+    w, h = ASPECTS[aspect]
+    short = min(w, h)
+    box = layer.box
+    target, module = qr_rect(layer, code.size, QRectF(box[0] * w, box[1] * h, box[2] * w, box[3] * h))
+    return {
+        **code.to_json(),
+        "rect": [target.x(), target.y(), target.width(), target.height()],
+        "module": module,
+        "offset": layer.quiet_zone * module,
+        "radius": min(layer.corner_radius * short, module * layer.quiet_zone * 0.8),
+    }
+
+
+def _logo_image(layer: LogoLayer, path: Path, aspect: str) -> dict[str, Any]:
+    """An SVG logo as ``paint.Scene._prepare`` draws it for ``layer``: rasterised by QtSvg, scaled
+    to the size drawn, as a PNG data URL (a few KB at logo sizes)."""
+    w, h = ASPECTS[aspect]
+    box = layer.box
+    logo = image_cache.get(path, max_short=1080)
+    fit = min(box[2] * w / logo.width(), box[3] * h / logo.height())
+    width, height = max(1, round(logo.width() * fit)), max(1, round(logo.height() * fit))
+    scaled = logo.scaled(
+        width, height, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    return {"url": _png_data_url(scaled), "width": logo.width(), "height": logo.height()}
+
+
 def scene_json(template: Template, props: Props, aspect: str) -> dict[str, Any]:
-    """The template resolved for ``aspect`` and the video's length, plus the text layout."""
+    """The template resolved for ``aspect``, the video's length, brand and listing, plus the text
+    layout, the QR codes and SVG logos as drawn."""
     _check_aspect(template, aspect)
     line = timeline(template, props)
-    layers = [
-        _layer_json(index, layer)
-        for index, layer in resolve_layers(template, aspect, props.end_card, line.duration)
-        if not layer.per_scene
-    ]
-    blocks = text_layout(template, props, aspect)
+    layers = []
+    logo = props.logo_path
+    for index, layer in layers_for(template, props, aspect, line.duration):
+        if layer.per_scene:
+            continue
+        data = _layer_json(index, layer)
+        if isinstance(layer, QrLayer):
+            data["qr"] = qr_json(layer, props.link, aspect)
+        elif isinstance(layer, LogoLayer) and logo is not None and _is_svg(logo):
+            data["image"] = _logo_image(layer, logo, aspect)
+        layers.append(data)
+    # text_layout resolves the layers as layers_for does (without the end-card shift, which
+    # moves times only): the badge's box and colour come from the same resolved layer.
+    text_layers = dict(layers_for(template, props, aspect))
+    text = {
+        str(block.layer_index): _block_json(block, text_layers.get(block.layer_index))
+        for block in text_layout(template, props, aspect)
+    }
     return {
         "template_id": template.id,
         "fps": template.fps,
         "duration": line.duration,
         "frame_count": line.frame_count,
-        "background": template.background,
+        "background": background_color(template, props.brand),
+        "language": props.language,
         "reference": list(ASPECTS[aspect]),
         "layers": layers,
-        "text": {str(block.layer_index): _block_json(block) for block in blocks},
+        "text": text,
     }
 
 
@@ -232,7 +341,7 @@ def timeline_json(template: Template, props: Props, aspect: str) -> dict[str, An
     line: Timeline = timeline(template, props)
     per_scene = [
         (index, layer)
-        for index, layer in resolve_layers(template, aspect, props.end_card, line.duration)
+        for index, layer in layers_for(template, props, aspect, line.duration)
         if layer.per_scene
     ]
     scenes = []
@@ -248,7 +357,7 @@ def timeline_json(template: Template, props: Props, aspect: str) -> dict[str, An
                 block = layout_text(template, layer, index, props, aspect, caption)
                 if block is None:
                     continue
-                data["block"] = _block_json(block)
+                data["block"] = _block_json(block, layer)
             layers.append(data)
         scenes.append(
             {
@@ -398,7 +507,7 @@ def remotion_input_props(
     def url(path: Path) -> str:
         if photo is not None and path == props.photo:
             return photo.url
-        if logo is not None and path == props.logo:
+        if logo is not None and path == props.logo_path:
             return logo.url
         return _lookup(url_for, path) if url_for is not None else ""
 
@@ -409,7 +518,17 @@ def remotion_input_props(
         if first_photo
         else None
     )
-    logo_ref = image_ref(props.logo, url(props.logo)).to_json() if props.logo is not None else None
+    logo_path = props.logo_path
+    # An SVG logo is drawn from each logo layer's own "image" (Qt's rasterisation): no URL here.
+    logo_ref = (
+        image_ref(logo_path, url(logo_path)).to_json()
+        if logo_path is not None and not _is_svg(logo_path)
+        else None
+    )
+    fonts = [
+        {"family": _brand_family(props, path), "url": url(path), **_font_descriptors(path)}
+        for path in brand_font_files(props)
+    ]
     return {
         "props_version": PROPS_VERSION,
         "aspect": aspect,
@@ -424,7 +543,32 @@ def remotion_input_props(
         "scene": scene_json(template, props, aspect),
         "timeline": timeline_json(template, props, aspect),
         "soundtrack": soundtrack.to_json() if soundtrack is not None else None,
+        "language": props.language,
+        "fonts": fonts,
     }
+
+
+def _font_descriptors(path: Path) -> dict[str, Any]:
+    """The CSS ``FontFace`` weight and style of a font file, from the file itself (QRawFont).
+
+    A brand's file is one face: Chromium must know a Bold file is bold, else a heading
+    at weight 700 gets a synthetic bold on top of it (Qt's database knows the file's own
+    weight and uses the face as it is).
+    """
+    from PySide6.QtGui import QFont, QRawFont
+
+    raw = QRawFont(Path(path).read_bytes(), 40)
+    if not raw.isValid():
+        return {"weight": 400, "style": "normal"}
+    weight = 700 if raw.weight() >= 600 else 400
+    return {"weight": weight, "style": "italic" if raw.style() != QFont.Style.StyleNormal else "normal"}
+
+
+def _brand_family(props: Props, path: Path) -> str:
+    """The family Qt registered a brand font file under: the name the layers' fonts carry."""
+    from vidstudio.render.fonts import register_user_font
+
+    return register_user_font(path)
 
 
 def props_size(input_props: Mapping[str, Any]) -> int:
