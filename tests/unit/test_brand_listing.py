@@ -444,3 +444,12 @@ def test_a_platform_named_in_a_sentence_is_shown_in_the_ui_language() -> None:
     }
     spanish = sentence.translated(lambda context, text: table.get((context, text), text))
     assert spanish == "Este vídeo dura 100 segundos; Historias de Instagram admite 60 como máximo."
+
+
+def test_an_ideograph_outside_the_national_character_sets_is_named_not_drawn_as_a_box() -> None:
+    # The bundled CJK fonts keep the 18,444 ideographs of GB 2312, Big5, JIS X 0208/0212 and
+    # KS X 1001 (scripts/make_cjk_fonts.py); a rarer one is refused with its name.
+    validate_props(_props("ja", title="吉野家の鰯料理"))
+    with pytest.raises(PropsError) as caught:
+        validate_props(_props("ja", title="𠮷野家"))
+    assert str(caught.value) == "The title has characters the video fonts cannot draw: 𠮷"
