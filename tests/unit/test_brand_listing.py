@@ -261,6 +261,8 @@ def test_a_locked_brand_decides_the_logo_and_a_watermark_is_drawn_for_the_whole_
     layers = layers_for(tour, _props(brand=brand), "16:9")
     index, mark = layers[-1]
     assert index == len(tour.layers) and mark.type == "logo" and mark.end is None and not mark.end_card
+    # While the video plays the watermark is the logo: the template's own corner logo steps aside.
+    assert [i for i, layer in layers if layer.type == "logo" and not layer.end_card] == [index]
     frame = render_frame_image(tour, _props(brand=brand), 200, QSize(480, 270))
     x, y, w, h = mark.box
     corner = frame.copy(round(x * 480), round(y * 270), round(w * 480), round(h * 270))

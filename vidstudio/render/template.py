@@ -455,6 +455,8 @@ def resolve_layers(
     for index, raw in enumerate(template.layers):
         if (raw.end_card and not end_card) or not _shown(raw, listing):
             continue
+        if watermark and isinstance(raw, LogoLayer) and not raw.end_card:
+            continue  # the watermark is the logo while the video plays: not two of them
         layer = resolve_layer(raw, aspect)
         if layer.end_card and shift:
             update: dict[str, Any] = {"start": max(0.0, layer.start + shift)}
