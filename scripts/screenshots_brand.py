@@ -167,6 +167,33 @@ def main() -> int:
     shot(dialog, "b8-settings-brand-bad-colour.png")
     dialog.reject()
 
+    # Done-when: a branded 9:16 tour's listing end card under the Reels zones, then the
+    # same listing in Chinese, Korean, Arabic and Hindi.
+    testdata = Path(photo).parent
+    more = [testdata / name for name in ("chelsea.png", "coffee.png", "astronaut.png")]
+    window.load_photos([p for p in more if p.is_file()])
+    if window.choice_bar.isVisible():
+        window.choice_bar.tour_button.click()
+    window._select_template("tour")
+    window.platform_picker.set_platform("instagram_reels")
+    window.platform_picker.zones_toggle.setChecked(True)
+    settle()
+    window.preview.canvas.set_frame(window.preview.canvas.frame_count - 1)
+    shot(window, "b9-tour-end-card-reels-zones-9x16.png")
+    window.platform_picker.zones_toggle.setChecked(False)
+    for code, title in (
+        ("zh-Hans", "海边泳池别墅"),
+        ("ko", "니스마라 풀 빌라"),
+        ("ar", "فيلا نيسمارا مع مسبح"),
+        ("hi", "निस्मारा पूल विला"),
+    ):
+        window.set_language(code)
+        window.title_edit.setText(title)
+        card.check()
+        settle()
+        window.preview.canvas.set_frame(window.preview.canvas.frame_count - 1)
+        shot(window.preview, f"b10-tour-end-card-{code}.png")
+
     window.queue.shutdown()
     window.close()
     return 0

@@ -765,7 +765,8 @@ class Scene:
             link = self.props.link
             if not link:
                 return None
-            image, target = qr_image(layer, link, _rect(layer.box, w, h), min(w, h))
+            ref_w, ref_h = ASPECTS[self.aspect]
+            image, target = qr_image(layer, link, _rect(layer.box, ref_w, ref_h), self.scale)
             return _Prepared(layer, "image", target, image)
         if isinstance(layer, SolidLayer):
             return _Prepared(layer, "solid", _rect(layer.box, w, h))
@@ -1135,11 +1136,14 @@ class Scene:
 
 # The zoom transition: the outgoing scene grows by this much as it fades out.
 def qr_rect(layer: QrLayer, modules: int, rect: QRectF) -> tuple[QRectF, int]:
-    """Where the QR card goes in ``rect`` (square, aligned) and its module size in whole pixels.
+    """Where the QR card goes in ``rect`` (reference pixels: square, aligned) and its module
+    size in whole reference pixels.
 
-    Whole pixels: a module of 7.4 px blurs into its neighbours when scaled and
-    then compressed by x264; a decoder then misreads it.  The card is as large as
-    fits with a whole number of pixels per module.
+    Whole pixels: a module of 7.4 px blurs into its neighbours when scaled and then
+    compressed by x264, and a decoder misreads it.  Snapped at the reference size (1080
+    on the short side), the modules are whole pixels in a 1080p video and the preview is
+    that video scaled down, as the Remotion twin draws it (a preview snapped at its own
+    size drew the code a third smaller).
     """
     total = modules + 2 * layer.quiet_zone
     module = max(1, math.floor(min(rect.width(), rect.height()) / total))
@@ -1151,22 +1155,26 @@ def qr_rect(layer: QrLayer, modules: int, rect: QRectF) -> tuple[QRectF, int]:
     return QRectF(round(x), round(y), side, side), module
 
 
-def qr_image(layer: QrLayer, link: str, rect: QRectF, short: float) -> tuple[QImage, QRectF]:
-    """The QR code of ``link`` drawn for ``rect`` (canvas pixels): the image and where it goes."""
+def qr_image(layer: QrLayer, link: str, rect: QRectF, scale: float) -> tuple[QImage, QRectF]:
+    """The QR code of ``link`` for the layer box ``rect`` (reference pixels), drawn at ``scale``
+    (canvas pixels per reference pixel): the image and where it goes on the canvas."""
     code = qr_code(link)
-    target, module = qr_rect(layer, code.size, rect)
-    side = round(target.width())
+    ref, module = qr_rect(layer, code.size, rect)
+    target = QRectF(ref.x() * scale, ref.y() * scale, ref.width() * scale, ref.height() * scale)
+    side = max(1, round(target.width()))
     image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(_color(layer.background))
-    radius = min(layer.corner_radius * short, module * layer.quiet_zone * 0.8)
+    # Every aspect's reference canvas is 1080 px on its short side.
+    radius = min(layer.corner_radius * 1080.0, module * layer.quiet_zone * 0.8) * scale
     painter.drawRoundedRect(QRectF(0, 0, side, side), radius, radius)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     dark = _color(layer.color)
-    offset = layer.quiet_zone * module
+    step = side / (code.size + 2 * layer.quiet_zone)
+    offset = layer.quiet_zone * step
     for y, row in enumerate(code.modules):
         x = 0
         while x < len(row):  # one rectangle per run of dark modules
@@ -1176,7 +1184,9 @@ def qr_image(layer: QrLayer, link: str, rect: QRectF, short: float) -> tuple[QIm
             run = x
             while run < len(row) and row[run]:
                 run += 1
-            painter.fillRect(offset + x * module, offset + y * module, (run - x) * module, module, dark)
+            top, bottom = round(offset + y * step), round(offset + (y + 1) * step)
+            left, right = round(offset + x * step), round(offset + run * step)
+            painter.fillRect(left, top, right - left, bottom - top, dark)
             x = run
     painter.end()
     return image, target

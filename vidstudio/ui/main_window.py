@@ -538,6 +538,7 @@ class MainWindow(QMainWindow):
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.set_language(self.language_combo.language())
         )
+        self._end_card_refused = False
         self.end_card.changed.connect(self._on_end_card_changed)
         self.end_card.edited.connect(self.show_end_card)
         self.platform_picker.changed.connect(self._on_platform_changed)
@@ -758,6 +759,9 @@ class MainWindow(QMainWindow):
     def _on_end_card_changed(self) -> None:
         self._update_preview()
         self._thumb_timer.start()
+        if self._end_card_refused and not self.end_card.problem():
+            self._end_card_refused = False  # the field was fixed: its sentence above Render goes
+            self._show_render_message("")
 
     @property
     def photo(self) -> Path | None:
@@ -1145,6 +1149,7 @@ class MainWindow(QMainWindow):
             self._show_render_message(self.tr("Type a title first."))
             return None
         problem = self.end_card.problem()
+        self._end_card_refused = bool(problem)
         if problem:  # what was typed stays; the sentence is under its field and here
             self.end_card.set_expanded(True)
             self._show_render_message(problem)
