@@ -260,7 +260,10 @@ def test_a_locked_brand_decides_the_logo_and_a_watermark_is_drawn_for_the_whole_
     tour = get_template("tour")
     layers = layers_for(tour, _props(brand=brand), "16:9")
     index, mark = layers[-1]
-    assert index == len(tour.layers) and mark.type == "logo" and mark.end is None and not mark.end_card
+    assert index == len(tour.layers) and mark.type == "logo" and not mark.end_card
+    # It shows until the end card's own logo comes in, then hands over to it (not two logos).
+    card_logo = next(layer for _, layer in layers if layer.type == "logo" and layer.end_card)
+    assert mark.start == 0 and card_logo.start < mark.end <= card_logo.start + 1.0
     # While the video plays the watermark is the logo: the template's own corner logo steps aside.
     assert [i for i, layer in layers if layer.type == "logo" and not layer.end_card] == [index]
     frame = render_frame_image(tour, _props(brand=brand), 200, QSize(480, 270))

@@ -413,7 +413,8 @@ def _with_brand(value: Any, brand: Brand | None) -> Any:
 
 
 def watermark_layer(template: Template, aspect: str) -> LogoLayer:
-    """The brand's watermark as a logo layer for ``aspect``: small, in a corner, the whole video."""
+    """The brand's watermark as a logo layer for ``aspect``: small, in a corner, the whole video
+    (until an end card with the logo comes in, :func:`resolve_layers`)."""
     mark = template.watermark
     data: dict[str, Any] = {"box": mark.box, "opacity": mark.opacity, "align": mark.align}
     data.update(mark.overrides.get(aspect, {}))
@@ -468,7 +469,13 @@ def resolve_layers(
             layer = layer.model_copy(update={"end": end})
         resolved.append((index, _with_brand(layer, brand)))
     if watermark:
-        resolved.append((len(template.layers), watermark_layer(template, aspect)))
+        mark = watermark_layer(template, aspect)
+        card_logo = any(isinstance(layer, LogoLayer) and layer.end_card for _, layer in resolved)
+        if card_in is not None and card_logo:
+            # The end card shows the logo large: the corner mark hands over to it (not two logos).
+            fade = Animation.model_validate({"effects": ["fade"], "duration": 0.5})
+            mark = mark.model_copy(update={"end": card_in, "exit": fade})
+        resolved.append((len(template.layers), mark))
     return resolved
 
 
