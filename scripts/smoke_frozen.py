@@ -335,7 +335,7 @@ class Smoke:
             found = [result.text for result in zxingcpp.read_barcodes(image)]
         if not found or not found[0].startswith("https://wa.me/6281234567890?text="):
             raise SmokeFailure(f"{output.name}: QR code read as {found}")
-        return f"PNG 1080x1920, QR {found[0][:40]}…"
+        return f"PNG 1080x1920, QR {found[0][:40]}..."
 
     def bad_photo(self) -> str:
         output = self.work / "never.mp4"
