@@ -11,16 +11,14 @@ to left), the languages × aspects dialog, and a WhatsApp number without its cou
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_PHOTO = REPO.parent / "shared" / "testdata" / "WhatsApp Image 2026-02-06 at 3.58.30 PM.jpeg"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshots import DEFAULT_PHOTO, REPO, _reexec_under_xvfb
+
 LOGO = REPO.parent / "shared" / "testdata" / "coffee.png"
-SCREEN = "1600x1000x24"
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="80" viewBox="0 0 160 80">'
     '<rect width="160" height="80" rx="12" fill="#1a6b5c"/>'
@@ -28,17 +26,6 @@ SVG = (
     '<rect x="76" y="28" width="64" height="8" rx="4" fill="#ffffff"/>'
     '<rect x="76" y="44" width="44" height="8" rx="4" fill="#ffffff"/></svg>'
 )
-
-
-def _reexec_under_xvfb() -> int:
-    xvfb_run = shutil.which("xvfb-run")
-    if xvfb_run is None:
-        print("screenshots: xvfb-run not found (apt-get install xvfb xauth)", file=sys.stderr)
-        return 2
-    env = {**os.environ}
-    env.pop("QT_QPA_PLATFORM", None)
-    command = [xvfb_run, "-a", "-s", f"-screen 0 {SCREEN}", sys.executable, *sys.argv]
-    return subprocess.call(command, env=env)
 
 
 def main() -> int:

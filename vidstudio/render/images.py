@@ -54,8 +54,8 @@ def _target_size(width: int, height: int, max_short: int = MAX_SHORT_SIDE) -> tu
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
-def _open(path: Path) -> Image.Image:
-    name = path.name
+def _check_file(path: Path) -> None:
+    """An image (or SVG logo) that is missing, a folder, unreadable or empty: its sentence."""
     input_file_size(
         path,
         ImageError,
@@ -64,6 +64,11 @@ def _open(path: Path) -> Image.Image:
         unreadable=QT_TRANSLATE_NOOP("Message", "The image {name} cannot be read ({strerror})."),
         empty=QT_TRANSLATE_NOOP("Message", "The image {name} is empty (0 bytes)."),
     )
+
+
+def _open(path: Path) -> Image.Image:
+    name = path.name
+    _check_file(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -147,14 +152,7 @@ def load_svg(path: Path, max_short: int) -> QImage:
 
     path = Path(path)
     name = path.name
-    input_file_size(
-        path,
-        ImageError,
-        missing=QT_TRANSLATE_NOOP("Message", "The image {name} was not found."),
-        folder=QT_TRANSLATE_NOOP("Message", "{name} is a folder, not an image."),
-        unreadable=QT_TRANSLATE_NOOP("Message", "The image {name} cannot be read ({strerror})."),
-        empty=QT_TRANSLATE_NOOP("Message", "The image {name} is empty (0 bytes)."),
-    )
+    _check_file(path)
     data = path.read_bytes()
     try:
         # Well-formed first: Qt SVG logs a warning and draws nothing for a broken file.

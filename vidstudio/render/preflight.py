@@ -33,6 +33,7 @@ import numpy as np
 
 from vidstudio.messages import QT_TRANSLATE_NOOP, Kind, Message, message
 from vidstudio.render import audio
+from vidstudio.render.clips import NO_PERMISSION, NOT_A_VIDEO  # the same sentences as for a clip
 from vidstudio.render.errors import Cancelled, OutputError, RenderError, input_file_size
 from vidstudio.render.platforms import Platform
 
@@ -67,9 +68,6 @@ NOT_FOUND = QT_TRANSLATE_NOOP("Message", "The video {name} was not found.")
 FOLDER = QT_TRANSLATE_NOOP("Message", "{name} is a folder, not a video.")
 EMPTY = QT_TRANSLATE_NOOP("Message", "The video {name} is empty (0 bytes).")
 UNREADABLE = QT_TRANSLATE_NOOP("Message", "The video {name} cannot be read ({strerror}).")
-# The same sentences as render/clips.py's for a clip: one translation each.
-NO_PERMISSION = QT_TRANSLATE_NOOP("Message", "vidstudio has no permission to read {name}.")
-NOT_A_VIDEO = QT_TRANSLATE_NOOP("Message", "{name} is not a video vidstudio can read.")
 DAMAGED = QT_TRANSLATE_NOOP("Message", "The video {name} is damaged or incomplete.")
 
 TOO_LONG = QT_TRANSLATE_NOOP(

@@ -510,18 +510,24 @@ class BrandSettingsPage(QWidget):
             if not name:
                 return False
             path = Path(name)
+        stored = self._import(path)
+        if stored is None:
+            return False
+        self._edit(logo=stored)
+        return True
+
+    def _import(self, path: Path) -> Path | None:
+        """A logo or font checked and copied into the brand folder; None (and the sentence shown)
+        when it cannot be used."""
         try:
-            stored = import_file(path, brand_folder())
+            return import_file(path, brand_folder())
         except UserError as exc:
             self._show_status(exc.translated(QCoreApplication.translate))
-            return False
         except OSError:
             self._show_status(
                 self.tr("%1 could not be copied; check that it can be opened.").replace("%1", path.name)
             )
-            return False
-        self._edit(logo=stored)
-        return True
+        return None
 
     def _font_chosen(self, slot: str) -> None:
         combo = self.fonts[slot]
@@ -548,15 +554,8 @@ class BrandSettingsPage(QWidget):
             if not name:
                 return False
             path = Path(name)
-        try:
-            stored = import_file(path, brand_folder())
-        except UserError as exc:
-            self._show_status(exc.translated(QCoreApplication.translate))
-            return False
-        except OSError:
-            self._show_status(
-                self.tr("%1 could not be copied; check that it can be opened.").replace("%1", path.name)
-            )
+        stored = self._import(path)
+        if stored is None:
             return False
         self._edit(**{f"{slot}_font": str(stored)})
         return True
