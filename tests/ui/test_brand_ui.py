@@ -517,3 +517,53 @@ def test_typing_in_the_end_card_shows_the_end_card(make_window, qtbot, coffee: P
     canvas.set_frame(3)
     window.end_card.price.setText("200")  # set by the program (History, a language switch): stays
     assert canvas.frame == 3
+
+
+def test_a_branded_9x16_tour_made_in_the_app_carries_a_qr_a_decoder_reads_back(
+    make_window, qtbot, coffee: Path, testdata: Path
+) -> None:
+    """Done-when: the app, a brand, a 9:16 tour with price and facts; a real decoder reads the
+    wa.me link off the rendered video's end card, which has the brand's colour."""
+    import av
+    import zxingcpp
+
+    from vidstudio.render.template import templates_dir
+
+    settings = Settings()
+    settings.brand.brands = [Brand(name="Nismara", primary="#1a6b5c", heading_font="EB Garamond").to_json()]
+    settings.brand.chosen = "Nismara"
+    window = make_window(templates=templates_dir(), scale=1.0, settings=settings, publish_after=False)
+    drop_files(window.drop_zone, [coffee, testdata / "chelsea.png"])
+    if window.choice_bar.isVisible():
+        window.choice_bar.tour_button.click()
+    window._select_template("tour")
+    window.title_edit.setText("Nismara Pool Villa")
+    window.aspect_buttons["9:16"].click()
+    window.duration_picker.set_value(5)
+    card = window.end_card
+    card.whatsapp.setText("+62 812 3456 7890")
+    card.price.setText("2.500.000")
+    card.currency.setCurrentIndex(card.currency.findData("IDR"))
+    card.guests.setValue(6)
+    card.bedrooms.setValue(3)
+    card.flush()
+    props = window.current_props()
+    assert props.brand is not None and props.listing.price == Decimal(2500000)
+    with qtbot.waitSignal(window.queue.job_finished, timeout=180_000) as done:
+        assert window.start_render() is not None
+    job: Job = done.args[0]
+    assert job.state == JobState.RENDERED and job.output_path is not None
+    with av.open(job.output_path) as container:
+        stream = container.streams.video[0]
+        assert (stream.width, stream.height) == (1080, 1920)
+        last = None
+        for frame in container.decode(stream):
+            last = frame
+    assert last is not None
+    picture = last.to_image()
+    assert [r.text for r in zxingcpp.read_barcodes(picture)] == [props.link]
+    assert props.link.startswith("https://wa.me/6281234567890?text=")
+    # The end card's veil is the brand's main colour over the photo (#1a6b5c at e0 alpha).
+    red, green, blue = picture.convert("RGB").getpixel((1060, 1900))
+    assert green > red and green > blue
+    window.queue.shutdown()
