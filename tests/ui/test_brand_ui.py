@@ -382,8 +382,7 @@ def test_preflight_asks_before_publishing(
     monkeypatch.setattr(window, "publishing_set_up", lambda: True)
     published: list[str] = []
     monkeypatch.setattr(window, "_publish_now", lambda job_id: published.append(job_id) or True)
-    job = stored_job(window.store, coffee, output_path=str(video))
-    window.job_platforms[job.id] = "instagram_reels"
+    job = stored_job(window.store, coffee, output_path=str(video), extra={"platform": "instagram_reels"})
 
     assert window.publish(job.id)
     qtbot.waitUntil(lambda: window.preflight_box is not None, timeout=5000)
@@ -432,8 +431,9 @@ def test_a_real_render_is_preflighted_for_its_platform_before_publishing(
     window.platform_picker.set_platform("instagram_reels")  # 9:16, at least 3 s
     with qtbot.waitSignal(window.queue.job_finished, timeout=120_000) as done:
         queued = window.start_render()
-    assert queued is not None and window.job_platforms[queued.id] == "instagram_reels"
+    assert queued is not None and queued.extra["platform"] == "instagram_reels"
     job: Job = done.args[0]
+    assert window.store.get(job.id).extra["platform"] == "instagram_reels"  # kept for a restart
     monkeypatch.setattr(window, "publishing_set_up", lambda: True)
     published: list[str] = []
     monkeypatch.setattr(window, "_publish_now", lambda job_id: published.append(job_id) or True)
@@ -498,8 +498,9 @@ def test_a_preflight_that_fails_does_not_stop_the_publish(
     monkeypatch.setattr(window, "publishing_set_up", lambda: True)
     published: list[str] = []
     monkeypatch.setattr(window, "_publish_now", lambda job_id: published.append(job_id) or True)
-    job = stored_job(window.store, coffee, output_path=str(tmp_path / "villa.mp4"))
-    window.job_platforms[job.id] = "tiktok"
+    job = stored_job(
+        window.store, coffee, output_path=str(tmp_path / "villa.mp4"), extra={"platform": "tiktok"}
+    )
     assert window.publish(job.id)
     qtbot.waitUntil(lambda: published == [job.id], timeout=5000)
     assert window.preflight_box is None

@@ -461,9 +461,16 @@ class JobQueue(QObject):
         return self._paused
 
     def submit(
-        self, template: str, aspect: str, quality: str, props: Props, output_dir: Path
+        self,
+        template: str,
+        aspect: str,
+        quality: str,
+        props: Props,
+        output_dir: Path,
+        extra: dict[str, Any] | None = None,
     ) -> Job | Message:
-        """Queue a render; returns the job, or a message when it cannot be queued."""
+        """Queue a render; returns the job, or a message when it cannot be queued.  ``extra`` is
+        stored with the job and kept when it ends (the platform it is meant for)."""
         try:
             found: Template | None = self.template(template)
         except RenderError:
@@ -479,6 +486,7 @@ class JobQueue(QObject):
                 quality=quality,
                 props=props.to_json(),
                 output_dir=str(output_dir),
+                extra=dict(extra or {}),
             )
         )
         self.job_added.emit(job)

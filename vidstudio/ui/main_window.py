@@ -243,7 +243,6 @@ class MainWindow(QMainWindow):
         self.language = default_video_language()
         self.language_texts = LanguageTexts()
         # The platform chosen in the editor when each render was queued: its preflight's (in memory).
-        self.job_platforms: dict[str, str] = {}
         self.preflight_box: QMessageBox | None = None
 
         self._build()
@@ -1154,15 +1153,16 @@ class MainWindow(QMainWindow):
             self.end_card.set_expanded(True)
             self._show_render_message(problem)
             return None
+        # The platform it is meant for goes with the job, so preflight checks it before
+        # publishing even after a restart.
+        platform = self.platform_picker.platform()
+        extra = {"platform": platform.id} if platform is not None and aspect in platform.accepts else {}
         result = self.queue.submit(
-            template.id, aspect, quality or self.quality_combo.currentData(), props, self.output_dir
+            template.id, aspect, quality or self.quality_combo.currentData(), props, self.output_dir, extra
         )
         if not isinstance(result, Job):
             self._show_render_message(shown(result))
             return None
-        platform = self.platform_picker.platform()
-        if platform is not None and aspect in platform.accepts:
-            self.job_platforms[result.id] = platform.id
         self._show_render_message("")
         return result
 
@@ -1321,7 +1321,7 @@ class MainWindow(QMainWindow):
         entry = self.outbox.get(job_id)
         if entry is not None and entry.published:
             return False
-        platform_id = self.job_platforms.get(job_id, "")
+        platform_id = str(job.extra.get("platform") or "")
         if platform_id and job.output_path:
             self.preflight_then(job, platform_id)
             return True
