@@ -458,3 +458,41 @@ def test_an_ideograph_outside_the_national_character_sets_is_named_not_drawn_as_
     with pytest.raises(PropsError) as caught:
         validate_props(_props("ja", title="𠮷野家"))
     assert str(caught.value) == "The title has characters the video fonts cannot draw: 𠮷"
+
+
+def test_the_cli_uses_a_brand_saved_in_the_app_and_names_the_brands_it_has(tmp_path: Path) -> None:
+    import os
+
+    from vidstudio.settings import Settings, save_settings
+
+    settings = Settings()  # saved in this test's own data folder (tests/conftest.py)
+    settings.brand.brands = [Brand(name="Nismara", primary="#1a6b5c").to_json()]
+    save_settings(settings)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = tmp_path / "branded.png"
+
+    def still(brand: str) -> subprocess.CompletedProcess[str]:
+        command = [
+            sys.executable,
+            "-m",
+            "vidstudio.cli",
+            "still",
+            str(PHOTO),
+            "--title",
+            "Villa",
+            "--price",
+            "180",
+        ]
+        command += ["--brand", brand, "--aspect", "9:16", "--frame", "280", "-o", str(out)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+    missing = still("Casa Azul")
+    assert missing.returncode == 2 and not out.exists()
+    assert missing.stderr.strip().splitlines()[-1] == (
+        "vidstudio: There is no brand called Casa Azul; the brands are: Nismara."
+    )
+    done = still("nismara")
+    assert done.returncode == 0, done.stderr
+    with Image.open(out) as image:
+        red, green, blue = image.convert("RGB").getpixel((1000, 1800))
+    assert green > red and green > blue  # the end card's veil in the brand's main colour
