@@ -23,11 +23,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = [pytest.mark.frozen, pytest.mark.timeout(1200)]
 
-# Bundle budget in MB.  Windows, what users install, has the target.
-# Linux carries ~60 MB that Windows does not: ICU for QtCore (37 MB; Windows
+# Bundle budget in MB.  Windows, what users install, has the target
+# (242 MB measured in the Windows lane with the visitor-market fonts, docs/fonts.md).
+# Linux carries ~100 MB that Windows does not: ICU for QtCore (37 MB; Windows
 # has its own), cryptography for the Secret Service keyring (14 MB) and X11/
 # GLib libraries; the Linux gate catches regressions, it is not the target.
-BUDGET_MB = 250 if sys.platform == "win32" else 320
+# 348 MB measured with the fonts (28 MB on both systems; 320 was the gate before them).
+BUDGET_MB = 250 if sys.platform == "win32" else 360
 
 
 def _load(name: str, path: Path):  # type: ignore[no-untyped-def]
