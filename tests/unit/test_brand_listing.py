@@ -175,7 +175,7 @@ def test_brand_colours_fonts_and_files_are_checked(tmp_path: Path) -> None:
     with pytest.raises(PropsError, match="has a colour that is not a colour"):
         Brand(name="B", accent="orange").check()
     gone = tmp_path / "logo.png"
-    shutil.copy(LOGO, gone)
+    shutil.copyfile(LOGO, gone)  # not copy(): testdata is read-only, and Windows keeps that
     brand = Brand(name="Nismara", logo=gone)
     brand.check()
     gone.unlink()
@@ -253,7 +253,7 @@ def test_templates_take_the_brand_colours_and_keep_their_own_look_without_one() 
 
 def test_a_locked_brand_decides_the_logo_and_a_watermark_is_drawn_for_the_whole_video(tmp_path: Path) -> None:
     own = tmp_path / "own.png"
-    shutil.copy(LOGO, own)
+    shutil.copyfile(LOGO, own)
     brand = Brand(name="Nismara", logo=LOGO, watermark=True)
     assert _props(logo=own, brand=brand).logo_path == own
     assert _props(logo=own, brand=brand.replace(locked=True)).logo_path == LOGO

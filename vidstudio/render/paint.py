@@ -444,14 +444,15 @@ def _truncate(
     layout.beginLayout()
     lines: list[tuple[str, float]] = []
     flat = text.replace("\n", " ")
+    consumed = 0
     while len(lines) < max_lines:
         line = layout.createLine()
         if not line.isValid():
-            break
+            break  # never read an invalid line: on Windows that is an access violation
         line.setLineWidth(box.width())
-        segment = flat[line.textStart() : line.textStart() + line.textLength()].rstrip()
-        lines.append((segment, line.naturalTextWidth()))
-    consumed = line.textStart() + line.textLength() if lines else 0
+        start, length = line.textStart(), line.textLength()
+        lines.append((flat[start : start + length].rstrip(), line.naturalTextWidth()))
+        consumed = start + length
     layout.endLayout()
     if consumed < len(flat) and lines:
         last = metrics.elidedText(
