@@ -44,6 +44,7 @@ from vidstudio.render.props import MAX_DURATION, MAX_MEDIA, MIN_DURATION, MediaI
 from vidstudio.render.template import (
     ASPECTS,
     PLACEHOLDERS,
+    REFERENCE_SHORT_SIDE,
     Animation,
     EasingName,
     GradientLayer,
@@ -318,7 +319,6 @@ class TextBlock:
     truncated: bool  # did not fit at all: the last line ends with an ellipsis
     language: str = "en"  # picks the CJK face (Han characters differ between zh, ja and ko)
     rtl: bool = False  # Arabic, Hebrew: laid out and drawn right to left
-    aspect: str = ""
 
 
 def _resolve_text(layer: TextLayer, props: Props, caption: str = "") -> str:
@@ -429,7 +429,7 @@ def layout_text(
         px = floor
         lines, truncated = _truncate(text, _font_for(layer, px, language), box, layer, px, rtl)
     block = _place(template, layer, index, text, px, lines, box, preferred, minimum, truncated, rtl)
-    return replace(block, language=language, rtl=rtl, aspect=aspect)
+    return replace(block, language=language, rtl=rtl)
 
 
 def _truncate(
@@ -577,7 +577,7 @@ def _rasterise_text(layer: TextLayer, block: TextBlock, scale: float) -> tuple[Q
         painter.translate(-origin)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_color(layer.background.color))
-        radius = layer.background.corner_radius * _short_side(block)
+        radius = layer.background.corner_radius * REFERENCE_SHORT_SIDE
         painter.drawRoundedRect(badge, radius, radius)
         painter.end()
     if layer.shadow is not None:
@@ -595,16 +595,11 @@ def _rasterise_text(layer: TextLayer, block: TextBlock, scale: float) -> tuple[Q
     return image, origin
 
 
-def _short_side(block: TextBlock) -> float:
-    return float(min(ASPECTS[block.aspect])) if block.aspect else 1080.0
-
-
 def _badge_rect(layer: TextLayer, block: TextBlock) -> QRectF | None:
     """The badge behind a text (its lines' box plus the padding), in reference pixels."""
     if layer.background is None:
         return None
-    short = _short_side(block)
-    pad_x, pad_y = (v * short for v in layer.background.padding)
+    pad_x, pad_y = (v * REFERENCE_SHORT_SIDE for v in layer.background.padding)
     return block.bounds.adjusted(-pad_x, -pad_y, pad_x, pad_y)
 
 
@@ -1169,8 +1164,7 @@ def qr_image(layer: QrLayer, link: str, rect: QRectF, scale: float) -> tuple[QIm
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(_color(layer.background))
-    # Every aspect's reference canvas is 1080 px on its short side.
-    radius = min(layer.corner_radius * 1080.0, module * layer.quiet_zone * 0.8) * scale
+    radius = min(layer.corner_radius * REFERENCE_SHORT_SIDE, module * layer.quiet_zone * 0.8) * scale
     painter.drawRoundedRect(QRectF(0, 0, side, side), radius, radius)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     dark = _color(layer.color)

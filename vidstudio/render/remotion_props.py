@@ -63,6 +63,7 @@ from vidstudio.render.paint import (
 from vidstudio.render.props import MediaItem, Props
 from vidstudio.render.template import (
     ASPECTS,
+    REFERENCE_SHORT_SIDE,
     LogoLayer,
     PhotoLayer,
     QrLayer,
@@ -204,7 +205,6 @@ def _block_json(block: TextBlock, layer: TextLayer | None = None) -> dict[str, A
     leading = (block.line_height_px - metrics.height()) / 2
     bounds = block.bounds
     badge = _badge_rect(layer, block) if layer is not None else None
-    short = min(ASPECTS[block.aspect]) if block.aspect else 1080
     return {
         "language": block.language,
         "rtl": block.rtl,
@@ -212,7 +212,7 @@ def _block_json(block: TextBlock, layer: TextLayer | None = None) -> dict[str, A
         "badge": {
             "rect": [badge.x(), badge.y(), badge.width(), badge.height()],
             "color": layer.background.color,
-            "radius": layer.background.corner_radius * short,
+            "radius": layer.background.corner_radius * REFERENCE_SHORT_SIDE,
         }
         if badge is not None and layer is not None and layer.background is not None
         else None,
@@ -270,7 +270,6 @@ def qr_json(layer: QrLayer, link: str, aspect: str) -> dict[str, Any] | None:
         return None
     code = qr_code(link)
     w, h = ASPECTS[aspect]
-    short = min(w, h)
     box = layer.box
     target, module = qr_rect(layer, code.size, QRectF(box[0] * w, box[1] * h, box[2] * w, box[3] * h))
     return {
@@ -278,7 +277,7 @@ def qr_json(layer: QrLayer, link: str, aspect: str) -> dict[str, Any] | None:
         "rect": [target.x(), target.y(), target.width(), target.height()],
         "module": module,
         "offset": layer.quiet_zone * module,
-        "radius": min(layer.corner_radius * short, module * layer.quiet_zone * 0.8),
+        "radius": min(layer.corner_radius * REFERENCE_SHORT_SIDE, module * layer.quiet_zone * 0.8),
     }
 
 

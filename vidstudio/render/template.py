@@ -41,6 +41,10 @@ ASPECTS: dict[str, tuple[int, int]] = {
     "1:1": (1080, 1080),
     "4:5": (1080, 1350),
 }
+# Every aspect's reference canvas is 1080 px on its short side: sizes that are fractions of the
+# short side (fonts, radii, padding) are the same number of reference pixels in every aspect.
+REFERENCE_SHORT_SIDE = 1080
+assert {min(size) for size in ASPECTS.values()} == {REFERENCE_SHORT_SIDE}
 
 EasingName = Literal[
     "linear",
